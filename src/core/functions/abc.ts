@@ -1,0 +1,33 @@
+/** ABCTIER and ABCSUMMARY. */
+import type { Arg, CellValue } from '../cells';
+import { readColumn } from '../columns';
+import { ABC_DEFAULTS, abcSummary, abcTiers, AbcBy, readValues } from '../abc';
+import { InputError } from '../errors';
+import { word } from '../labels';
+import { readChoice, readShare } from '../options';
+import type { FunctionContext } from './context';
+
+function readAbcArgs(values: Arg, aShare: Arg, bShare: Arg, by: Arg) {
+  const how = readChoice(by, 'by', ['value', 'count'] as const, 'value');
+  const defaults = ABC_DEFAULTS[how as AbcBy];
+  const nums = readValues(readColumn(values, 'values'), 'values');
+  if (!nums.some((v) => v !== null)) throw new InputError('noData', { arg: 'values' });
+  return { nums, a: readShare(aShare, 'a_share', defaults.a), b: readShare(bShare, 'b_share', defaults.b), how };
+}
+
+export function abcTierColumn(_ctx: FunctionContext, values: Arg, aShare: Arg, bShare: Arg, by: Arg): CellValue[][] {
+  const { nums, a, b, how } = readAbcArgs(values, aShare, bShare, by);
+  return abcTiers(nums, a, b, how).map((t) => [t]);
+}
+
+export function abcSummaryTable(ctx: FunctionContext, values: Arg, aShare: Arg, bShare: Arg, by: Arg): CellValue[][] {
+  const { nums, a, b, how } = readAbcArgs(values, aShare, bShare, by);
+  const { lang } = ctx;
+  const s = abcSummary(nums, a, b, how);
+  const share = (x: number | null) => (x === null ? '' : x);
+  return [
+    [word(lang, 'tier'), word(lang, 'customers'), word(lang, 'customerShare'), word(lang, 'value'), word(lang, 'valueShare')],
+    ...s.tiers.map((t) => [t.tier, t.customers, t.customerShare, t.value, share(t.valueShare)]),
+    [word(lang, 'total'), s.customers, 1, s.total, s.total > 0 ? 1 : ''],
+  ];
+}

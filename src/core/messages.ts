@@ -1,0 +1,143 @@
+/**
+ * Every error a user can cause, as one sentence in their language that says what to fix.
+ * Templates get the raw parameters and helpers that render a cell position, a value and a day.
+ */
+import type { ErrorParams } from './errors';
+import type { Lang } from './locale';
+
+export interface Render {
+  /** "row 7" (a sheet row) or "row 7 of the range" when the sheet row is unknown. */
+  at(arg: string, index: number): string;
+  /** "the text '¥1,200'", "the number 5", "the date 2024-03-05", "empty". */
+  value(v: unknown): string;
+  /** A calendar day as 2024-03-05. */
+  day(day: number): string;
+}
+
+type Template = (p: ErrorParams & Record<string, any>, r: Render) => string;
+
+const HEADER_HINT: Record<Lang, string> = {
+  en: ' If that is a header, start the range one row lower.',
+  zh: '如果这是标题行，请从下一行开始选择区域。',
+};
+
+/** The position of a cell, or nothing for a single-value argument. */
+function where(p: ErrorParams, r: Render, lang: Lang): string {
+  if (p.index === undefined || p.arg === undefined) return '';
+  return lang === 'en' ? ` ${r.at(p.arg, p.index)}` : r.at(p.arg, p.index);
+}
+
+function headerHint(p: ErrorParams, lang: Lang): string {
+  return p.index === 0 && typeof p.value === 'string' ? HEADER_HINT[lang] : '';
+}
+
+const MESSAGES = {
+  notNumber: {
+    en: (p, r) => `${p.arg}${where(p, r, 'en')} is ${r.value(p.value)}, not a number.${headerHint(p, 'en')}`,
+    zh: (p, r) => `${p.arg}${where(p, r, 'zh')}是${r.value(p.value)}，不是数字。${headerHint(p, 'zh')}`,
+  },
+  notDate: {
+    en: (p, r) => `${p.arg}${where(p, r, 'en')} is ${r.value(p.value)}, not a date. Format the cells as dates or write them as 2024-03-05.${headerHint(p, 'en')}`,
+    zh: (p, r) => `${p.arg}${where(p, r, 'zh')}是${r.value(p.value)}，不是日期。请把单元格设为日期格式，或写成 2024-03-05 的形式。${headerHint(p, 'zh')}`,
+  },
+  emptyCell: {
+    en: (p, r) => `${p.arg}${where(p, r, 'en')} is empty. Fill it in, or clear the whole row.`,
+    zh: (p, r) => `${p.arg}${where(p, r, 'zh')}是空白。请填写，或把整行清空。`,
+  },
+  missingCustomer: {
+    en: (p, r) => `${p.arg}${where(p, r, 'en')} is empty, but that row has an order. Fill in the customer, or clear the whole row.`,
+    zh: (p, r) => `${p.arg}${where(p, r, 'zh')}没有客户，但这一行有订单。请填写客户，或把整行清空。`,
+  },
+  notSingleColumn: {
+    en: (p) => `${p.arg} must be a single column, not ${p.columns} columns.`,
+    zh: (p) => `${p.arg}只能选一列，现在选了 ${p.columns} 列。`,
+  },
+  lengthMismatch: {
+    en: (p) => `${p.arg} has ${p.rows} rows but ${p.other} has ${p.otherRows}. Select ranges that cover the same rows.`,
+    zh: (p) => `${p.arg}有 ${p.rows} 行，${p.other}有 ${p.otherRows} 行。请选择行数相同的区域。`,
+  },
+  notSingleCell: {
+    en: (p) => `${p.arg} must be a single value, not a range.`,
+    zh: (p) => `${p.arg}只能是一个值，不能是区域。`,
+  },
+  binsRange: {
+    en: (p, r) => `bins must be a whole number from 2 to 9, not ${r.value(p.value)}.`,
+    zh: (p, r) => `bins 必须是 2 到 9 的整数，现在是${r.value(p.value)}。`,
+  },
+  shareRange: {
+    en: (p, r) => `${p.arg} must be a share between 0 and 1 (such as 0.8 or 80%), not ${r.value(p.value)}.`,
+    zh: (p, r) => `${p.arg}必须是 0 到 1 之间的比例（例如 0.8 或 80%），现在是${r.value(p.value)}。`,
+  },
+  sharesOrder: {
+    en: (p) => `a_share (${p.a}) must not be larger than b_share (${p.b}).`,
+    zh: (p) => `a_share（${p.a}）不能大于 b_share（${p.b}）。`,
+  },
+  unknownChoice: {
+    en: (p, r) => `${p.arg} must be one of ${p.choices}, not ${r.value(p.value)}.`,
+    zh: (p, r) => `${p.arg}只能是 ${p.choices} 之一，现在是${r.value(p.value)}。`,
+  },
+  namesCount: {
+    en: (p) => `${p.arg} needs ${p.count} names separated by commas, but has ${p.given}.`,
+    zh: (p) => `${p.arg}需要 ${p.count} 个名称（用逗号分隔），现在有 ${p.given} 个。`,
+  },
+  rulesShape: {
+    en: (p) => `the rules table in scheme needs 7 columns (name, R min, R max, F min, F max, M min, M max), not ${p.columns}.`,
+    zh: (p) => `scheme 规则表需要 7 列（名称、R 最小、R 最大、F 最小、F 最大、M 最小、M 最大），现在是 ${p.columns} 列。`,
+  },
+  ruleWithoutName: {
+    en: (p, r) => `scheme${where(p, r, 'en')} has limits but no segment name.`,
+    zh: (p, r) => `scheme${where(p, r, 'zh')}有分数范围，但没有类别名称。`,
+  },
+  noRules: {
+    en: () => `the rules table in scheme has no rules.`,
+    zh: () => `scheme 规则表里没有规则。`,
+  },
+  analysisBeforeLastOrder: {
+    en: (p, r) => `analysis_date ${r.day(p.analysisDay)} is before the last order of customer ${r.value(p.customer)} (${r.day(p.lastDay)}, order_dates ${r.at('order_dates', p.orderRow)}). Choose a later date, or leave it empty to use the day after the last order.`,
+    zh: (p, r) => `analysis_date ${r.day(p.analysisDay)} 早于客户${r.value(p.customer)}的最近一次订单（${r.day(p.lastDay)}，order_dates${r.at('order_dates', p.orderRow)}）。请选更晚的日期，或留空（默认为最后订单的第二天）。`,
+  },
+  dateAfterAnalysis: {
+    en: (p, r) => `${p.arg}${where(p, r, 'en')} is ${r.day(p.day)}, after analysis_date ${r.day(p.analysisDay)}. Choose a later analysis_date, or leave it empty.`,
+    zh: (p, r) => `${p.arg}${where(p, r, 'zh')}是 ${r.day(p.day)}，晚于 analysis_date ${r.day(p.analysisDay)}。请选更晚的 analysis_date，或留空。`,
+  },
+  groupConflict: {
+    en: (p, r) => `customer ${r.value(p.customer)} is in group ${r.value(p.value)} on groups ${r.at('groups', p.index!)} but in ${r.value(p.otherGroup)} on ${r.at('groups', p.otherRow)}. A customer belongs to one group.`,
+    zh: (p, r) => `客户${r.value(p.customer)}在 groups${r.at('groups', p.index!)}属于${r.value(p.value)}，在${r.at('groups', p.otherRow)}却属于${r.value(p.otherGroup)}。一个客户只能属于一个分组。`,
+  },
+  noData: {
+    en: (p) => `${p.arg} has no data rows. Select the ranges that hold the data.`,
+    zh: (p) => `${p.arg}里没有数据行。请选择有数据的区域。`,
+  },
+  mixedRecency: {
+    en: (p, r) => `recency${where(p, r, 'en')} is ${r.value(p.value)}, but the column started with ${p.days ? 'numbers of days' : 'dates'}. Use either days or last-purchase dates in the whole column.`,
+    zh: (p, r) => `recency${where(p, r, 'zh')}是${r.value(p.value)}，但这一列前面是${p.days ? '天数' : '日期'}。整列请统一用天数或最近购买日期。`,
+  },
+  negativeRecency: {
+    en: (p, r) => `recency${where(p, r, 'en')} is ${r.value(p.value)}: days since the last purchase cannot be negative.`,
+    zh: (p, r) => `recency${where(p, r, 'zh')}是${r.value(p.value)}：距最近购买的天数不能是负数。`,
+  },
+  scoresShape: {
+    en: (p) => `scores needs 3 columns (R, F, M) or one column of codes such as 545, not ${p.columns} columns.`,
+    zh: (p) => `scores 需要 3 列（R、F、M）或一列代码（例如 545），现在是 ${p.columns} 列。`,
+  },
+  badScore: {
+    en: (p, r) => `scores${where(p, r, 'en')} is ${r.value(p.value)}, not ${p.code ? 'an RFM code such as 545' : 'a score from 1 to 9'}.${headerHint(p, 'en')}`,
+    zh: (p, r) => `scores${where(p, r, 'zh')}是${r.value(p.value)}，不是${p.code ? ' RFM 代码（例如 545）' : ' 1 到 9 的分数'}。${headerHint(p, 'zh')}`,
+  },
+  namedScoreRange: {
+    en: (p, r) => `scores${where(p, r, 'en')} has the score ${p.score}; the named segments are defined for scores 1 to 5 (score with 5 bins).`,
+    zh: (p, r) => `scores${where(p, r, 'zh')}有分数 ${p.score}；命名类别只适用于 1 到 5 分（请用 5 档评分）。`,
+  },
+  unexpected: {
+    en: (p) => `something unexpected went wrong (${p.detail}). Please report it with the formula you typed.`,
+    zh: (p) => `发生了意外错误（${p.detail}）。请把您输入的公式一起报告给我们。`,
+  },
+} satisfies Record<string, Record<Lang, Template>>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** "RFM: amounts row 7 is the text '¥1,200', not a number." */
+export function formatMessage(fn: string, key: MessageKey, params: ErrorParams, lang: Lang, render: Render): string {
+  const body = (MESSAGES[key][lang] as Template)(params, render);
+  return lang === 'zh' ? `${fn}：${body}` : `${fn}: ${body}`;
+}

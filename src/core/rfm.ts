@@ -1,0 +1,208 @@
+/**
+ * RFM on an order log: one row per order in, one scored row per customer out.
+ *
+ * This is the hot path (a full spreadsheet is 2 million orders), so customers are gathered in
+ * one pass into flat arrays indexed by customer number, and scoring works on typed arrays.
+ */
+import { Arg, CellValue, isBlank } from './cells';
+import { dayAt, labelOf, numberAt, readColumn, requireSameLength } from './columns';
+import { DayClock } from './dates';
+import { InputError } from './errors';
+import { cutPoints, scoreHigherBetter, scoreLowerBetter } from './quantiles';
+import { scoreMeans, value8, Value8Key } from './segments';
+
+export interface OrderLogArgs {
+  ids: Arg;
+  dates: Arg;
+  amounts: Arg;
+  /** Order-aligned group labels (region, town/country, channel): scores are per group. */
+  groups?: Arg;
+}
+
+export interface CustomerRfm {
+  /** The customer id as first written (text trimmed). */
+  id: CellValue;
+  group: string;
+  lastDay: number;
+  recencyDays: number;
+  orders: number;
+  amount: number;
+  r: number;
+  f: number;
+  m: number;
+  code: string;
+  segment: Value8Key;
+}
+
+/** The cut points used for one group (or for everyone when there are no groups). */
+export interface GroupCuts {
+  group: string;
+  customers: number;
+  recency: number[];
+  frequency: number[];
+  monetary: number[];
+}
+
+export interface RfmAnalysis {
+  grouped: boolean;
+  analysisDay: number;
+  customers: CustomerRfm[];
+  cuts: GroupCuts[];
+}
+
+/** Customers gathered from the order rows, before scoring. */
+interface Gathered {
+  ids: CellValue[];
+  groups: string[];
+  lastDay: number[];
+  orders: number[];
+  amount: number[];
+  latestDay: number;
+  latestRow: number;
+  latestCustomer: number;
+}
+
+export function analyseOrders(args: OrderLogArgs, bins: number, analysisDayArg: number | undefined, clock: DayClock): RfmAnalysis {
+  const gathered = gatherCustomers(args, clock);
+  const analysisDay = analysisDayArg ?? gathered.latestDay + 1;
+  if (analysisDay < gathered.latestDay) {
+    throw new InputError('analysisBeforeLastOrder', {
+      arg: 'analysis_date',
+      analysisDay,
+      lastDay: gathered.latestDay,
+      customer: gathered.ids[gathered.latestCustomer],
+      orderRow: gathered.latestRow,
+    });
+  }
+  return { grouped: args.groups !== undefined, analysisDay, ...scoreCustomers(gathered, bins, analysisDay) };
+}
+
+function gatherCustomers(args: OrderLogArgs, clock: DayClock): Gathered {
+  const ids = readColumn(args.ids, 'customer_ids');
+  const dates = readColumn(args.dates, 'order_dates');
+  const amounts = readColumn(args.amounts, 'amounts');
+  const groupCol = args.groups === undefined ? undefined : readColumn(args.groups, 'groups');
+  const columns = [
+    { name: 'customer_ids', values: ids },
+    { name: 'order_dates', values: dates },
+    { name: 'amounts', values: amounts },
+  ];
+  if (groupCol) columns.push({ name: 'groups', values: groupCol });
+  requireSameLength(columns);
+
+  const byKey = new Map<string, number>();
+  const g: Gathered = { ids: [], groups: [], lastDay: [], orders: [], amount: [], latestDay: -Infinity, latestRow: -1, latestCustomer: -1 };
+  const groupRow: number[] = [];
+
+  for (let i = 0; i < ids.length; i++) {
+    const idCell = ids[i];
+    const key = labelOf(idCell);
+    if (key === '') {
+      // Only a row blank in every column is skipped; anything else on the row needs a customer.
+      if (isBlank(dates[i]) && isBlank(amounts[i]) && (!groupCol || isBlank(groupCol[i]))) continue;
+      throw new InputError('missingCustomer', { arg: 'customer_ids', index: i });
+    }
+    const day = dayAt(dates, i, 'order_dates', clock);
+    const amount = numberAt(amounts, i, 'amounts');
+    const group = groupCol ? groupOf(groupCol, i) : '';
+
+    let c = byKey.get(key);
+    if (c === undefined) {
+      c = g.ids.length;
+      byKey.set(key, c);
+      g.ids.push(typeof idCell === 'string' ? key : idCell);
+      g.groups.push(group);
+      groupRow.push(i);
+      g.lastDay.push(day);
+      g.orders.push(1);
+      g.amount.push(amount);
+    } else {
+      if (group !== g.groups[c]) {
+        throw new InputError('groupConflict', { arg: 'groups', index: i, value: group, customer: g.ids[c], otherGroup: g.groups[c], otherRow: groupRow[c] });
+      }
+      if (day > g.lastDay[c]) g.lastDay[c] = day;
+      g.orders[c]++;
+      g.amount[c] += amount;
+    }
+    if (day > g.latestDay) {
+      g.latestDay = day;
+      g.latestRow = i;
+      g.latestCustomer = c;
+    }
+  }
+  if (g.ids.length === 0) throw new InputError('noData', { arg: 'customer_ids' });
+  return g;
+}
+
+function groupOf(groups: CellValue[], i: number): string {
+  const label = labelOf(groups[i]);
+  if (label === '') throw new InputError('emptyCell', { arg: 'groups', index: i });
+  return label;
+}
+
+function scoreCustomers(g: Gathered, bins: number, analysisDay: number): { customers: CustomerRfm[]; cuts: GroupCuts[] } {
+  const n = g.ids.length;
+  const r = new Int32Array(n);
+  const f = new Int32Array(n);
+  const m = new Int32Array(n);
+  const segment = new Array<Value8Key>(n);
+  const cuts: GroupCuts[] = [];
+
+  for (const [group, members] of membersByGroup(g.groups)) {
+    const recency = Float64Array.from(members, (c) => analysisDay - g.lastDay[c]);
+    const orders = Float64Array.from(members, (c) => g.orders[c]);
+    const amount = Float64Array.from(members, (c) => g.amount[c]);
+    const groupCuts: GroupCuts = {
+      group,
+      customers: members.length,
+      recency: cutPoints(recency, bins),
+      frequency: cutPoints(orders, bins),
+      monetary: cutPoints(amount, bins),
+    };
+    cuts.push(groupCuts);
+    const gr = new Int32Array(members.length);
+    const gf = new Int32Array(members.length);
+    const gm = new Int32Array(members.length);
+    for (let j = 0; j < members.length; j++) {
+      gr[j] = scoreLowerBetter(groupCuts.recency, recency[j]);
+      gf[j] = scoreHigherBetter(groupCuts.frequency, orders[j]);
+      gm[j] = scoreHigherBetter(groupCuts.monetary, amount[j]);
+    }
+    const means = scoreMeans(gr, gf, gm);
+    members.forEach((c, j) => {
+      r[c] = gr[j];
+      f[c] = gf[j];
+      m[c] = gm[j];
+      segment[c] = value8(gr[j], gf[j], gm[j], means);
+    });
+  }
+
+  const customers = new Array<CustomerRfm>(n);
+  for (let c = 0; c < n; c++) {
+    customers[c] = {
+      id: g.ids[c],
+      group: g.groups[c],
+      lastDay: g.lastDay[c],
+      recencyDays: analysisDay - g.lastDay[c],
+      orders: g.orders[c],
+      amount: g.amount[c],
+      r: r[c],
+      f: f[c],
+      m: m[c],
+      code: `${r[c]}${f[c]}${m[c]}`,
+      segment: segment[c],
+    };
+  }
+  return { customers, cuts };
+}
+
+/** Customer numbers per group, groups in order of first appearance. */
+function membersByGroup(groups: readonly string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  groups.forEach((group, c) => {
+    const list = out.get(group);
+    if (list) list.push(c);
+    else out.set(group, [c]);
+  });
+  return out;
+}

@@ -1,0 +1,128 @@
+/**
+ * Kehu's public surface. Every function exported here becomes a top-level function of the
+ * built Apps Script file (the build reads this file's exports and their JSDoc); nothing else is
+ * visible to Sheets or to the sidebar. Keep each body a one-line hand-off.
+ */
+import type { Arg, Output } from './core/cells';
+import { runFormula } from './app/runFormula';
+import { abcSummaryTable, abcTierColumn } from './core/functions/abc';
+import { quadrantColumn } from './core/functions/quadrant';
+import { rfmCutsTable, rfmTable } from './core/functions/rfm';
+import { rfmScoreTable } from './core/functions/rfmScore';
+import { rfmSegmentTable } from './core/functions/rfmSegment';
+
+const ORDER_LOG_PARAMS = ['customer_ids', 'order_dates', 'amounts', 'analysis_date', 'bins', 'groups'] as const;
+
+/**
+ * Scores every customer of an order log by recency, frequency and money (RFM). Returns a header
+ * row, then one row per customer in order of first appearance: customer, [group], last order,
+ * recency days, orders, amount, R, F, M, RFM code and segment (the eight value classes).
+ *
+ * @param {range} customer_ids The customer of each order (one row per order).
+ * @param {range} order_dates The date of each order.
+ * @param {range} amounts The amount of each order; refunds as negative amounts are netted.
+ * @param {date} analysis_date [optional] The day recency is counted to; default: the day after the latest order.
+ * @param {number} bins [optional] Score levels from 2 to 9; default 5.
+ * @param {range} groups [optional] A group per order (region, town or country, channel): customers are scored within their group.
+ * @return A table: header row, then one scored row per customer.
+ * @example RFM(Orders!A2:A, Orders!B2:B, Orders!C2:C)
+ * @customfunction
+ */
+export function RFM(customer_ids: Arg, order_dates: Arg, amounts: Arg, analysis_date?: Arg, bins?: Arg, groups?: Arg): Output {
+  return runFormula('RFM', ORDER_LOG_PARAMS, (ctx) => rfmTable(ctx, customer_ids, order_dates, amounts, analysis_date, bins, groups));
+}
+
+/**
+ * Shows the cut points RFM used for each dimension (and each group): a customer scores one
+ * more for each cut point its value is above (for recency days: one less).
+ *
+ * @param {range} customer_ids The customer of each order.
+ * @param {range} order_dates The date of each order.
+ * @param {range} amounts The amount of each order.
+ * @param {date} analysis_date [optional] As in RFM.
+ * @param {number} bins [optional] As in RFM.
+ * @param {range} groups [optional] As in RFM.
+ * @return A table: dimension, customers, cut 1 .. cut bins-1 (per group when groups are given).
+ * @example RFMCUTS(Orders!A2:A, Orders!B2:B, Orders!C2:C)
+ * @customfunction
+ */
+export function RFMCUTS(customer_ids: Arg, order_dates: Arg, amounts: Arg, analysis_date?: Arg, bins?: Arg, groups?: Arg): Output {
+  return runFormula('RFMCUTS', ORDER_LOG_PARAMS, (ctx) => rfmCutsTable(ctx, customer_ids, order_dates, amounts, analysis_date, bins, groups));
+}
+
+/**
+ * Scores customer-level data (one row per customer): R, F, M and the RFM code per row.
+ *
+ * @param {range} recency Days since the last purchase, or the last purchase date.
+ * @param {range} frequency Number of purchases.
+ * @param {range} monetary Total spent.
+ * @param {number} bins [optional] Score levels from 2 to 9; default 5.
+ * @param {date} analysis_date [optional] When recency holds dates: the day to count to; default the day after the latest.
+ * @return R, F, M and code per row, aligned with the input; blank rows stay blank.
+ * @example RFMSCORE(B2:B, C2:C, D2:D)
+ * @customfunction
+ */
+export function RFMSCORE(recency: Arg, frequency: Arg, monetary: Arg, bins?: Arg, analysis_date?: Arg): Output {
+  return runFormula('RFMSCORE', ['recency', 'frequency', 'monetary', 'bins', 'analysis_date'], (ctx) =>
+    rfmScoreTable(ctx, recency, frequency, monetary, bins, analysis_date),
+  );
+}
+
+/**
+ * Names the segment of each customer from R, F, M scores or RFM codes.
+ *
+ * @param {range} scores Three columns of R, F, M scores, or one column of codes such as 545.
+ * @param {string} scheme [optional] "value8" (default: the eight value classes), "named" (Champions, Loyal Customers, ...) or a range holding your rules table (name, R min, R max, F min, F max, M min, M max).
+ * @return A segment name per row, aligned with the input.
+ * @example RFMSEGMENT(E2:G, "named")
+ * @customfunction
+ */
+export function RFMSEGMENT(scores: Arg, scheme?: Arg): Output {
+  return runFormula('RFMSEGMENT', ['scores', 'scheme'], (ctx) => rfmSegmentTable(ctx, scores, scheme));
+}
+
+/**
+ * ABC (Pareto) tier per customer: A brings the first 80% of value, B up to 95%, C the rest.
+ *
+ * @param {range} values A value per customer, such as sales.
+ * @param {number} a_share [optional] Cumulative share that ends tier A; default 0.8 (by "count": 0.2).
+ * @param {number} b_share [optional] Cumulative share that ends tier B; default 0.95 (by "count": 0.5).
+ * @param {string} by [optional] "value" (default) cuts by share of value; "count" by share of customers.
+ * @return A, B or C per row, aligned; zero and negative values are C; blank rows stay blank.
+ * @example ABCTIER(F2:F)
+ * @customfunction
+ */
+export function ABCTIER(values: Arg, a_share?: Arg, b_share?: Arg, by?: Arg): Output {
+  return runFormula('ABCTIER', ['values', 'a_share', 'b_share', 'by'], (ctx) => abcTierColumn(ctx, values, a_share, b_share, by));
+}
+
+/**
+ * The 20/80 picture: per tier, customers, share of customers, value and share of value.
+ *
+ * @param {range} values A value per customer, such as sales.
+ * @param {number} a_share [optional] As in ABCTIER.
+ * @param {number} b_share [optional] As in ABCTIER.
+ * @param {string} by [optional] As in ABCTIER.
+ * @return A table with a header row, one row per tier and a total row.
+ * @example ABCSUMMARY(F2:F)
+ * @customfunction
+ */
+export function ABCSUMMARY(values: Arg, a_share?: Arg, b_share?: Arg, by?: Arg): Output {
+  return runFormula('ABCSUMMARY', ['values', 'a_share', 'b_share', 'by'], (ctx) => abcSummaryTable(ctx, values, a_share, b_share, by));
+}
+
+/**
+ * Four-quadrant class per customer, from two measures such as turnover × margin or loyalty × profit.
+ *
+ * @param {range} x The first measure (e.g. turnover or loyalty).
+ * @param {range} y The second measure (e.g. margin or profit).
+ * @param {number} x_split [optional] Where x becomes high; default the median. A value equal to the split is high.
+ * @param {number} y_split [optional] Where y becomes high; default the median.
+ * @param {string} labels [optional] Four names for high x/high y, high x/low y, low x/low y, low x/high y; default A, B, C, D.
+ * @return A class per row, aligned with the input.
+ * @example QUADRANT(G2:G, H2:H, , , "partner,emotional,drifting,functional")
+ * @customfunction
+ */
+export function QUADRANT(x: Arg, y: Arg, x_split?: Arg, y_split?: Arg, labels?: Arg): Output {
+  return runFormula('QUADRANT', ['x', 'y', 'x_split', 'y_split', 'labels'], (ctx) => quadrantColumn(ctx, x, y, x_split, y_split, labels));
+}

@@ -1,0 +1,88 @@
+/**
+ * Builds dist/ for clasp: one Apps Script file (Code.js), appsscript.json and the sidebar page.
+ *
+ * esbuild bundles src/main.ts as an IIFE bound to one global (__KEHU). Sheets only sees
+ * top-level `function` declarations, and esbuild drops ordinary JSDoc, so for each function
+ * that src/main.ts exports this script appends a declaration with the original JSDoc that hands
+ * off to the bundle. The TypeScript compiler API reads the exports, so main.ts stays the one
+ * place that says what is public.
+ */
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+
+const root = path.resolve(__dirname, '..');
+const dist = path.join(root, 'dist');
+const entry = path.join(root, 'src', 'main.ts');
+export const GLOBAL_NAME = '__KEHU';
+
+export interface PublicFunction {
+  name: string;
+  params: string[];
+  jsdoc: string;
+}
+
+/** The functions src/main.ts exports, with their parameter names and JSDoc text. */
+export function readPublicFunctions(file = entry): PublicFunction[] {
+  const program = ts.createProgram([file], { allowJs: false, noEmit: true, target: ts.ScriptTarget.ES2019 });
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(file);
+  if (!source) throw new Error(`cannot read ${file}`);
+  const moduleSymbol = checker.getSymbolAtLocation(source);
+  if (!moduleSymbol) throw new Error(`${file} has no exports`);
+  const text = source.getFullText();
+  return checker.getExportsOfModule(moduleSymbol).flatMap((symbol) => {
+    const decl = symbol.valueDeclaration;
+    if (!decl || !ts.isFunctionDeclaration(decl) || !decl.name) return [];
+    const comments = ts.getLeadingCommentRanges(text, decl.getFullStart()) ?? [];
+    const doc = comments.filter((c) => text.slice(c.pos, c.pos + 3) === '/**').pop();
+    return [{
+      name: decl.name.text,
+      params: decl.parameters.map((p) => p.name.getText(source)),
+      jsdoc: doc ? text.slice(doc.pos, doc.end) : '',
+    }];
+  });
+}
+
+/** One top-level declaration per public function, carrying its JSDoc, handing off to the bundle. */
+export function globalDeclarations(functions: PublicFunction[]): string {
+  return functions
+    .map((f) => `${f.jsdoc}\nfunction ${f.name}(${f.params.join(', ')}) {\n  return ${GLOBAL_NAME}.${f.name}.apply(this, arguments);\n}\n`)
+    .join('\n');
+}
+
+export async function buildAll(): Promise<void> {
+  fs.rmSync(dist, { recursive: true, force: true });
+  fs.mkdirSync(dist, { recursive: true });
+  const bundled = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL_NAME,
+    target: 'es2019',
+    platform: 'neutral',
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+  });
+  const code = bundled.outputFiles[0].text;
+  const banner = '// Kehu (客户): built from src/ by tools/build.ts. Do not edit; edit src/ and run npm run build.\n';
+  fs.writeFileSync(path.join(dist, 'Code.js'), `${banner}${code}\n${globalDeclarations(readPublicFunctions())}`);
+  fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+  const sidebar = path.join(root, 'sidebar', 'build.ts');
+  if (fs.existsSync(sidebar)) {
+    const { buildSidebar } = await import(sidebar);
+    await buildSidebar(dist);
+  }
+}
+
+if (require.main === module) {
+  buildAll().then(
+    () => console.log(`built ${path.relative(process.cwd(), dist)}/`),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * Runs the built Apps Script bundle (dist/*.js) in a gas-local vm context over fresh fakes, and
+ * offers helpers that build arguments the way Sheets hands them to a custom function.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { createGasFakes, type CallCounts, type GasFakes, type GasFakesOptions } from './fakes';
+import { wallTime, zonedInstant } from './zone';
+
+// gas-local ships no types; this is the one function used.
+const gasLocal = require('gas-local') as {
+  require(folder: string, globals: object, options: { filter(file: string): boolean }): Record<string, any>;
+};
+
+const MS_PER_DAY = 86_400_000;
+/** Day 0 of Sheets' serial numbers, as a day count from 1970-01-01. */
+const SERIAL_EPOCH_DAY = Date.UTC(1899, 11, 30) / MS_PER_DAY;
+
+export interface LoadBundleOptions extends GasFakesOptions {
+  /** Folder of built .js files; defaults to the project's dist/. */
+  distDir?: string;
+}
+
+/** Values made inside the context's realm, in the spreadsheet's time zone. Months are 1-based. */
+export interface Realm {
+  /** Local midnight of y-m-d (a DATE() cell). */
+  date(y: number, m: number, d: number): Date;
+  /** Local y-m-d h:min. */
+  dateTime(y: number, m: number, d: number, h: number, min: number): Date;
+  /** A date cell from its serial number (days since 1899-12-30; the fraction is the time of day). */
+  fromSerial(serial: number): Date;
+  /** The serial number Sheets would show for `date` (from either realm). */
+  toSerial(date: Date): number;
+  /** Deep copy of rows (arrays, Dates) into the context's realm, as a range argument arrives. */
+  grid(rows: unknown[][]): unknown[][];
+}
+
+export interface LoadedBundle {
+  /** The gas-local context: the bundle's top-level functions are its properties. */
+  context: Record<string, any>;
+  calls: CallCounts;
+  fakes: GasFakes;
+  realm: Realm;
+}
+
+export function loadBundle(options: LoadBundleOptions = {}): LoadedBundle {
+  const distDir = options.distDir ?? path.resolve(__dirname, '../../dist');
+  if (!fs.existsSync(distDir)) throw new Error(`No built bundle at ${distDir}: run "npm run build" first.`);
+  const timeZone = options.timeZone ?? 'Asia/Shanghai';
+  const fakes = createGasFakes(options);
+
+  // Contextify the globals before gas-local does (its vm.createContext then returns the same
+  // context), so the realm's constructors exist before the bundle runs and date cells read
+  // through the fakes are already the bundle's own Dates.
+  vm.createContext(fakes.globals);
+  const RealmDate = vm.runInContext('Date', fakes.globals) as DateConstructor;
+  const RealmArray = vm.runInContext('Array', fakes.globals) as ArrayConstructor;
+  fakes.useDateConstructor(RealmDate);
+
+  const context = gasLocal.require(distDir, fakes.globals, { filter: (f) => f.endsWith('.js') });
+
+  const toRealm = (v: unknown): unknown => {
+    if (Array.isArray(v)) return RealmArray.from(v, toRealm);
+    if (Object.prototype.toString.call(v) === '[object Date]') return new RealmDate((v as Date).getTime());
+    return v;
+  };
+
+  const realm: Realm = {
+    date: (y, m, d) => new RealmDate(zonedInstant(timeZone, y, m, d)),
+    dateTime: (y, m, d, h, min) => new RealmDate(zonedInstant(timeZone, y, m, d, h, min)),
+    fromSerial(serial) {
+      const day = Math.floor(serial);
+      // Whole milliseconds, as the serial's fraction rarely lands exactly on one.
+      const msOfDay = Math.round((serial - day) * MS_PER_DAY);
+      const civil = new Date((SERIAL_EPOCH_DAY + day) * MS_PER_DAY);
+      const minutes = Math.floor(msOfDay / 60_000);
+      // Clocks change on whole minutes, so seconds and milliseconds add without crossing a change.
+      const start = zonedInstant(timeZone, civil.getUTCFullYear(), civil.getUTCMonth() + 1, civil.getUTCDate(), Math.floor(minutes / 60), minutes % 60);
+      return new RealmDate(start + (msOfDay - minutes * 60_000));
+    },
+    toSerial(date) {
+      const w = wallTime(timeZone, date.getTime());
+      const civil = new Date(0);
+      civil.setUTCFullYear(w.year, w.month - 1, w.day);
+      const day = civil.getTime() / MS_PER_DAY - SERIAL_EPOCH_DAY;
+      const msOfDay = ((w.hour * 60 + w.minute) * 60 + w.second) * 1000 + w.millisecond;
+      return day + msOfDay / MS_PER_DAY;
+    },
+    grid: (rows) => toRealm(rows) as unknown[][],
+  };
+
+  return { context, calls: fakes.calls, fakes, realm };
+}
