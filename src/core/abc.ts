@@ -3,7 +3,8 @@
  * the two threshold values keeps a million rows fast: each row's tier is then one comparison,
  * and equal values share the higher tier by construction.
  */
-import { CellValue, isBlank } from './cells';
+import { isBlank } from './cells';
+import type { Column } from './columns';
 import { InputError } from './errors';
 
 export type Tier = 'A' | 'B' | 'C';
@@ -18,20 +19,33 @@ export const ABC_DEFAULTS: Record<AbcBy, { a: number; b: number }> = {
 // are not pushed past the cut by floating-point rounding.
 const SLACK = 1e-12;
 
-/** Numbers of a column; blank rows are null. */
-export function readValues(values: readonly CellValue[], argName: string): (number | null)[] {
-  return values.map((v, i) => {
-    if (typeof v === 'number') return v;
-    if (isBlank(v)) return null;
-    throw new InputError('notNumber', { arg: argName, index: i, value: v });
-  });
+/** Numbers of a column as a typed array; blank rows are NaN. */
+export function readValues(col: Column, argName: string): Float64Array {
+  const out = new Float64Array(col.length);
+  for (let i = 0; i < col.length; i++) {
+    const v = col[i][0];
+    if (typeof v === 'number') out[i] = v;
+    else if (isBlank(v)) out[i] = NaN;
+    else throw new InputError('notNumber', { arg: argName, index: i, value: v });
+  }
+  return out;
+}
+
+/** The values that take part in the cut, ascending: positive ones by value, all filled ones by count. */
+function sortedCounted(values: Float64Array, by: AbcBy): Float64Array {
+  const picked = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (by === 'value' ? v > 0 : v === v) picked[n++] = v;
+  }
+  return picked.subarray(0, n).sort();
 }
 
 /** The smallest A value and the smallest B value; a positive value at or above them takes that tier. */
-function thresholds(values: readonly (number | null)[], a: number, b: number, by: AbcBy): { minA: number; minB: number } {
+function thresholds(values: Float64Array, a: number, b: number, by: AbcBy): { minA: number; minB: number } {
   if (b < a) throw new InputError('sharesOrder', { arg: 'b_share', a, b });
-  const counted = by === 'value' ? values.filter((v): v is number => v !== null && v > 0) : values.filter((v): v is number => v !== null);
-  const sorted = Float64Array.from(counted).sort(); // ascending; walk from the top
+  const sorted = sortedCounted(values, by); // ascending; walk from the top
   const n = sorted.length;
   if (n === 0) return { minA: Infinity, minB: Infinity };
   if (by === 'count') {
@@ -43,6 +57,7 @@ function thresholds(values: readonly (number | null)[], a: number, b: number, by
   for (let i = 0; i < n; i++) total += sorted[i];
   const reachA = a * total * (1 - SLACK);
   const reachB = b * total * (1 - SLACK);
+  // Smallest top set reaching a_share: add from the largest down until the share is reached.
   let cum = 0;
   let j = n - 1;
   for (; j > 0; j--) {
@@ -51,18 +66,20 @@ function thresholds(values: readonly (number | null)[], a: number, b: number, by
   }
   if (j === 0) cum += sorted[0];
   const minA = sorted[j];
+  // B continues from there to b_share; if A already reaches it, B holds only A's equals.
   for (j--; j >= 0 && cum < reachB; j--) cum += sorted[j];
-  const minB = j + 1 < n ? Math.min(minA, sorted[j + 1]) : minA;
-  return { minA, minB };
+  return { minA, minB: sorted[j + 1] };
 }
 
+export type TierOrBlank = Tier | '';
+
 /** A/B/C per row, '' for blank rows; zero and negative values are C. */
-export function abcTiers(values: readonly (number | null)[], a: number, b: number, by: AbcBy): (Tier | '')[] {
+export function abcTiers(values: Float64Array, a: number, b: number, by: AbcBy): TierOrBlank[] {
   const { minA, minB } = thresholds(values, a, b, by);
-  const out = new Array<Tier | ''>(values.length);
+  const out = new Array<TierOrBlank>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    out[i] = v === null ? '' : v > 0 && v >= minA ? 'A' : v > 0 && v >= minB ? 'B' : 'C';
+    out[i] = v !== v ? '' : v > 0 && v >= minA ? 'A' : v > 0 && v >= minB ? 'B' : 'C';
   }
   return out;
 }
@@ -76,7 +93,7 @@ export interface TierSummary {
   valueShare: number | null;
 }
 
-export function abcSummary(values: readonly (number | null)[], a: number, b: number, by: AbcBy): { tiers: TierSummary[]; customers: number; total: number } {
+export function abcSummary(values: Float64Array, a: number, b: number, by: AbcBy): { tiers: TierSummary[]; customers: number; total: number } {
   const tiers = abcTiers(values, a, b, by);
   const count: Record<Tier, number> = { A: 0, B: 0, C: 0 };
   const sum: Record<Tier, number> = { A: 0, B: 0, C: 0 };
@@ -85,9 +102,9 @@ export function abcSummary(values: readonly (number | null)[], a: number, b: num
   tiers.forEach((t, i) => {
     if (t === '') return;
     count[t]++;
-    sum[t] += values[i]!;
+    sum[t] += values[i];
     customers++;
-    total += values[i]!;
+    total += values[i];
   });
   const rows = (['A', 'B', 'C'] as const).map((tier) => ({
     tier,

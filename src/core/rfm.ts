@@ -5,7 +5,7 @@
  * one pass into flat arrays indexed by customer number, and scoring works on typed arrays.
  */
 import { Arg, CellValue, isBlank } from './cells';
-import { dayAt, labelOf, numberAt, readColumn, requireSameLength } from './columns';
+import { Column, dayAt, labelOf, numberAt, readColumn, requireSameLength } from './columns';
 import { DayClock } from './dates';
 import { InputError } from './errors';
 import { cutPoints, scoreHigherBetter, scoreLowerBetter } from './quantiles';
@@ -95,11 +95,11 @@ function gatherCustomers(args: OrderLogArgs, clock: DayClock): Gathered {
   const groupRow: number[] = [];
 
   for (let i = 0; i < ids.length; i++) {
-    const idCell = ids[i];
+    const idCell = ids[i][0];
     const key = labelOf(idCell);
     if (key === '') {
       // Only a row blank in every column is skipped; anything else on the row needs a customer.
-      if (isBlank(dates[i]) && isBlank(amounts[i]) && (!groupCol || isBlank(groupCol[i]))) continue;
+      if (isBlank(dates[i][0]) && isBlank(amounts[i][0]) && (!groupCol || isBlank(groupCol[i][0]))) continue;
       throw new InputError('missingCustomer', { arg: 'customer_ids', index: i });
     }
     const day = dayAt(dates, i, 'order_dates', clock);
@@ -134,8 +134,8 @@ function gatherCustomers(args: OrderLogArgs, clock: DayClock): Gathered {
   return g;
 }
 
-function groupOf(groups: CellValue[], i: number): string {
-  const label = labelOf(groups[i]);
+function groupOf(groups: Column, i: number): string {
+  const label = labelOf(groups[i][0]);
   if (label === '') throw new InputError('emptyCell', { arg: 'groups', index: i });
   return label;
 }

@@ -11,13 +11,16 @@ function readAbcArgs(values: Arg, aShare: Arg, bShare: Arg, by: Arg) {
   const how = readChoice(by, 'by', ['value', 'count'] as const, 'value');
   const defaults = ABC_DEFAULTS[how as AbcBy];
   const nums = readValues(readColumn(values, 'values'), 'values');
-  if (!nums.some((v) => v !== null)) throw new InputError('noData', { arg: 'values' });
+  if (!nums.some((v) => v === v)) throw new InputError('noData', { arg: 'values' });
   return { nums, a: readShare(aShare, 'a_share', defaults.a), b: readShare(bShare, 'b_share', defaults.b), how };
 }
 
 export function abcTierColumn(_ctx: FunctionContext, values: Arg, aShare: Arg, bShare: Arg, by: Arg): CellValue[][] {
   const { nums, a, b, how } = readAbcArgs(values, aShare, bShare, by);
-  return abcTiers(nums, a, b, how).map((t) => [t]);
+  // Sheets only reads the result, so rows with the same tier can share one row array: a
+  // million fresh one-cell arrays cost more than the whole tiering.
+  const rowOf = { A: ['A'], B: ['B'], C: ['C'], '': [''] };
+  return abcTiers(nums, a, b, how).map((t) => rowOf[t]);
 }
 
 export function abcSummaryTable(ctx: FunctionContext, values: Arg, aShare: Arg, bShare: Arg, by: Arg): CellValue[][] {

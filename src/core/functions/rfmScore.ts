@@ -1,19 +1,19 @@
 /** RFMSCORE: R, F, M and code for customer-level data, one output row per input row. */
 import { Arg, CellValue, isBlank, isDate } from '../cells';
-import { dayAt, numberAt, readColumn, requireSameLength } from '../columns';
+import { cellAt, Column, dayAt, numberAt, readColumn, requireSameLength } from '../columns';
 import { InputError } from '../errors';
 import { readBins, readDay } from '../options';
 import { cutPoints, scoreHigherBetter, scoreLowerBetter } from '../quantiles';
 import type { FunctionContext } from './context';
 
 /** Recency is either days (numbers) or last-purchase dates; the first filled row decides. */
-function recencyDays(values: CellValue[], rows: number[], ctx: FunctionContext, analysisDate: Arg): number[] {
-  const first = values[rows[0]];
+function recencyDays(values: Column, rows: number[], ctx: FunctionContext, analysisDate: Arg): number[] {
+  const first = cellAt(values, rows[0]);
   const asDays = typeof first === 'number';
   const days: number[] = [];
   if (asDays) {
     for (const i of rows) {
-      const v = values[i];
+      const v = cellAt(values, i);
       if (typeof v !== 'number') {
         if (isBlank(v)) throw new InputError('emptyCell', { arg: 'recency', index: i });
         throw new InputError('mixedRecency', { arg: 'recency', index: i, value: v, days: true });
@@ -24,7 +24,8 @@ function recencyDays(values: CellValue[], rows: number[], ctx: FunctionContext, 
     return days;
   }
   const lastDays = rows.map((i) => {
-    if (typeof values[i] === 'number') throw new InputError('mixedRecency', { arg: 'recency', index: i, value: values[i], days: false });
+    const v = cellAt(values, i);
+    if (typeof v === 'number') throw new InputError('mixedRecency', { arg: 'recency', index: i, value: v, days: false });
     return dayAt(values, i, 'recency', ctx.clock);
   });
   const latest = Math.max(...lastDays);
@@ -47,7 +48,7 @@ export function rfmScoreTable(ctx: FunctionContext, recency: Arg, frequency: Arg
   const binCount = readBins(bins);
   const filled: number[] = [];
   for (let i = 0; i < rec.length; i++) {
-    if (!(isBlank(rec[i]) && isBlank(freq[i]) && isBlank(mon[i]))) filled.push(i);
+    if (!(isBlank(rec[i][0]) && isBlank(freq[i][0]) && isBlank(mon[i][0]))) filled.push(i);
   }
   if (filled.length === 0) throw new InputError('noData', { arg: 'recency' });
 
