@@ -27,8 +27,9 @@ function where(p: ErrorParams, r: Render, lang: Lang): string {
   return lang === 'en' ? ` ${r.at(p.arg, p.index)}` : r.at(p.arg, p.index);
 }
 
+/** A first-row text without digits ('revenue', '金额') is most likely a header selected by mistake. */
 function headerHint(p: ErrorParams, lang: Lang): string {
-  return p.index === 0 && typeof p.value === 'string' ? HEADER_HINT[lang] : '';
+  return p.index === 0 && typeof p.value === 'string' && !/\d/.test(p.value) ? HEADER_HINT[lang] : '';
 }
 
 const MESSAGES = {

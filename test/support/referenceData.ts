@@ -1,0 +1,46 @@
+/**
+ * The public reference data sets in ../shared/data, read in place (never copied into the
+ * project), and independent per-customer figures computed straight from the CSV for comparison.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseCsv } from '../../tools/sheets/csv';
+
+export const SHARED_DATA = path.resolve(__dirname, '../../../shared/data');
+
+export interface OrderRow {
+  customer: string;
+  date: string; // YYYY-MM-DD
+  revenue: number;
+}
+
+export function readRfmOrders(): OrderRow[] {
+  const rows = parseCsv(fs.readFileSync(path.join(SHARED_DATA, 'rfm_data_orders.csv'), 'utf8'));
+  return rows.slice(1).filter((r) => r.length >= 3 && r[0] !== '').map((r) => ({ customer: r[0], date: r[1], revenue: Number(r[2]) }));
+}
+
+/** Whole days between two YYYY-MM-DD dates, by the UTC calendar (no time zone involved). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export interface CustomerFigures {
+  lastDate: string;
+  orders: number;
+  amount: number;
+}
+
+/** Per customer, in order of first appearance: last order date, order rows, summed revenue. */
+export function customerFigures(orders: OrderRow[]): Map<string, CustomerFigures> {
+  const out = new Map<string, CustomerFigures>();
+  for (const o of orders) {
+    const c = out.get(o.customer);
+    if (!c) out.set(o.customer, { lastDate: o.date, orders: 1, amount: o.revenue });
+    else {
+      if (o.date > c.lastDate) c.lastDate = o.date;
+      c.orders++;
+      c.amount += o.revenue;
+    }
+  }
+  return out;
+}
