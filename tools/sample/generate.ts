@@ -274,7 +274,7 @@ function planCustomers(rng: Rng, count: number, window: Window): CustomerPlan[] 
   const types = Array.from({ length: count }, () => rng.weighted(CUSTOMER_TYPES, TYPE_WEIGHTS));
   const regions = Array.from({ length: count }, () => rng.weighted(REGIONS, REGION_WEIGHTS));
   const urban = markTop(count, Math.round(count * URBAN_SHARE), (i) => TYPE_URBAN_BIAS[types[i]] + rng.normal());
-  const sizes = assignSizes(rng, count, (i) => TYPE_SIZE_BIAS[types[i]] + (urban[i] ? 0.6 : -0.6) + rng.normal());
+  const sizes = assignSizes(rng, count, (i) => TYPE_SIZE_BIAS[types[i]] + (urban[i] ? 0.4 : -0.4) + rng.normal());
   const lapsed = pickLapsed(rng, sizes, Math.round(count * LAPSED_SHARE));
   const incomplete = new Set(rng.shuffle(range(count)).slice(0, Math.round(count * INCOMPLETE_SHARE)));
   const fresh = new Set(rng.shuffle(range(count).filter((i) => !lapsed.has(i))).slice(0, Math.round(count * NEW_SHARE)));
@@ -420,7 +420,7 @@ const MOBILE_PREFIXES = ['130', '131', '135', '136', '137', '138', '139', '150',
 function makePhone(rng: Rng, type: CustomerType, areaCode: string): string {
   if ((type === '餐饮' || type === '商超') && rng.chance(0.12)) {
     const digits = areaCode.length === 3 ? 8 : 7;
-    return `${areaCode}-${'5'}${digitString(rng, digits - 1)}`;
+    return `${areaCode}-5${digitString(rng, digits - 1)}`;
   }
   const parts = [rng.pick(MOBILE_PREFIXES), '0' + digitString(rng, 3), digitString(rng, 4)];
   return rng.chance(0.15) ? parts.join('') : parts.join('-');
@@ -473,7 +473,7 @@ function reviewDay(rng: Rng, window: Window, firstDay: number): number {
 }
 
 function makeNote(rng: Rng, lapsed: boolean, missing: CustomerPlan['missing']): string | null {
-  if (lapsed && rng.chance(0.5)) return '已停业?';
+  if (lapsed && rng.chance(0.35)) return '已停业?';
   if (missing === 'phone' && rng.chance(0.6)) return '电话已换，待核实';
   if (missing === 'rep' && rng.chance(0.6)) return '原业务员离职，待分配';
   return rng.chance(0.15) ? rng.pick(NOTES) : null;

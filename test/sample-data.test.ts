@@ -1,0 +1,317 @@
+/**
+ * The sample workbook must look like a real team's file and keep the properties the add-on's
+ * features and demos rely on (domain.md §1, §3, §6), for the default seed and for others.
+ */
+import { generateSampleWorkbook, type Cell, type SampleWorkbook, type SheetRows } from '../tools/sample/generate';
+
+const DAY_MS = 86_400_000;
+
+/** Day number of a 'YYYY-MM-DD' string, or NaN unless it is a real calendar date. */
+function dayOf(v: Cell): number {
+  if (typeof v !== 'string') return NaN;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return NaN;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return NaN;
+  return date.getTime() / DAY_MS;
+}
+
+/** The first day of "the two years before today", by the calendar. */
+function twoYearsBefore(today: string): number {
+  const [y, m, d] = today.split('-').map(Number);
+  return Date.UTC(y - 2, m - 1, d) / DAY_MS;
+}
+
+/** Rows of a sheet as objects keyed by header, the way the add-on finds columns by name. */
+function records(sheet: SheetRows): Record<string, Cell>[] {
+  const [headers, ...rows] = sheet;
+  return rows.map((row) => Object.fromEntries(headers.map((h, i) => [String(h), row[i]])));
+}
+
+function isBlank(v: Cell | undefined): boolean {
+  return v === null || v === undefined || v === '';
+}
+
+/** Sum of order amounts per customer code (refunds included), every customer present. */
+function totalsByCustomer(wb: SampleWorkbook): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const c of records(wb.sheets.Customers)) totals.set(String(c['客户代码']), 0);
+  for (const o of records(wb.sheets.Orders)) {
+    const code = String(o['客户代码']);
+    totals.set(code, (totals.get(code) ?? 0) + Number(o['金额']));
+  }
+  return totals;
+}
+
+function topFifthShare(wb: SampleWorkbook): number {
+  const values = [...totalsByCustomer(wb).values()].sort((a, b) => b - a);
+  const total = values.reduce((a, b) => a + b, 0);
+  const top = values.slice(0, Math.ceil(values.length * 0.2)).reduce((a, b) => a + b, 0);
+  return top / total;
+}
+
+/** Customers without a (positive) order in the last 365 days. */
+function lapsedCodes(wb: SampleWorkbook): Set<string> {
+  const yearAgo = dayOf(wb.today) - 365;
+  const recent = new Set(
+    records(wb.sheets.Orders)
+      .filter((o) => Number(o['金额']) > 0 && dayOf(o['订单日期']) > yearAgo)
+      .map((o) => String(o['客户代码'])),
+  );
+  return new Set(records(wb.sheets.Customers).map((c) => String(c['客户代码'])).filter((code) => !recent.has(code)));
+}
+
+const wb = generateSampleWorkbook();
+const customers = records(wb.sheets.Customers);
+const orders = records(wb.sheets.Orders);
+const contacts = records(wb.sheets.Contacts);
+
+describe('determinism', () => {
+  it('gives the same workbook for the same options', () => {
+    expect(generateSampleWorkbook()).toEqual(wb);
+    expect(generateSampleWorkbook({ seed: 7, customers: 40 })).toEqual(generateSampleWorkbook({ seed: 7, customers: 40 }));
+  });
+
+  it('gives a different workbook for a different seed', () => {
+    expect(generateSampleWorkbook({ seed: 2 })).not.toEqual(wb);
+  });
+
+  it('never calls Math.random', () => {
+    const spy = jest.spyOn(Math, 'random').mockImplementation(() => {
+      throw new Error('Math.random called');
+    });
+    try {
+      expect(() => generateSampleWorkbook({ seed: 3, customers: 30 })).not.toThrow();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('defaults today to 2026-11-20 and honours another today', () => {
+    expect(wb.today).toBe('2026-11-20');
+    const other = generateSampleWorkbook({ today: '2024-03-01', customers: 50 });
+    expect(other.today).toBe('2024-03-01');
+    const last = records(other.sheets.Orders).map((o) => dayOf(o['订单日期']));
+    expect(Math.max(...last)).toBeLessThanOrEqual(dayOf('2024-03-01'));
+  });
+
+  it('rejects a today that is not a calendar date, and a bad customer count', () => {
+    expect(() => generateSampleWorkbook({ today: '2026-02-30' })).toThrow(RangeError);
+    expect(() => generateSampleWorkbook({ today: '20.11.2026' })).toThrow(RangeError);
+    expect(() => generateSampleWorkbook({ customers: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('headers', () => {
+  it('has the customer file columns, in a non-canonical order, plus one the add-on does not know', () => {
+    const headers = wb.sheets.Customers[0];
+    expect(new Set(headers)).toEqual(
+      new Set([
+        '客户代码', '名称', '客户类型', '联系人', '电话号码', '邮箱', '地址', '区域', '城乡', '对口销售员码',
+        '销售限额', '付款条款', '银行账号', '生日', '最近审核日期', '备注', '微信号',
+      ]),
+    );
+    expect(headers.indexOf('区域')).toBeLessThan(headers.indexOf('联系人'));
+  });
+
+  it('has the order and contact columns', () => {
+    expect(wb.sheets.Orders[0]).toEqual(['客户代码', '订单日期', '金额', '产品', '毛利']);
+    expect(wb.sheets.Contacts[0]).toEqual(['日期', '客户代码', '类型', '销售员', '内容', '跟进期限']);
+  });
+
+  it('keeps every row as wide as its header row', () => {
+    for (const sheet of Object.values(wb.sheets)) {
+      for (const row of sheet) expect(row).toHaveLength(sheet[0].length);
+    }
+  });
+});
+
+describe('customers', () => {
+  it('has 300 customers with unique codes like KH0001 and unique names', () => {
+    expect(customers).toHaveLength(300);
+    const codes = customers.map((c) => c['客户代码']);
+    expect(new Set(codes).size).toBe(300);
+    for (const code of codes) expect(code).toMatch(/^KH\d{4}$/);
+    expect(new Set(customers.map((c) => c['名称'])).size).toBe(300);
+  });
+
+  it('uses the team vocabulary for type, region, urban-rural and reps', () => {
+    for (const c of customers) {
+      expect(['批发', '零售', '餐饮', '商超']).toContain(c['客户类型']);
+      expect(['华东', '华南', '华北', '西南']).toContain(c['区域']);
+      expect(['城市', '农村']).toContain(c['城乡']);
+      if (!isBlank(c['对口销售员码'])) expect(c['对口销售员码']).toMatch(/^S0[1-6]$/);
+    }
+  });
+
+  it('lets each rep work mostly in one region', () => {
+    const byRep = new Map<string, Map<string, number>>();
+    for (const c of customers) {
+      if (isBlank(c['对口销售员码'])) continue;
+      const regions = byRep.get(String(c['对口销售员码'])) ?? new Map<string, number>();
+      regions.set(String(c['区域']), (regions.get(String(c['区域'])) ?? 0) + 1);
+      byRep.set(String(c['对口销售员码']), regions);
+    }
+    expect(byRep.size).toBeGreaterThanOrEqual(5);
+    for (const regions of byRep.values()) {
+      const counts = [...regions.values()];
+      expect(Math.max(...counts) / counts.reduce((a, b) => a + b, 0)).toBeGreaterThan(0.7);
+    }
+  });
+
+  it('has both 城市 and 农村, with about 60% urban', () => {
+    const urban = customers.filter((c) => c['城乡'] === '城市').length / customers.length;
+    expect(customers.some((c) => c['城乡'] === '农村')).toBe(true);
+    expect(urban).toBeGreaterThanOrEqual(0.5);
+    expect(urban).toBeLessThanOrEqual(0.7);
+  });
+
+  it('has 2-10% incomplete records (missing phone, address or salesperson)', () => {
+    const incomplete = customers.filter((c) => isBlank(c['电话号码']) || isBlank(c['地址']) || isBlank(c['对口销售员码']));
+    const share = incomplete.length / customers.length;
+    expect(share).toBeGreaterThanOrEqual(0.02);
+    expect(share).toBeLessThanOrEqual(0.1);
+  });
+
+  it('has some records not reviewed for over a year', () => {
+    const yearAgo = dayOf(wb.today) - 365;
+    const stale = customers.filter((c) => dayOf(c['最近审核日期']) < yearAgo).length;
+    expect(stale).toBeGreaterThan(0);
+    expect(stale).toBeLessThan(customers.length * 0.3);
+  });
+
+  it('uses only fake contact details', () => {
+    for (const c of customers) {
+      if (!isBlank(c['电话号码'])) expect(c['电话号码']).toMatch(/^(1\d{2}-?0\d{3}-?\d{4}|0\d{2,3}-5\d{6,7})$/);
+      if (!isBlank(c['邮箱'])) expect(c['邮箱']).toMatch(/@example\.com$/);
+      if (!isBlank(c['银行账号'])) expect(c['银行账号']).toMatch(/^0000 0000 0000 \d{4}$/);
+    }
+  });
+
+  it('has valid birthdays in the past and review dates within the two years', () => {
+    const start = twoYearsBefore(wb.today);
+    const end = dayOf(wb.today);
+    for (const c of customers) {
+      if (!isBlank(c['生日'])) expect(dayOf(c['生日'])).toBeLessThan(end);
+      const reviewed = dayOf(c['最近审核日期']);
+      expect(reviewed).toBeGreaterThanOrEqual(start);
+      expect(reviewed).toBeLessThanOrEqual(end);
+    }
+  });
+});
+
+describe('orders', () => {
+  it('has a few thousand rows, each for a known customer', () => {
+    expect(orders.length).toBeGreaterThan(1500);
+    expect(orders.length).toBeLessThan(6000);
+    const codes = new Set(customers.map((c) => c['客户代码']));
+    for (const o of orders) expect(codes.has(o['客户代码'])).toBe(true);
+  });
+
+  it('dates every order within the two years before today, in date order', () => {
+    const start = twoYearsBefore(wb.today);
+    const end = dayOf(wb.today);
+    let previous = -Infinity;
+    for (const o of orders) {
+      const day = dayOf(o['订单日期']);
+      expect(day).toBeGreaterThanOrEqual(start);
+      expect(day).toBeLessThanOrEqual(end);
+      expect(day).toBeGreaterThanOrEqual(previous);
+      previous = day;
+    }
+  });
+
+  it('has amounts in whole yuan or halves, margins as numbers, and at least one refund', () => {
+    for (const o of orders) {
+      expect(Number.isInteger(Number(o['金额']) * 2)).toBe(true);
+      expect(typeof o['毛利']).toBe('number');
+      expect(typeof o['产品']).toBe('string');
+    }
+    expect(orders.some((o) => Number(o['金额']) < 0)).toBe(true);
+  });
+
+  it('is Pareto-shaped: the top 20% of customers bring 70-90% of the amount', () => {
+    expect(topFifthShare(wb)).toBeGreaterThanOrEqual(0.7);
+    expect(topFifthShare(wb)).toBeLessThanOrEqual(0.9);
+    for (const seed of [2, 3, 42, 1234]) {
+      const share = topFifthShare(generateSampleWorkbook({ seed }));
+      expect(share).toBeGreaterThanOrEqual(0.7);
+      expect(share).toBeLessThanOrEqual(0.9);
+    }
+  });
+
+  it('has rural customers smaller on average', () => {
+    const totals = totalsByCustomer(wb);
+    const mean = (place: string) => {
+      const group = customers.filter((c) => c['城乡'] === place);
+      return group.reduce((sum, c) => sum + (totals.get(String(c['客户代码'])) ?? 0), 0) / group.length;
+    };
+    expect(mean('农村')).toBeLessThan(mean('城市'));
+  });
+
+  it('has 3-10% lapsed customers, whose orders all fall in the first year', () => {
+    const lapsed = lapsedCodes(wb);
+    const share = lapsed.size / customers.length;
+    expect(share).toBeGreaterThanOrEqual(0.03);
+    expect(share).toBeLessThanOrEqual(0.1);
+    const yearAgo = dayOf(wb.today) - 365;
+    for (const o of orders) if (lapsed.has(String(o['客户代码']))) expect(dayOf(o['订单日期'])).toBeLessThanOrEqual(yearAgo);
+  });
+
+  it('marks a few lapsed customers 已停业? and no active one', () => {
+    const lapsed = lapsedCodes(wb);
+    const flagged = customers.filter((c) => c['备注'] === '已停业?').map((c) => String(c['客户代码']));
+    expect(flagged.length).toBeGreaterThan(0);
+    for (const code of flagged) expect(lapsed.has(code)).toBe(true);
+  });
+});
+
+describe('contacts', () => {
+  it('has a few hundred rows for known customers, dated within the two years, in date order', () => {
+    expect(contacts.length).toBeGreaterThanOrEqual(200);
+    expect(contacts.length).toBeLessThan(1000);
+    const codes = new Set(customers.map((c) => c['客户代码']));
+    const start = twoYearsBefore(wb.today);
+    const end = dayOf(wb.today);
+    let previous = -Infinity;
+    for (const c of contacts) {
+      expect(codes.has(c['客户代码'])).toBe(true);
+      const day = dayOf(c['日期']);
+      expect(day).toBeGreaterThanOrEqual(Math.max(start, previous));
+      expect(day).toBeLessThanOrEqual(end);
+      previous = day;
+    }
+  });
+
+  it('gives complaints a follow-up deadline on or before today, and others none', () => {
+    const end = dayOf(wb.today);
+    expect(new Set(contacts.map((c) => c['类型']))).toEqual(new Set(['拜访', '电话', '投诉']));
+    for (const c of contacts) {
+      if (c['类型'] === '投诉') {
+        const deadline = dayOf(c['跟进期限']);
+        expect(deadline).toBeGreaterThan(dayOf(c['日期']));
+        expect(deadline).toBeLessThanOrEqual(end);
+      } else {
+        expect(isBlank(c['跟进期限'])).toBe(true);
+      }
+    }
+  });
+
+  it('uses only salesperson codes that appear among the customers’ reps', () => {
+    const reps = new Set(customers.map((c) => c['对口销售员码']).filter((r) => !isBlank(r)));
+    for (const c of contacts) expect(reps.has(c['销售员'])).toBe(true);
+  });
+});
+
+describe('other sizes', () => {
+  it('keeps its invariants for a small and a large file', () => {
+    for (const count of [10, 1000]) {
+      const other = generateSampleWorkbook({ seed: 5, customers: count });
+      expect(other.sheets.Customers).toHaveLength(count + 1);
+      const codes = new Set(records(other.sheets.Customers).map((c) => c['客户代码']));
+      for (const o of records(other.sheets.Orders)) expect(codes.has(o['客户代码'])).toBe(true);
+      for (const c of records(other.sheets.Contacts)) expect(codes.has(c['客户代码'])).toBe(true);
+    }
+  });
+});
