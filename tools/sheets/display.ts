@@ -4,7 +4,6 @@
  */
 import { CellValueDetailedType } from 'hyperformula';
 
-const MS_PER_DAY = 86_400_000;
 // Serial 0 in Sheets (and HyperFormula's default nullDate) is 1899-12-30.
 const EPOCH_MS = Date.UTC(1899, 11, 30);
 
@@ -49,4 +48,3 @@ export function formatDisplay(value: unknown, type: string): string {
   }
 }
 
-export { MS_PER_DAY, EPOCH_MS };

@@ -20,10 +20,7 @@
  */
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula } from 'hyperformula';
 import type { FunctionArgument, ImplementedFunctions, SimpleCellAddress } from 'hyperformula';
-// Type-only imports of what the plugin API passes to plugin methods; the package root does not export them.
-import type { ProcedureAst } from 'hyperformula/typings/parser';
-import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
-import type { InterpreterValue } from 'hyperformula/typings/interpreter/InterpreterValue';
+import type { InterpreterState, InterpreterValue, ProcedureAst } from './hf-types';
 import { a1Of } from './a1';
 import { argToSheets, fitTo, resultFromSheets, type DateBridge, type MakeDateNumber, type Produced } from './values';
 

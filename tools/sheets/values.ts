@@ -7,8 +7,7 @@
  * - out: a scalar or rows of values; Dates become date serials that still display as dates.
  */
 import { CellError, CellValueDetailedType, EmptyValue, ErrorType, SimpleRangeValue } from 'hyperformula';
-// Type-only: the plugin API hands out these internal value types, the package root does not name them.
-import type { ExtendedNumber, InternalScalarValue, InterpreterValue } from 'hyperformula/typings/interpreter/InterpreterValue';
+import type { ExtendedNumber, InternalScalarValue, InterpreterValue } from './hf-types';
 
 /** How Dates cross the boundary; supplied by whoever runs the functions (maybe in a `vm` realm). */
 export interface DateBridge {

@@ -1,0 +1,193 @@
+/**
+ * A local stand-in for Google Sheets' formula engine: HyperFormula, plus custom functions that
+ * receive arguments and spill results the way Sheets does (see plugin.ts and values.ts).
+ *
+ * Tests and the local tool type formulas such as `=RFM(Orders!A2:A5000, …)` into sheets and read
+ * back what a user would see.
+ */
+import { DetailedCellError, HyperFormula } from 'hyperformula';
+import type { RawCellContent, SimpleCellAddress } from 'hyperformula';
+import { CellValueDetailedType } from 'hyperformula';
+import { formatDisplay } from './display';
+import { anchorKey, buildBound, registerNames, type CustomFunction, type EngineContext } from './plugin';
+import type { DateBridge } from './values';
+
+export interface SheetsEngineOptions extends DateBridge {
+  /** Raw cell contents per sheet: numbers, strings ('=…' is a formula), booleans, null/'' for empty. */
+  sheets: Record<string, unknown[][]>;
+  /** Custom functions by name (matched upper-case, as Sheets does). */
+  functions: Record<string, (...args: unknown[]) => unknown>;
+}
+
+/** An error as getValue reports it: the code users see and the message behind it. */
+export interface CellErrorValue {
+  error: string;
+  message: string;
+}
+
+export type SheetValue = number | string | boolean | null | CellErrorValue;
+
+export interface SheetsEngine {
+  /** Types into a cell (formula or value); custom functions whose result size changed re-spill. */
+  setCell(sheet: string, a1: string, content: unknown): void;
+  /** The cell's value; dates are serial numbers (see isDateCell), empty is null. */
+  getValue(sheet: string, a1: string): SheetValue;
+  /** What a user sees: dates yyyy-mm-dd, errors as '#ERROR!' etc. */
+  getDisplay(sheet: string, a1: string): string;
+  /** Values (as getValue) of a range such as 'B2:D9', rows of cells. */
+  getRange(sheet: string, a1Range: string): SheetValue[][];
+  /** Values of the whole used area of a sheet. */
+  getSheetValues(sheet: string): SheetValue[][];
+  getSheetNames(): string[];
+  /** The formula typed into a cell, e.g. '=SUM(A1:A3)'; undefined for values and spilled cells. */
+  getFormula(sheet: string, a1: string): string | undefined;
+  isDateCell(sheet: string, a1: string): boolean;
+  destroy(): void;
+}
+
+// Re-entering a formula settles it in one round unless its size depends on its own placement;
+// the cap only stops a function whose size changes on every call from looping forever.
+const MAX_SETTLE_ROUNDS = 10;
+
+const DATE_TYPES = new Set<string>([CellValueDetailedType.NUMBER_DATE, CellValueDetailedType.NUMBER_DATETIME]);
+
+/** A cell's content as HyperFormula takes it; empty is null, as buildFromSheets expects. */
+function rawContent(v: unknown): RawCellContent {
+  if (v === undefined || v === null || v === '') return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v instanceof Date) return v;
+  throw new Error(`Unsupported cell content: ${Object.prototype.toString.call(v)}`);
+}
+
+function toSheetValue(v: unknown): SheetValue {
+  if (v instanceof DetailedCellError) return { error: v.value, message: v.message };
+  return v as SheetValue;
+}
+
+export function createSheetsEngine(o: SheetsEngineOptions): SheetsEngine {
+  const functions = new Map<string, CustomFunction>();
+  for (const [name, fn] of Object.entries(o.functions)) functions.set(name.toUpperCase(), fn);
+  registerNames(functions.keys());
+
+  const ctx: EngineContext = {
+    functions,
+    dates: { toDate: o.toDate, fromDate: o.fromDate, isDate: o.isDate },
+    sizes: new Map(),
+    anchors: new Map(),
+    dirty: new Map(),
+  };
+
+  const sheets: Record<string, RawCellContent[][]> = {};
+  for (const [name, rows] of Object.entries(o.sheets)) sheets[name] = rows.map((row) => row.map(rawContent));
+
+  let hf: HyperFormula | undefined = buildBound(ctx, () =>
+    HyperFormula.buildFromSheets(sheets, {
+      licenseKey: 'gpl-v3',
+      // The test data types dates as 2024-03-05; Sheets reads those as dates too.
+      dateFormats: ['YYYY-MM-DD', 'YYYY/MM/DD'],
+    }),
+  );
+
+  const live = (): HyperFormula => {
+    if (hf === undefined) throw new Error('The sheets engine was destroyed');
+    return hf;
+  };
+
+  const sheetId = (sheet: string): number => {
+    const id = live().getSheetId(sheet);
+    if (id === undefined) throw new Error(`No sheet named ${sheet}`);
+    return id;
+  };
+
+  const address = (sheet: string, a1: string): SimpleCellAddress => {
+    const id = sheetId(sheet);
+    const a = live().simpleCellAddressFromString(a1, id);
+    if (a === undefined) throw new Error(`Not a cell address: ${a1}`);
+    return a;
+  };
+
+  /** Types marked formulas in again, so HyperFormula reserves the size they actually produce. */
+  const settle = (): void => {
+    const engine = live();
+    for (let round = 0; round < MAX_SETTLE_ROUNDS && ctx.dirty.size > 0; round++) {
+      const batch = [...ctx.dirty.values()];
+      ctx.dirty.clear();
+      engine.batch(() => {
+        for (const a of batch) {
+          const formula = engine.getCellFormula(a);
+          if (formula !== undefined) engine.setCellContents(a, formula);
+        }
+      });
+    }
+    ctx.dirty.clear();
+  };
+
+  /**
+   * After an edit at `at`: a custom call whose spill (wanted or placed) covers `at` must be
+   * re-entered. HyperFormula alone would leave #SPILL! after typing into a spill and would not
+   * re-spill after the blocking cell is cleared; Sheets does both.
+   */
+  const noteEdit = (at: SimpleCellAddress): void => {
+    for (const [key, anchor] of ctx.anchors) {
+      const a = anchor.address;
+      if (a.sheet !== at.sheet) continue;
+      if (a.row === at.row && a.col === at.col) {
+        ctx.anchors.delete(key); // replaced; its new formula registers itself when evaluated
+        continue;
+      }
+      const rows = Math.max(anchor.want.rows, anchor.placed.rows);
+      const cols = Math.max(anchor.want.cols, anchor.placed.cols);
+      if (at.row >= a.row && at.row < a.row + rows && at.col >= a.col && at.col < a.col + cols) {
+        ctx.dirty.set(anchorKey(a), a);
+      }
+    }
+  };
+
+  settle();
+
+  const getValue = (sheet: string, a1: string): SheetValue => toSheetValue(live().getCellValue(address(sheet, a1)));
+
+  return {
+    setCell(sheet, a1, content) {
+      const a = address(sheet, a1);
+      // Before the edit: the edit evaluates a new formula here at once, which registers itself.
+      noteEdit(a);
+      live().setCellContents(a, rawContent(content));
+      settle();
+    },
+    getValue,
+    getDisplay(sheet, a1) {
+      const a = address(sheet, a1);
+      return formatDisplay(getValue(sheet, a1), live().getCellValueDetailedType(a));
+    },
+    getRange(sheet, a1Range) {
+      const id = sheetId(sheet);
+      const range = live().simpleCellRangeFromString(a1Range, id) ?? (() => {
+        const one = live().simpleCellAddressFromString(a1Range, id);
+        return one && { start: one, end: one };
+      })();
+      if (range === undefined) throw new Error(`Not a range: ${a1Range}`);
+      return live().getRangeValues(range).map((row) => row.map(toSheetValue));
+    },
+    getSheetValues(sheet) {
+      return live().getSheetValues(sheetId(sheet)).map((row) => row.map(toSheetValue));
+    },
+    getSheetNames() {
+      return live().getSheetNames();
+    },
+    getFormula(sheet, a1) {
+      return live().getCellFormula(address(sheet, a1));
+    },
+    isDateCell(sheet, a1) {
+      return DATE_TYPES.has(live().getCellValueDetailedType(address(sheet, a1)));
+    },
+    destroy() {
+      hf?.destroy();
+      hf = undefined;
+      ctx.anchors.clear();
+      ctx.sizes.clear();
+      ctx.dirty.clear();
+    },
+  };
+}
+
+export { parseCsv } from './csv';
