@@ -366,6 +366,8 @@ export interface GasFakes {
    * passes the vm context's Date so `instanceof Date` holds inside the bundle, as in Sheets.
    */
   useDateConstructor(ctor: DateConstructor): void;
+  /** Sets the formula of the cell being computed (what getActiveRange().getFormula() answers). */
+  setActiveFormula(formula: string | null): void;
 }
 
 export function createGasFakes(options: GasFakesOptions = {}): GasFakes {
@@ -374,6 +376,7 @@ export function createGasFakes(options: GasFakesOptions = {}): GasFakes {
   const now = options.now ?? Date.now;
   const calls: CallCounts = new Map();
   let RealmDate: DateConstructor = Date;
+  let activeFormula = options.activeFormula ?? '';
 
   // A copy of a stored value as a script would receive it.
   const read = (v: unknown): unknown => (isDate(v) ? new RealmDate(v.getTime()) : v);
@@ -484,8 +487,8 @@ export function createGasFakes(options: GasFakesOptions = {}): GasFakes {
   const activeRange = (): FakeRange =>
     rangeOn(sheetData[0], 1, 1, 1, 1, (...args) => {
       const range = makeRange(...args);
-      range.getFormula = () => options.activeFormula ?? '';
-      range.getFormulas = () => [[options.activeFormula ?? '']];
+      range.getFormula = () => activeFormula;
+      range.getFormulas = () => [[activeFormula]];
       return range;
     });
 
@@ -577,6 +580,9 @@ export function createGasFakes(options: GasFakesOptions = {}): GasFakes {
     spreadsheet,
     useDateConstructor(ctor) {
       RealmDate = ctor;
+    },
+    setActiveFormula(formula) {
+      activeFormula = formula ?? '';
     },
   };
 }

@@ -17,6 +17,8 @@ export interface SheetsEngineOptions extends DateBridge {
   sheets: Record<string, unknown[][]>;
   /** Custom functions by name (matched upper-case, as Sheets does). */
   functions: Record<string, (...args: unknown[]) => unknown>;
+  /** Called with the computing cell's formula before each custom function call. */
+  onCompute?: (formula: string) => void;
 }
 
 /** An error as getValue reports it: the code users see and the message behind it. */
@@ -71,6 +73,7 @@ export function createSheetsEngine(o: SheetsEngineOptions): SheetsEngine {
   const ctx: EngineContext = {
     functions,
     dates: { toDate: o.toDate, fromDate: o.fromDate, isDate: o.isDate },
+    onCompute: o.onCompute,
     sizes: new Map(),
     anchors: new Map(),
     dirty: new Map(),

@@ -44,6 +44,8 @@ export interface Anchor {
 export interface EngineContext {
   functions: ReadonlyMap<string, CustomFunction>;
   dates: DateBridge;
+  /** Told the formula text of the cell about to be computed, as SpreadsheetApp.getActiveRange() knows it in Sheets. */
+  onCompute?: (formula: string) => void;
   /** Last produced size per call site: `anchorKey|callKey`. */
   sizes: Map<string, Size>;
   /** Top-level custom calls by anchorKey, for re-spilling when cells in their way change. */
@@ -102,6 +104,7 @@ class SheetsCustomFunctions extends FunctionPlugin {
     if (ctx === undefined || fn === undefined) {
       return new CellError(ErrorType.NAME, `Unknown function: '${ast.procedureName}'.`);
     }
+    if (ctx.onCompute) ctx.onCompute(this.serialization.getCellFormula(state.formulaAddress) ?? '');
     let produced: Produced | undefined;
     const out = this.runFunction(ast.args, state, this.metadata(ast.procedureName), (...raw: unknown[]) => {
       produced = this.invoke(fn, raw.slice(0, ast.args.length), ctx.dates);
