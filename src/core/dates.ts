@@ -41,7 +41,7 @@ export function formatDay(day: number): string {
 // Only forms that cannot be misread: year first (2024-03-05, 2024/3/5, 2024.3.5) or the
 // Chinese 2024年3月5日. An optional time after the date is allowed and ignored.
 const YEAR_FIRST = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
-const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
+const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})日(?: ?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
 
 /** The day of an unambiguous ISO-like date text, or null when the text is not one (or not a real date). */
 export function parseDateText(text: string): number | null {
