@@ -124,4 +124,10 @@ describe('RFM arguments as Sheets passes them', () => {
     const u1 = out.find((r) => r[0] === 'U1')!;
     expect(u1[8]).toBe(1); // M: bottom of its group despite 1000 > every rural amount
   });
+
+  it('treats ids that are names of object internals as ordinary customers', () => {
+    const ids = ['constructor', '__proto__', 'toString', 'constructor'];
+    const out: unknown[][] = b.context.RFM(column(b, ids), column(b, ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04'], true), column(b, [1, 2, 3, 4]));
+    expect(out.slice(1).map((r) => [r[0], r[3], r[4]])).toEqual([['constructor', 2, 5], ['__proto__', 1, 2], ['toString', 1, 3]]);
+  });
 });
