@@ -12,7 +12,10 @@ function readAbcArgs(values: Arg, aShare: Arg, bShare: Arg, by: Arg) {
   const defaults = ABC_DEFAULTS[how as AbcBy];
   const nums = readValues(readColumn(values, 'values'), 'values');
   if (!nums.some((v) => v === v)) throw new InputError('noData', { arg: 'values' });
-  return { nums, a: readShare(aShare, 'a_share', defaults.a), b: readShare(bShare, 'b_share', defaults.b), how };
+  const a = readShare(aShare, 'a_share', defaults.a);
+  // An omitted b_share never sits below a given a_share: ABCTIER(v, 0.96) means "no B tier".
+  const b = readShare(bShare, 'b_share', Math.max(defaults.b, a));
+  return { nums, a, b, how };
 }
 
 export function abcTierColumn(_ctx: FunctionContext, values: Arg, aShare: Arg, bShare: Arg, by: Arg): CellValue[][] {

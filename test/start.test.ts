@@ -1,0 +1,221 @@
+/**
+ * `npm start`'s local server over the built bundle (run `npm run build` first; `npm test` does):
+ * the Analysis sheet's examples compute, typing a formula spills the bundle's result, bad input
+ * surfaces as the add-on's error naming the sheet row, and bad requests get a clear 400.
+ */
+import { startServer, type StartedServer } from '../tools/start/server';
+import { parseA1, parseInput } from '../tools/start/input';
+import type { CellView, SheetView } from '../tools/start/view';
+
+/** 'B12' → the cell of a view (null when empty or beyond what the view holds). */
+function cell(view: SheetView, a1: string): CellView | null {
+  const at = parseA1(a1);
+  if (at === null) throw new Error(`bad address ${a1}`);
+  return view.cells[at.row]?.[at.col] ?? null;
+}
+
+function errorsOf(view: SheetView): string[] {
+  const found: string[] = [];
+  view.cells.forEach((row, r) =>
+    row.forEach((c, col) => {
+      if (c?.t === 'e') found.push(`row ${r + 1} col ${col + 1}: ${c.v} ${c.m}`);
+    }),
+  );
+  return found;
+}
+
+async function getJson(server: StartedServer, path: string): Promise<{ status: number; body: any }> {
+  const res = await fetch(server.url + path);
+  return { status: res.status, body: await res.json() };
+}
+
+async function post(server: StartedServer, body: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${server.url}/api/cell`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/** The number of customers ABCSUMMARY (anchored at `a1`) reports for `tier`. */
+function summaryCount(view: SheetView, a1: string, tier: string): number {
+  const at = parseA1(a1)!;
+  for (let r = at.row + 1; r < at.row + 6; r++) {
+    if (view.cells[r][at.col]?.v === tier) return Number(view.cells[r][at.col + 1]?.raw);
+  }
+  throw new Error(`no row for tier ${tier} under ${a1}`);
+}
+
+describe('npm start server (zh_CN)', () => {
+  let server: StartedServer;
+  beforeAll(async () => {
+    server = await startServer({ port: 0 });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  test('serves one self-contained page', async () => {
+    const res = await fetch(server.url + '/');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain('<html lang="zh-CN">');
+    // No external assets: nothing loaded from anywhere but this page.
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/i);
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  test('lists the sample sheets and the Analysis sheet', async () => {
+    const { status, body } = await getJson(server, '/api/sheets');
+    expect(status).toBe(200);
+    expect(body.sheets).toEqual(['Customers', 'Orders', 'Contacts', 'Analysis']);
+    expect(body.lang).toBe('zh');
+  });
+
+  test('the Analysis examples show results, not errors', async () => {
+    expect(server.warnings).toEqual([]);
+    const { status, body } = await getJson(server, '/api/sheet?name=Analysis');
+    expect(status).toBe(200);
+    const view = body as SheetView;
+    expect(errorsOf(view)).toEqual([]);
+    for (const e of server.examples) {
+      expect(cell(view, e.a1)).toMatchObject({ f: e.formula });
+      expect(cell(view, e.a1)?.v).not.toBe('');
+    }
+    const summary = server.examples.find((e) => e.kind === 'ABCSUMMARY')!;
+    expect(cell(view, summary.a1)?.v).toBe('等级');
+    expect(summaryCount(view, summary.a1, 'A')).toBeGreaterThan(0);
+    // RFM spilled one row per customer: the amounts column ABCSUMMARY reads is full of numbers.
+    const rfm = server.examples.find((e) => e.kind === 'RFM')!;
+    const rfmRow = parseA1(rfm.a1)!.row;
+    expect(view.cells[rfmRow][0]?.t).toBe('s');
+    expect(view.cells[rfmRow + 1][1]?.t).toBe('d'); // last order date
+    expect(view.cells[rfmRow + 1][1]?.v).toMatch(/^\d{4}-\d\d-\d\d$/);
+    expect(view.cells[rfmRow + 300][4]?.t).toBe('n');
+  });
+
+  test('a sheet of data comes with dates marked and numbers as numbers', async () => {
+    const { body } = await getJson(server, '/api/sheet?name=Orders&rows=5');
+    const view = body as SheetView;
+    expect(view.shownRows).toBe(5);
+    expect(view.rowCount).toBeGreaterThan(1000);
+    expect(view.cells[0].map((c) => c?.v)).toEqual(['客户代码', '订单日期', '金额', '产品', '毛利']);
+    expect(cell(view, 'B2')).toMatchObject({ t: 'd', v: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
+    expect(cell(view, 'C2')?.t).toBe('n');
+  });
+
+  test('typing =ABCTIER into an empty cell spills A/B/C tiers that agree with ABCSUMMARY', async () => {
+    const before = (await getJson(server, '/api/sheet?name=Analysis')).body as SheetView;
+    const summary = server.examples.find((e) => e.kind === 'ABCSUMMARY')!;
+    const spend = /\(([A-Z]+\d+:[A-Z]+\d+)\)/.exec(summary.formula)![1]; // E12:E311
+    const [first, last] = spend.split(':').map((a) => parseA1(a)!.row);
+    const target = `O${first + 1}`;
+    expect(cell(before, target)).toBeNull();
+
+    const { status, body } = await post(server, { sheet: 'Analysis', a1: target, input: `=ABCTIER(${spend})` });
+    expect(status).toBe(200);
+    const view = body.view as SheetView;
+    expect(errorsOf(view)).toEqual([]);
+    expect(cell(view, target)?.f).toBe(`=ABCTIER(${spend})`);
+    const tiers: string[] = [];
+    for (let r = first; r <= last; r++) tiers.push(String(view.cells[r][parseA1(target)!.col]?.v));
+    expect(new Set(tiers)).toEqual(new Set(['A', 'B', 'C']));
+    expect(tiers.filter((t) => t === 'A').length).toBe(summaryCount(view, summary.a1, 'A'));
+  });
+
+  test('an open-ended range like Sheets\' E12:E is closed at the last row and computes', async () => {
+    const { status, body } = await post(server, { sheet: 'Analysis', a1: 'Q1', input: '=ABCSUMMARY(E12:E)' });
+    expect(status).toBe(200);
+    expect(body.expanded).toEqual(['E12:E → E12:E311']);
+    expect(cell(body.view, 'Q1')).toMatchObject({ v: '等级', f: '=ABCSUMMARY(E12:E311)' });
+  });
+
+  test('numbers typed are numbers; text that is not a number breaks the dependent formula with the sheet row', async () => {
+    const typed = await post(server, { sheet: 'Orders', a1: 'C5', input: '1200.5', rows: 10 });
+    expect(typed.status).toBe(200);
+    expect(cell(typed.body.view, 'C5')).toMatchObject({ t: 'n', v: '1200.5' });
+
+    const bad = await post(server, { sheet: 'Orders', a1: 'C5', input: '¥1,200', rows: 10 });
+    expect(bad.status).toBe(200);
+    expect(cell(bad.body.view, 'C5')).toMatchObject({ t: 's', v: '¥1,200' });
+
+    const view = (await getJson(server, '/api/sheet?name=Analysis')).body as SheetView;
+    const rfm = server.examples.find((e) => e.kind === 'RFM')!;
+    const shown = cell(view, rfm.a1);
+    expect(shown).toMatchObject({ t: 'e', v: '#ERROR!' });
+    expect(shown?.m).toContain('第 5 行');
+    expect(shown?.m).toContain('¥1,200');
+  });
+
+  test('unknown sheets, bad addresses and bad bodies are 400 with a clear message', async () => {
+    const unknown = await getJson(server, '/api/sheet?name=Nope');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toContain('Nope');
+    expect(unknown.body.error).toContain('Analysis');
+
+    const unknownPost = await post(server, { sheet: 'Nope', a1: 'A1', input: '1' });
+    expect(unknownPost.status).toBe(400);
+    expect(unknownPost.body.error).toContain('Nope');
+
+    for (const a1 of ['A0', '1A', 'A1:B2', 'ABCD1', '', 42]) {
+      const bad = await post(server, { sheet: 'Analysis', a1, input: '1' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error).toMatch(/单元格地址/);
+    }
+
+    const res = await fetch(`${server.url}/api/cell`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{not json' });
+    expect(res.status).toBe(400);
+    const objectInput = await post(server, { sheet: 'Analysis', a1: 'A1', input: { x: 1 } });
+    expect(objectInput.status).toBe(400);
+    expect((await getJson(server, '/api/nothing')).status).toBe(405);
+  });
+});
+
+describe('npm start server (en_US)', () => {
+  test('English headers from the bundle and English API messages', async () => {
+    const server = await startServer({ port: 0, locale: 'en_US' });
+    try {
+      expect(server.warnings).toEqual([]);
+      const { body } = await getJson(server, '/api/sheet?name=Analysis');
+      const summary = server.examples.find((e) => e.kind === 'ABCSUMMARY')!;
+      expect(cell(body, summary.a1)?.v).toBe('Tier');
+      expect(errorsOf(body)).toEqual([]);
+      const unknown = await getJson(server, '/api/sheet?name=Nope');
+      expect(unknown.body.error).toBe('There is no sheet named "Nope". Sheets: Customers, Orders, Contacts, Analysis.');
+      const html = await (await fetch(server.url + '/')).text();
+      expect(html).toContain('<html lang="en">');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('typing', () => {
+  const heights: Record<string, number> = { Orders: 2707, Analysis: 311 };
+  const heightOf = (s: string): number | undefined => heights[s];
+
+  test.each([
+    ['42', 42],
+    ['-3.5', -3.5],
+    ['.5', 0.5],
+    ['1e3', 1000],
+    ['TRUE', true],
+    ['false', false],
+    ['', null],
+    ['¥1,200', '¥1,200'],
+    ['1,200', '1,200'],
+    ['2024-03-05', '2024-03-05'],
+  ])('%j is stored as %j', (typed, stored) => {
+    expect(parseInput(typed, 'Analysis', heightOf).content).toEqual(stored);
+  });
+
+  test('open-ended ranges close at the referenced sheet\'s last row, strings untouched', () => {
+    const out = parseInput('=RFM(Orders!A2:A, Orders!$B$2:$B, C2:C, "A2:A")', 'Analysis', heightOf);
+    expect(out.content).toBe('=RFM(Orders!A2:A2707, Orders!$B$2:$B2707, C2:C311, "A2:A")');
+    expect(out.expanded).toHaveLength(3);
+    expect(parseInput("='My sheet'!A2:A", 'Analysis', heightOf).content).toBe("='My sheet'!A2:A");
+    expect(parseInput('=SUM(A2:B9)', 'Analysis', heightOf).content).toBe('=SUM(A2:B9)');
+  });
+});
