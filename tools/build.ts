@@ -58,7 +58,7 @@ export function globalDeclarations(functions: PublicFunction[]): string {
  * sandbox's interceptor and costs ~100 ns; a parameter costs nothing. In Apps Script it is
  * harmless.
  */
-const BUILTINS = ['Math', 'Date', 'Map', 'Array', 'Object', 'Number', 'String', 'Float64Array', 'Int32Array', 'Error', 'RegExp'];
+const BUILTINS = ['Math', 'Date', 'Map', 'Array', 'Object', 'Number', 'String', 'Float64Array', 'Int32Array', 'Uint16Array', 'Error', 'RegExp'];
 
 export function bindBuiltins(iife: string): string {
   const head = `var ${GLOBAL_NAME} = (() => {`;

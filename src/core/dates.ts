@@ -61,6 +61,10 @@ export function parseDateText(text: string): number | null {
   return civilFromDays(day).d === d ? day : null;
 }
 
+/** Days of offsets kept in a flat array (about 11 years); UNKNOWN marks a day not yet learnt. */
+const WINDOW_DAYS = 4096;
+const UNKNOWN = Infinity;
+
 /** Minutes east of UTC in the spreadsheet's time zone at the instant `ms`. */
 export type OffsetAt = (ms: number) => number;
 
@@ -79,6 +83,8 @@ export class DayClock {
   private readonly changes = new Map<number, [number, number, number]>();
   private lastMs = NaN;
   private lastDay = 0;
+  private readonly window = new Float64Array(WINDOW_DAYS).fill(UNKNOWN);
+  private windowStart = NaN;
 
   constructor(private readonly offsetAt: OffsetAt) {}
 
@@ -104,8 +110,15 @@ export class DayClock {
 
   private offsetMs(ms: number): number {
     const utcDay = Math.floor(ms / MS_PER_DAY);
-    let off = this.offsets.get(utcDay);
-    if (off === undefined) off = this.learnDay(utcDay);
+    // A flat window of days around the first one asked for answers most rows with one array
+    // read; the Map behind it holds everything (and days outside the window).
+    if (this.windowStart !== this.windowStart) this.windowStart = utcDay - WINDOW_DAYS / 2;
+    const slot = utcDay - this.windowStart;
+    let off = slot >= 0 && slot < WINDOW_DAYS ? this.window[slot] : UNKNOWN;
+    if (off === UNKNOWN) {
+      off = this.offsets.get(utcDay) ?? this.learnDay(utcDay);
+      if (slot >= 0 && slot < WINDOW_DAYS) this.window[slot] = off;
+    }
     if (off === off) return off; // not NaN: constant all day
     const [at, before, after] = this.changes.get(utcDay)!;
     return ms < at ? before : after;
