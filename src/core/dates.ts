@@ -147,5 +147,3 @@ export class DayClock {
   }
 }
 
-/** Sheets' date serial (days since 1899-12-30) of a day number. */
-export const SERIAL_EPOCH_OFFSET = 25569;

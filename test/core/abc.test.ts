@@ -8,6 +8,7 @@ import { DayClock } from '../../src/core/dates';
 import { InputError } from '../../src/core/errors';
 import { abcSummaryTable, abcTierColumn } from '../../src/core/functions/abc';
 import type { FunctionContext } from '../../src/core/functions/context';
+import { inputError } from '../support/core';
 
 const en: FunctionContext = { lang: 'en', clock: new DayClock(() => 0) };
 const zh: FunctionContext = { lang: 'zh', clock: new DayClock(() => 0) };
@@ -15,16 +16,6 @@ const col = (values: CellValue[]): CellValue[][] => values.map((v) => [v]);
 const flat = (out: CellValue[][]) => out.map((r) => r[0]);
 const tiers = (values: CellValue[], a?: CellValue, b?: CellValue, by?: CellValue) => flat(abcTierColumn(en, col(values), a, b, by));
 const nums = (values: CellValue[]) => Float64Array.from(values, (v) => (typeof v === 'number' ? v : NaN));
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError, but the call succeeded');
-}
 
 /**
  * The issue's definition with exact integer arithmetic (values are whole numbers, shares are

@@ -8,21 +8,12 @@ import { InputError } from '../../src/core/errors';
 import type { FunctionContext } from '../../src/core/functions/context';
 import { quadrantColumn } from '../../src/core/functions/quadrant';
 import { median } from '../../src/core/quadrant';
+import { inputError } from '../support/core';
 
 const ctx: FunctionContext = { lang: 'en', clock: new DayClock(() => 0) };
 const col = (values: CellValue[]): CellValue[][] => values.map((v) => [v]);
 const quad = (x: CellValue[], y: CellValue[], xs?: CellValue, ys?: CellValue, labels?: CellValue | CellValue[][]) =>
   quadrantColumn(ctx, col(x), col(y), xs, ys, labels as CellValue).map((r) => r[0]);
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError, but the call succeeded');
-}
 
 function refMedian(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);

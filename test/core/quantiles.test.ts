@@ -3,15 +3,7 @@
  */
 import fc from 'fast-check';
 import { cutPoints, mean, percentileInc, scoreHigherBetter, scoreLowerBetter } from '../../src/core/quantiles';
-
-/** Sheets' PERCENTILE.INC, written from its definition: rank (n-1)p, linear between neighbours. */
-function refPercentile(values: readonly number[], p: number): number {
-  const x = [...values].sort((a, b) => a - b);
-  const h = (x.length - 1) * p;
-  const lo = Math.floor(h);
-  if (lo + 1 >= x.length) return x[x.length - 1];
-  return x[lo] + (h - lo) * (x[lo + 1] - x[lo]);
-}
+import { refPercentile } from '../support/core';
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 

@@ -11,6 +11,7 @@ import type { FunctionContext } from '../../src/core/functions/context';
 import { rfmCutsTable, rfmTable } from '../../src/core/functions/rfm';
 import { analyseOrders } from '../../src/core/rfm';
 import { offsetMinutes, zonedInstant, zoneOffsetMs } from '../../tools/gas/zone';
+import { inputError, refPercentile } from '../support/core';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -31,26 +32,8 @@ const civil = (day: number) => {
   return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
 };
 
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError, but the call succeeded');
-}
-
 // ---------------------------------------------------------------------------------------------
 // An independent reference: the definition, written plainly.
-
-function refPercentile(values: readonly number[], p: number): number {
-  const x = [...values].sort((a, b) => a - b);
-  const h = (x.length - 1) * p;
-  const lo = Math.floor(h);
-  if (lo + 1 >= x.length) return x[x.length - 1];
-  return x[lo] + (h - lo) * (x[lo + 1] - x[lo]);
-}
 
 const VALUE8_ZH: Record<string, string> = {
   HHH: '重要价值客户',

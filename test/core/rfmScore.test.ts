@@ -9,6 +9,7 @@ import { InputError } from '../../src/core/errors';
 import type { FunctionContext } from '../../src/core/functions/context';
 import { rfmScoreTable } from '../../src/core/functions/rfmScore';
 import { offsetMinutes, zonedInstant, zoneOffsetMs } from '../../tools/gas/zone';
+import { inputError, refPercentile } from '../support/core';
 
 const TZ = 'America/New_York';
 const ctx: FunctionContext = { lang: 'en', clock: new DayClock((ms) => offsetMinutes(zoneOffsetMs(TZ, ms))) };
@@ -17,24 +18,6 @@ const dateCell = (y: number, m: number, d: number) => new Date(zonedInstant(TZ, 
 const MS_PER_DAY = 86_400_000;
 const iso = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 const dayNo = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / MS_PER_DAY;
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError, but the call succeeded');
-}
-
-function refPercentile(values: readonly number[], p: number): number {
-  const x = [...values].sort((a, b) => a - b);
-  const h = (x.length - 1) * p;
-  const lo = Math.floor(h);
-  if (lo + 1 >= x.length) return x[x.length - 1];
-  return x[lo] + (h - lo) * (x[lo + 1] - x[lo]);
-}
 
 /** R, F, M, code per customer, from the definition. */
 function refScores(days: number[], f: number[], m: number[], bins: number): CellValue[][] {

@@ -9,22 +9,13 @@ import { InputError } from '../../src/core/errors';
 import type { FunctionContext } from '../../src/core/functions/context';
 import { rfmSegmentTable } from '../../src/core/functions/rfmSegment';
 import { matchRule, NAMED_RULES, readRulesTable, scoreMeans, value8 } from '../../src/core/segments';
+import { inputError } from '../support/core';
 
 const clock = new DayClock(() => 0);
 const en: FunctionContext = { lang: 'en', clock };
 const zh: FunctionContext = { lang: 'zh', clock };
 const col = (values: CellValue[]): CellValue[][] => values.map((v) => [v]);
 const names = (out: CellValue[][]) => out.map((r) => r[0]);
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError, but the call succeeded');
-}
 
 // ---------------------------------------------------------------------------------------------
 // value8
