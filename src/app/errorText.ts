@@ -44,6 +44,7 @@ export function errorText(e: unknown, site: ErrorSite, lang: Lang, clock: DayClo
     },
     value: (v) => describeValue(v, lang, clock),
     day: formatDay,
+    name: (v) => (lang === 'zh' ? `“${String(v)}”` : `'${String(v)}'`),
   };
   if (isInputError(e)) return formatMessage(site.fn, e.key, e.params, lang, render);
   const detail = e instanceof Error ? e.message : String(e);

@@ -40,8 +40,9 @@ export function formatDay(day: number): string {
 
 // Only forms that cannot be misread: year first (2024-03-05, 2024/3/5, 2024.3.5) or the
 // Chinese 2024年3月5日. An optional time after the date is allowed and ignored.
-const YEAR_FIRST = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
-const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})日(?: ?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+const TIME = String.raw`(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?`;
+const YEAR_FIRST = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T ]${TIME})?$`);
+const CHINESE = new RegExp(String.raw`^(\d{4})年(\d{1,2})月(\d{1,2})日(?: ?${TIME})?$`);
 
 /** The day of an unambiguous ISO-like date text, or null when the text is not one (or not a real date). */
 export function parseDateText(text: string): number | null {

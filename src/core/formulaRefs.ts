@@ -36,11 +36,17 @@ export function callArguments(formula: string, fn: string): string[] | null {
   return null;
 }
 
-const A1_RANGE = /^(?:(?:'(?:[^']|'')+'|[^'!(),\s]+)!)?\$?[A-Za-z]{1,3}\$?(\d+)?(?::\$?[A-Za-z]{1,3}\$?(\d*))?$/;
+const SHEET = "(?:(?:'(?:[^']|'')+'|[^'!(),\\s]+)!)?";
+const COL = '\\$?[A-Za-z]{1,3}';
+const ROW = '\\$?(\\d+)';
+// A cell or range with a row ('B7', 'A2:A', 'A2:C100'), or whole columns ('A:A', 'A:C').
+const WITH_ROW = new RegExp(`^${SHEET}${COL}${ROW}(?::${COL}(?:\\$?\\d+)?)?$`);
+const WHOLE_COLUMNS = new RegExp(`^${SHEET}${COL}:${COL}$`);
 
 /** The first sheet row of a plain A1 reference ('Orders!A2:A' → 2, 'A:A' → 1), else null. */
 export function firstRowOf(reference: string): number | null {
-  const m = A1_RANGE.exec(reference.trim());
-  if (!m) return null;
-  return m[1] ? Number(m[1]) : 1;
+  const ref = reference.trim();
+  const m = WITH_ROW.exec(ref);
+  if (m) return Number(m[1]);
+  return WHOLE_COLUMNS.test(ref) ? 1 : null;
 }

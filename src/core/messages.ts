@@ -12,6 +12,8 @@ export interface Render {
   value(v: unknown): string;
   /** A calendar day as 2024-03-05. */
   day(day: number): string;
+  /** A name (customer, group) in quotes: 'KH0001' / “KH0001”. */
+  name(v: unknown): string;
 }
 
 type Template = (p: ErrorParams & Record<string, any>, r: Render) => string;
@@ -94,16 +96,16 @@ const MESSAGES = {
     zh: () => `scheme 规则表里没有规则。`,
   },
   analysisBeforeLastOrder: {
-    en: (p, r) => `analysis_date ${r.day(p.analysisDay)} is before the last order of customer ${r.value(p.customer)} (${r.day(p.lastDay)}, order_dates ${r.at('order_dates', p.orderRow)}). Choose a later date, or leave it empty to use the day after the last order.`,
-    zh: (p, r) => `analysis_date ${r.day(p.analysisDay)} 早于客户${r.value(p.customer)}的最近一次订单（${r.day(p.lastDay)}，order_dates${r.at('order_dates', p.orderRow)}）。请选更晚的日期，或留空（默认为最后订单的第二天）。`,
+    en: (p, r) => `analysis_date ${r.day(p.analysisDay)} is before the last order of customer ${r.name(p.customer)} (${r.day(p.lastDay)}, order_dates ${r.at('order_dates', p.orderRow)}). Choose a later date, or leave it empty to use the day after the last order.`,
+    zh: (p, r) => `analysis_date ${r.day(p.analysisDay)} 早于客户${r.name(p.customer)}的最近一次订单（${r.day(p.lastDay)}，order_dates${r.at('order_dates', p.orderRow)}）。请选更晚的日期，或留空（默认为最后订单的第二天）。`,
   },
   dateAfterAnalysis: {
     en: (p, r) => `${p.arg}${where(p, r, 'en')} is ${r.day(p.day)}, after analysis_date ${r.day(p.analysisDay)}. Choose a later analysis_date, or leave it empty.`,
     zh: (p, r) => `${p.arg}${where(p, r, 'zh')}是 ${r.day(p.day)}，晚于 analysis_date ${r.day(p.analysisDay)}。请选更晚的 analysis_date，或留空。`,
   },
   groupConflict: {
-    en: (p, r) => `customer ${r.value(p.customer)} is in group ${r.value(p.value)} on groups ${r.at('groups', p.index!)} but in ${r.value(p.otherGroup)} on ${r.at('groups', p.otherRow)}. A customer belongs to one group.`,
-    zh: (p, r) => `客户${r.value(p.customer)}在 groups${r.at('groups', p.index!)}属于${r.value(p.value)}，在${r.at('groups', p.otherRow)}却属于${r.value(p.otherGroup)}。一个客户只能属于一个分组。`,
+    en: (p, r) => `customer ${r.name(p.customer)} is in group ${r.name(p.value)} on groups ${r.at('groups', p.index!)} but in ${r.name(p.otherGroup)} on ${r.at('groups', p.otherRow)}. A customer belongs to one group.`,
+    zh: (p, r) => `客户${r.name(p.customer)}在 groups${r.at('groups', p.index!)}属于${r.name(p.value)}，在${r.at('groups', p.otherRow)}却属于${r.name(p.otherGroup)}。一个客户只能属于一个分组。`,
   },
   noData: {
     en: (p) => `${p.arg} has no data rows. Select the ranges that hold the data.`,

@@ -71,7 +71,7 @@ describe('error messages from the bundle', () => {
   it('rejects an analysis date before the last order, naming the customer and the order row', () => {
     const msg = errorOf(() => en.context.RFM(column(en, ['A', 'B']), column(en, ['2024-01-01', '2024-02-01'], true), column(en, [1, 2]), en.realm.date(2024, 1, 15)));
     expect(msg).toBe(
-      "RFM: analysis_date 2024-01-15 is before the last order of customer the text 'B' (2024-02-01, order_dates row 3). Choose a later date, or leave it empty to use the day after the last order.",
+      "RFM: analysis_date 2024-01-15 is before the last order of customer 'B' (2024-02-01, order_dates row 3). Choose a later date, or leave it empty to use the day after the last order.",
     );
   });
 

@@ -131,6 +131,8 @@ describe('parseDateText', () => {
     '   ',
     'yesterday',
     '2024-03-05 noon',
+    '2024-03-05 25:99', // not a time of day
+    '2024年3月5日 24:00',
   ])('rejects %j', (text) => {
     expect(parseDateText(text)).toBeNull();
   });

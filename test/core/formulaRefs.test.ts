@@ -70,3 +70,17 @@ describe('firstRowOf', () => {
     expect(args.map(firstRowOf)).toEqual([2, 2, null]);
   });
 });
+
+describe('firstRowOf leaves names alone', () => {
+  it.each(['Tax', 'Sales', 'Orders!Tax'])('%s is a named range, not a reference', (name) => {
+    expect(firstRowOf(name)).toBeNull();
+  });
+  it.each([
+    ['B7', 7],
+    ['$A$2:$C$100', 2],
+    ['A:C', 1],
+    ["'订单 2024'!A3:A", 3],
+  ])('%s starts on row %d', (ref, row) => {
+    expect(firstRowOf(ref as string)).toBe(row);
+  });
+});

@@ -21,6 +21,7 @@ const render: Render = {
   at: (_arg, index) => `row ${index + 2}`,
   value: (v) => (typeof v === 'string' ? `the text '${v}'` : `the number ${v}`),
   day: (d) => `day ${d}`,
+  name: (v) => `'${v}'`,
 };
 
 describe('formatMessage', () => {
