@@ -18,7 +18,8 @@ function describeValue(v: unknown, lang: Lang, clock: DayClock): string {
   if (typeof v === 'boolean') return lang === 'zh' ? `逻辑值 ${v ? 'TRUE' : 'FALSE'}` : v ? 'TRUE' : 'FALSE';
   if (isDate(v)) {
     const ms = v.getTime();
-    const text = ms === ms ? formatDay(clock.dayOf(ms)) : '?';
+    if (ms !== ms) return lang === 'zh' ? '无效的日期' : 'an invalid date';
+    const text = formatDay(clock.dayOf(ms));
     return lang === 'zh' ? `日期 ${text}` : `the date ${text}`;
   }
   return String(v);

@@ -55,6 +55,7 @@ function thresholds(values: Float64Array, a: number, b: number, by: AbcBy): { mi
   }
   let total = 0;
   for (let i = 0; i < n; i++) total += sorted[i];
+  if (!Number.isFinite(total)) throw new InputError('sumTooLarge', { arg: 'values' });
   const reachA = a * total * (1 - SLACK);
   const reachB = b * total * (1 - SLACK);
   // Smallest top set reaching a_share: add from the largest down until the share is reached.
@@ -88,30 +89,43 @@ export interface TierSummary {
   tier: Tier;
   customers: number;
   customerShare: number;
+  /** Net value of the tier's customers (a net refund counts here, in C). */
   value: number;
-  /** Share of the net total; null when the net total is not positive (no meaningful share). */
+  /**
+   * Share of sales: the tier's positive values over all positive values, the same total the
+   * tiers are cut on, so A shows the share that made it A and the three shares add up to 1.
+   * Null when nothing is positive.
+   */
   valueShare: number | null;
 }
 
 export function abcSummary(values: Float64Array, a: number, b: number, by: AbcBy): { tiers: TierSummary[]; customers: number; total: number } {
   const tiers = abcTiers(values, a, b, by);
   const count: Record<Tier, number> = { A: 0, B: 0, C: 0 };
-  const sum: Record<Tier, number> = { A: 0, B: 0, C: 0 };
+  const net: Record<Tier, number> = { A: 0, B: 0, C: 0 };
+  const sales: Record<Tier, number> = { A: 0, B: 0, C: 0 };
   let customers = 0;
   let total = 0;
+  let salesTotal = 0;
   tiers.forEach((t, i) => {
     if (t === '') return;
+    const v = values[i];
     count[t]++;
-    sum[t] += values[i];
+    net[t] += v;
     customers++;
-    total += values[i];
+    total += v;
+    if (v > 0) {
+      sales[t] += v;
+      salesTotal += v;
+    }
   });
+  if (!Number.isFinite(total) || !Number.isFinite(salesTotal)) throw new InputError('sumTooLarge', { arg: 'values' });
   const rows = (['A', 'B', 'C'] as const).map((tier) => ({
     tier,
     customers: count[tier],
     customerShare: customers ? count[tier] / customers : 0,
-    value: sum[tier],
-    valueShare: total > 0 ? sum[tier] / total : null,
+    value: net[tier],
+    valueShare: salesTotal > 0 ? sales[tier] / salesTotal : null,
   }));
   return { tiers: rows, customers, total };
 }

@@ -39,7 +39,7 @@ export function isOmitted(arg: Arg): boolean {
   return isBlank(arg);
 }
 
-/** Width of a range argument: the widest row (Sheets' rows are all the same width). */
+/** Width of a range argument: its widest row (for tables a user builds, such as a rules table). */
 export function widthOf(rows: readonly (readonly CellValue[])[]): number {
   let w = 0;
   for (const r of rows) if (r.length > w) w = r.length;

@@ -40,23 +40,29 @@ export function numberAt(col: Column, i: number, argName: string): number {
 /** The calendar day of a date cell (a Date, or text in an unambiguous year-first form). */
 export function dayAt(col: Column, i: number, argName: string, clock: DayClock): number {
   const v = col[i][0];
+  // Blank first: Sheets passes an empty cell as '' (text).
+  if (isBlank(v)) throw new InputError('emptyCell', { arg: argName, index: i });
   if (isDate(v)) {
     const ms = v.getTime();
     if (ms === ms) return clock.dayOf(ms);
   } else if (typeof v === 'string') {
     const day = parseDateText(v);
     if (day !== null) return day;
-  } else if (isBlank(v)) {
-    throw new InputError('emptyCell', { arg: argName, index: i });
   }
   throw new InputError('notDate', { arg: argName, index: i, value: v });
 }
 
-/** A label (customer id, group): text trimmed, other values as written; blank gives ''. */
-export function labelOf(v: CellValue): string {
+/**
+ * A label (customer id, group): text trimmed, numbers as written (101 and '101' are one
+ * customer); blank gives ''. TRUE/FALSE and dates are refused: their text would depend on how
+ * the cell is shown, so two cells a user sees as equal could count as two customers.
+ */
+export function labelAt(col: Column, i: number, argName: string): string {
+  const v = col[i][0];
   if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return String(v);
   if (isBlank(v)) return '';
-  return String(v);
+  throw new InputError('notLabel', { arg: argName, index: i, value: v });
 }
 
 /** The cell at row i of a column. */

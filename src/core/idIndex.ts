@@ -24,7 +24,7 @@ export class IdIndex {
     return this.count;
   }
 
-  /** The number of `key`, adding it as the next number when new (compare `size` before and after). */
+  /** The number of `key`; a new key gets the next number (equal to `size` before the call). */
   lookupOrAdd(key: string): number {
     let h = 0x811c9dc5 | 0; // as an int32, like the hashes stored in Int32Array
     for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);

@@ -51,6 +51,18 @@ const MESSAGES = {
     en: (p, r) => `${p.arg}${where(p, r, 'en')} is empty, but that row has an order. Fill in the customer, or clear the whole row.`,
     zh: (p, r) => `${p.arg}${where(p, r, 'zh')}没有客户，但这一行有订单。请填写客户，或把整行清空。`,
   },
+  notLabel: {
+    en: (p, r) => `${p.arg}${where(p, r, 'en')} is ${r.value(p.value)}; names and codes must be text or numbers.`,
+    zh: (p, r) => `${p.arg}${where(p, r, 'zh')}是${r.value(p.value)}；名称和代码只能是文本或数字。`,
+  },
+  sumTooLarge: {
+    en: (p, r) => `the ${p.arg} add up to more than a number can hold${p.customer === undefined ? '' : ` (customer ${r.name(p.customer)})`}. Check for a mistyped amount.`,
+    zh: (p, r) => `${p.arg}的合计超出了数字能表示的范围${p.customer === undefined ? '' : `（客户${r.name(p.customer)}）`}。请检查是否有输错的金额。`,
+  },
+  emptyName: {
+    en: (p) => `${p.arg} has an empty name; give ${p.count} names separated by commas.`,
+    zh: (p) => `${p.arg}里有空的名称；请给出 ${p.count} 个用逗号分隔的名称。`,
+  },
   notSingleColumn: {
     en: (p) => `${p.arg} must be a single column, not ${p.columns} columns.`,
     zh: (p) => `${p.arg}只能选一列，现在选了 ${p.columns} 列。`,
@@ -105,7 +117,7 @@ const MESSAGES = {
   },
   groupConflict: {
     en: (p, r) => `customer ${r.name(p.customer)} is in group ${r.name(p.value)} on groups ${r.at('groups', p.index!)} but in ${r.name(p.otherGroup)} on ${r.at('groups', p.otherRow)}. A customer belongs to one group.`,
-    zh: (p, r) => `客户${r.name(p.customer)}在 groups${r.at('groups', p.index!)}属于${r.name(p.value)}，在${r.at('groups', p.otherRow)}却属于${r.name(p.otherGroup)}。一个客户只能属于一个分组。`,
+    zh: (p, r) => `客户${r.name(p.customer)}在 groups${r.at('groups', p.index!)}属于${r.name(p.value)}，在 groups${r.at('groups', p.otherRow)}却属于${r.name(p.otherGroup)}。一个客户只能属于一个分组。`,
   },
   noData: {
     en: (p) => `${p.arg} has no data rows. Select the ranges that hold the data.`,

@@ -74,8 +74,7 @@ export function readNames(arg: Arg, argName: string, count: number, fallback: re
   } else {
     names = String(arg).split(/[,，、;；]/).map((s) => s.trim());
   }
-  if (names.length !== count || names.some((n) => n === '')) {
-    throw new InputError('namesCount', { arg: argName, count, given: names.filter((n) => n !== '').length });
-  }
+  if (names.length !== count) throw new InputError('namesCount', { arg: argName, count, given: names.length });
+  if (names.some((n) => n === '')) throw new InputError('emptyName', { arg: argName, count });
   return names;
 }

@@ -1,5 +1,6 @@
 /** The four-quadrant classes of domain.md section 4: high/low x against high/low y. */
-import { CellValue, isBlank } from './cells';
+import { isBlank } from './cells';
+import { Column, numberAt } from './columns';
 import { InputError } from './errors';
 import { percentileInc } from './quantiles';
 
@@ -11,8 +12,8 @@ export function median(values: readonly number[]): number {
 }
 
 export interface QuadrantInput {
-  x: readonly CellValue[];
-  y: readonly CellValue[];
+  x: Column;
+  y: Column;
   xSplit?: number;
   ySplit?: number;
   labels: readonly string[];
@@ -22,11 +23,10 @@ export interface QuadrantInput {
 export function quadrants(q: QuadrantInput): string[] {
   const xs: number[] = [];
   const ys: number[] = [];
-  const rows: ([number, number] | null)[] = q.x.map((xv, i) => {
-    const yv = q.y[i];
-    if (isBlank(xv) && isBlank(yv)) return null;
-    const xn = cellNumber(xv, 'x', i);
-    const yn = cellNumber(yv, 'y', i);
+  const rows: ([number, number] | null)[] = q.x.map((xRow, i) => {
+    if (isBlank(xRow[0]) && isBlank(q.y[i][0])) return null;
+    const xn = numberAt(q.x, i, 'x');
+    const yn = numberAt(q.y, i, 'y');
     xs.push(xn);
     ys.push(yn);
     return [xn, yn];
@@ -41,10 +41,4 @@ export function quadrants(q: QuadrantInput): string[] {
     const highY = p[1] >= ySplit;
     return highX ? (highY ? hh : hl) : highY ? lh : ll;
   });
-}
-
-function cellNumber(v: CellValue, arg: string, index: number): number {
-  if (typeof v === 'number') return v;
-  if (isBlank(v)) throw new InputError('emptyCell', { arg, index });
-  throw new InputError('notNumber', { arg, index, value: v });
 }

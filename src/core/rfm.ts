@@ -5,7 +5,7 @@
  * one pass into flat arrays indexed by customer number, and scoring works on typed arrays.
  */
 import { Arg, CellValue, isBlank } from './cells';
-import { Column, dayAt, labelOf, numberAt, readColumn, requireSameLength } from './columns';
+import { Column, dayAt, labelAt, numberAt, readColumn, requireSameLength } from './columns';
 import { DayClock } from './dates';
 import { InputError } from './errors';
 import { IdIndex } from './idIndex';
@@ -106,7 +106,7 @@ function gatherCustomers(args: OrderLogArgs, clock: DayClock): Gathered {
 
   for (let i = 0; i < ids.length; i++) {
     const idCell = ids[i][0];
-    const key = typeof idCell === 'string' && !hasOuterSpace(idCell) ? idCell : labelOf(idCell);
+    const key = typeof idCell === 'string' && !hasOuterSpace(idCell) ? idCell : labelAt(ids, i, 'customer_ids');
     if (key === '') {
       // Only a row blank in every column is skipped; anything else on the row needs a customer.
       if (isBlank(dates[i][0]) && isBlank(amounts[i][0]) && (!groupCol || isBlank(groupCol[i][0]))) continue;
@@ -142,18 +142,21 @@ function gatherCustomers(args: OrderLogArgs, clock: DayClock): Gathered {
     }
   }
   if (customerIds.length === 0) throw new InputError('noData', { arg: 'customer_ids' });
-  for (let c = 0; c < amountSum.length; c++) amountSum[c] = tidySum(amountSum[c]);
+  for (let c = 0; c < amountSum.length; c++) {
+    if (!Number.isFinite(amountSum[c])) throw new InputError('sumTooLarge', { arg: 'amounts', customer: customerIds[c] });
+    amountSum[c] = tidySum(amountSum[c]);
+  }
   return { ids: customerIds, groups, lastDay, orders, amount: amountSum, latestDay, latestRow, latestCustomer };
 }
 
 /**
- * A sum of amounts rounded to 12 significant digits. Floating-point sums depend on the order of
+ * A sum of amounts rounded to 15 significant digits (what Sheets shows). Floating-point sums depend on the order of
  * the rows (0.1 + 0.2 + 0.3 is 0.6000000000000001, 0.3 + 0.2 + 0.1 is 0.6), and a last-bit
  * difference can put two customers who spent the same on either side of a cut point. Rounding
  * makes equal spending equal again (and shows 0.6, not 0.6000000000000001). Whole sums are exact.
  */
 function tidySum(sum: number): number {
-  return Number.isInteger(sum) || !Number.isFinite(sum) ? sum : Number(sum.toPrecision(12));
+  return Number.isInteger(sum) ? sum : Number(sum.toPrecision(15));
 }
 
 /** Whether text starts or ends with white space; most ids don't, and trimming them all costs time. */
@@ -167,7 +170,7 @@ function hasOuterSpace(text: string): boolean {
 }
 
 function groupOf(groups: Column, i: number): string {
-  const label = labelOf(groups[i][0]);
+  const label = labelAt(groups, i, 'groups');
   if (label === '') throw new InputError('emptyCell', { arg: 'groups', index: i });
   return label;
 }

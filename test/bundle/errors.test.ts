@@ -81,8 +81,49 @@ describe('error messages from the bundle', () => {
   });
 
   it('words unexpected failures without a stack trace', () => {
-    const msg = errorOf(() => en.context.ABCTIER(null));
-    expect(msg).toMatch(/^ABCTIER: /);
+    // A spreadsheet time zone the platform does not know makes Utilities.formatDate throw.
+    const broken = bundle({ timeZone: 'Mars/Olympus_Mons' });
+    const msg = errorOf(() => broken.context.RFM(broken.realm.grid([['A']]), broken.realm.grid([['2024-01-01']]), broken.realm.grid([[1]])));
+    expect(msg).toMatch(/^RFM: something unexpected went wrong \(.*timeZone.*\)\. Please report it with the formula you typed\.$/);
     expect(msg).not.toMatch(/\n\s+at /);
+  });
+
+  it('calls an empty date cell empty, not "not a date"', () => {
+    const msg = errorOf(() => en.context.RFM(column(en, ['A', 'B']), column(en, ['2024-01-01', ''], true), column(en, [1, 2])));
+    expect(msg).toBe('RFM: order_dates row 3 is empty. Fill it in, or clear the whole row.');
+  });
+
+  it('refuses TRUE/FALSE as a customer id', () => {
+    const msg = errorOf(() => en.context.RFM(column(en, ['A', true]), column(en, ['2024-01-01', '2024-01-02'], true), column(en, [1, 2])));
+    expect(msg).toBe('RFM: customer_ids row 3 is TRUE; names and codes must be text or numbers.');
+  });
+
+  it('refuses amounts whose sum overflows instead of returning Infinity', () => {
+    const msg = errorOf(() => en.context.RFM(column(en, ['A', 'A']), column(en, ['2024-01-01', '2024-01-02'], true), column(en, [1e308, 1e308])));
+    expect(msg).toBe("RFM: the amounts add up to more than a number can hold (customer 'A'). Check for a mistyped amount.");
+    expect(errorOf(() => en.context.ABCSUMMARY(column(en, [1e308, 1e308])))).toMatch(/^ABCSUMMARY: the values add up to more than a number can hold/);
+  });
+
+  it('checks analysis_date in RFMSCORE even when recency is given in days', () => {
+    expect(errorOf(() => en.context.RFMSCORE(column(en, [1, 2]), column(en, [1, 2]), column(en, [1, 2]), 5, 'garbage'))).toBe(
+      "RFMSCORE: analysis_date is the text 'garbage', not a date. Format the cells as dates or write them as 2024-03-05.",
+    );
+  });
+
+  it('says a one-column scheme range is not a rules table', () => {
+    expect(errorOf(() => en.context.RFMSEGMENT(en.realm.grid([['555']]), en.realm.grid([['a'], ['b']])))).toBe(
+      'RFMSEGMENT: the rules table in scheme needs 7 columns (name, R min, R max, F min, F max, M min, M max), not 1.',
+    );
+  });
+
+  it('names the argument on both rows of a group conflict, in Chinese too', () => {
+    const args = [column(zh, ['A', 'A']), column(zh, ['2024-01-01', '2024-01-02'], true), column(zh, [1, 2]), '', '', column(zh, ['城市', '农村'])];
+    // The formula gives no groups range, so rows are counted inside the range.
+    expect(errorOf(() => zh.context.RFM(...args))).toBe('RFM：客户“A”在 groups 区域第 2 行属于“农村”，在 groups 区域第 1 行却属于“城市”。一个客户只能属于一个分组。');
+  });
+
+  it('describes an invalid Date object as such', () => {
+    const msg = errorOf(() => en.context.RFM(column(en, ['A']), en.realm.grid([[new Date(NaN)]]), column(en, [1])));
+    expect(msg).toBe('RFM: order_dates row 2 is an invalid date, not a date. Format the cells as dates or write them as 2024-03-05.');
   });
 });

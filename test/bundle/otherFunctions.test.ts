@@ -65,6 +65,29 @@ describe('ABCTIER and ABCSUMMARY', () => {
   });
 });
 
+describe('large and awkward inputs', () => {
+  it('RFMSCORE handles 150,000 rows of dates', () => {
+    const n = 150_000;
+    const start = b.realm.date(2024, 1, 1).getTime();
+    const RealmDate = b.realm.date(2024, 1, 1).constructor as DateConstructor;
+    const dates = Array.from({ length: n }, (_, i) => [new RealmDate(start + (i % 365) * 86_400_000)]);
+    const ones = Array.from({ length: n }, () => [1]);
+    const out: unknown[][] = b.context.RFMSCORE(dates, ones, ones);
+    expect(out).toHaveLength(n);
+    expect(out[364][0]).toBe(5); // the latest date scores the best R
+  });
+
+  it('ABCSUMMARY shows shares of sales when a customer nets a refund', () => {
+    const out: unknown[][] = b.context.ABCSUMMARY(column(b, [50, 30, 20, -50]));
+    expect(out.slice(1).map((r) => [r[0], r[3], r[4]])).toEqual([['A', 80, 0.8], ['B', 20, 0.2], ['C', -50, 0], ['Total', 50, 1]]);
+  });
+
+  it('keeps large amounts to 15 significant digits', () => {
+    const out: unknown[][] = b.context.RFM(column(b, ['A']), column(b, ['2024-01-01'], true), column(b, [12345678901.23]));
+    expect(out[1][4]).toBe(12345678901.23);
+  });
+});
+
 describe('QUADRANT', () => {
   it('splits at the medians, equal is high, with custom labels', () => {
     const out = b.context.QUADRANT(column(b, [10, 10, 1, 1, 5]), column(b, [9, 1, 1, 9, 5]), '', '', 'partner,emotional,drifting,functional');

@@ -174,8 +174,15 @@ describe('ABC properties', () => {
         const total = filled.reduce((a, x) => a + x, 0);
         expect(s.total).toBeCloseTo(total, 6);
         expect(s.tiers.reduce((a, t) => a + t.value, 0)).toBeCloseTo(total, 6);
-        if (s.total > 0) expect(s.tiers.reduce((a, t) => a + (t.valueShare ?? NaN), 0)).toBeCloseTo(1, 9);
-        else for (const t of s.tiers) expect(t.valueShare).toBeNull();
+        // Value shares are of the positive total (sales), the total the tiers are cut on.
+        const sales = filled.filter((x) => x > 0);
+        if (sales.length > 0) {
+          expect(s.tiers.reduce((a, t) => a + (t.valueShare ?? NaN), 0)).toBeCloseTo(1, 9);
+          const salesTotal = sales.reduce((a, x) => a + x, 0);
+          const tierOfFilled = abcTiers(v, pa / 100, Math.min(1, (pa + extra) / 100), by).filter((t) => t !== '');
+          const aSales = filled.filter((x, i) => x > 0 && tierOfFilled[i] === 'A').reduce((a, x) => a + x, 0);
+          expect(s.tiers[0].valueShare).toBeCloseTo(aSales / salesTotal, 9);
+        } else for (const t of s.tiers) expect(t.valueShare).toBeNull();
       }),
       { numRuns: 300 },
     );

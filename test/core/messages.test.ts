@@ -68,6 +68,9 @@ describe('formatMessage', () => {
     badScore: { arg: 'scores', index: 1, value: '5456', code: true },
     namedScoreRange: { arg: 'scores', index: 1, score: 7 },
     unexpected: { detail: 'boom' },
+    notLabel: { arg: 'customer_ids', index: 2, value: true },
+    sumTooLarge: { arg: 'amounts', customer: 'C7' },
+    emptyName: { arg: 'labels', count: 4 },
   } satisfies Record<MessageKey, ErrorParams>;
 
   it.each(Object.entries(SAMPLES))('%s renders in both languages without holes', (key, params) => {

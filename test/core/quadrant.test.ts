@@ -77,11 +77,18 @@ describe('QUADRANT errors', () => {
   it.each([
     ['partner,emotional,drifting', 3],
     ['a,b,c,d,e', 5],
-    ['a,,c,d', 3],
+    ['a,,c,d,e', 5],
+    ['a,b,c,d,', 5],
   ])('labels %j: wrong count', (labels, given) => {
     const e = inputError(() => quad([1, 2], [1, 2], undefined, undefined, labels));
     expect(e.key).toBe('namesCount');
     expect(e.params).toMatchObject({ arg: 'labels', count: 4, given });
+  });
+
+  it.each(['a,,c,d', 'a,b, ,d'])('labels %j: an empty name among four', (labels) => {
+    const e = inputError(() => quad([1, 2], [1, 2], undefined, undefined, labels));
+    expect(e.key).toBe('emptyName');
+    expect(e.params).toMatchObject({ arg: 'labels', count: 4 });
   });
 
   it('a label range of the wrong size', () => {

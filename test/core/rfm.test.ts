@@ -391,8 +391,15 @@ describe('RFM: properties on random order logs', () => {
           if (grouped) expected.splice(1, 0, c.group);
           expect(row.map((v) => (v instanceof Date ? v.getTime() : v))).toEqual(expected);
         });
-        // Scores stay within 1..bins.
-        for (const c of ref.customers) for (const s of [c.r, c.f, c.m]) expect(s >= 1 && s <= bins).toBe(true);
+        // The scores the code gave stay within 1..bins, and equal (days, orders, amount) share a code.
+        const byFigures = new Map<string, unknown>();
+        for (const row of out.slice(1)) {
+          const [days, orders, amount, r, f, m, code] = row.slice(grouped ? 3 : 2, grouped ? 10 : 9);
+          for (const s of [r, f, m] as number[]) expect(s >= 1 && s <= bins).toBe(true);
+          const key = `${grouped ? row[1] : ''}|${days}|${orders}|${amount}`;
+          if (byFigures.has(key)) expect(code).toBe(byFigures.get(key));
+          else byFigures.set(key, code);
+        }
       }),
       { numRuns: 300 },
     );
@@ -513,7 +520,9 @@ describe('RFM: errors a user can act on', () => {
   });
 
   it('an empty date or amount on a row with a customer', () => {
-    expect(inputError(() => run(col(['A', 'B']), col(['2024-01-02', '']), col([1, 2]))).params).toMatchObject({ arg: 'order_dates', index: 1 });
+    const d = inputError(() => run(col(['A', 'B']), col(['2024-01-02', '']), col([1, 2])));
+    expect(d.key).toBe('emptyCell');
+    expect(d.params).toMatchObject({ arg: 'order_dates', index: 1 });
     const e = inputError(() => run(col(['A', 'B']), col(['2024-01-02', '2024-01-03']), col([1, ''])));
     expect(e.key).toBe('emptyCell');
     expect(e.params).toMatchObject({ arg: 'amounts', index: 1 });

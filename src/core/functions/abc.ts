@@ -34,6 +34,6 @@ export function abcSummaryTable(ctx: FunctionContext, values: Arg, aShare: Arg, 
   return [
     [word(lang, 'tier'), word(lang, 'customers'), word(lang, 'customerShare'), word(lang, 'value'), word(lang, 'valueShare')],
     ...s.tiers.map((t) => [t.tier, t.customers, t.customerShare, t.value, share(t.valueShare)]),
-    [word(lang, 'total'), s.customers, 1, s.total, s.total > 0 ? 1 : ''],
+    [word(lang, 'total'), s.customers, 1, s.total, s.tiers.some((t) => t.valueShare !== null) ? 1 : ''],
   ];
 }

@@ -13,8 +13,8 @@ export function quadrantColumn(_ctx: FunctionContext, x: Arg, y: Arg, xSplit: Ar
     { name: 'y', values: ys },
   ]);
   return quadrants({
-    x: xs.map((r) => r[0]),
-    y: ys.map((r) => r[0]),
+    x: xs,
+    y: ys,
     xSplit: readOptionalNumber(xSplit, 'x_split'),
     ySplit: readOptionalNumber(ySplit, 'y_split'),
     labels: readNames(labels, 'labels', 4, DEFAULT_QUADRANT_LABELS),

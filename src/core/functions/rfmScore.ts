@@ -10,6 +10,8 @@ import type { FunctionContext } from './context';
 function recencyDays(values: Column, rows: number[], ctx: FunctionContext, analysisDate: Arg): number[] {
   const first = cellAt(values, rows[0]);
   const asDays = typeof first === 'number';
+  // Read even when unused, so a mistyped date is reported rather than silently ignored.
+  const givenDay = readDay(analysisDate, 'analysis_date', ctx.clock);
   const days: number[] = [];
   if (asDays) {
     for (const i of rows) {
@@ -28,8 +30,9 @@ function recencyDays(values: Column, rows: number[], ctx: FunctionContext, analy
     if (typeof v === 'number') throw new InputError('mixedRecency', { arg: 'recency', index: i, value: v, days: false });
     return dayAt(values, i, 'recency', ctx.clock);
   });
-  const latest = Math.max(...lastDays);
-  const analysisDay = readDay(analysisDate, 'analysis_date', ctx.clock) ?? latest + 1;
+  let latest = -Infinity;
+  for (const d of lastDays) if (d > latest) latest = d; // no Math.max(...): 150k rows overflow the stack
+  const analysisDay = givenDay ?? latest + 1;
   lastDays.forEach((d, j) => {
     if (d > analysisDay) throw new InputError('dateAfterAnalysis', { arg: 'recency', index: rows[j], day: d, analysisDay });
   });
