@@ -55,9 +55,9 @@ export interface RfmAnalysis {
 interface Gathered {
   ids: CellValue[];
   groups: string[];
-  lastDay: number[];
-  orders: number[];
-  amount: number[];
+  lastDay: Float64Array;
+  orders: Int32Array;
+  amount: Float64Array;
   latestDay: number;
   latestRow: number;
   latestCustomer: number;
@@ -91,61 +91,81 @@ function gatherCustomers(args: OrderLogArgs, clock: DayClock): Gathered {
   if (groupCol) columns.push({ name: 'groups', values: groupCol });
   requireSameLength(columns);
 
-  // Locals rather than fields of `g`, and the common cell types read inline with the helpers
-  // as the fallback (and error path): this loop runs once per order row.
+  // One pass per column rather than one pass over rows: each pass streams through one column's
+  // cells (rows, values) in memory order, which measured faster on 2M-row inputs than reading
+  // three columns at once. The common cell types are read inline, with the helpers as the
+  // fallback and error path. An error names the first bad cell of the first column that has one.
+  const n = ids.length;
+  const customerOf = new Int32Array(n); // customer number per row; -1 for a row blank in every column
   const byKey = new IdIndex();
   const customerIds: CellValue[] = [];
-  const groups: string[] = [];
-  const groupRow: number[] = [];
-  const lastDay: number[] = [];
-  const orders: number[] = [];
-  const amountSum: number[] = [];
-  let latestDay = -Infinity;
-  let latestRow = -1;
-  let latestCustomer = -1;
+  const firstRow: number[] = [];
 
-  for (let i = 0; i < ids.length; i++) {
+  for (let i = 0; i < n; i++) {
     const idCell = ids[i][0];
     const key = typeof idCell === 'string' && !hasOuterSpace(idCell) ? idCell : labelAt(ids, i, 'customer_ids');
     if (key === '') {
       // Only a row blank in every column is skipped; anything else on the row needs a customer.
-      if (isBlank(dates[i][0]) && isBlank(amounts[i][0]) && (!groupCol || isBlank(groupCol[i][0]))) continue;
+      if (isBlank(dates[i][0]) && isBlank(amounts[i][0]) && (!groupCol || isBlank(groupCol[i][0]))) {
+        customerOf[i] = -1;
+        continue;
+      }
       throw new InputError('missingCustomer', { arg: 'customer_ids', index: i });
     }
-    const dateCell = dates[i][0];
-    const ms = dateCell instanceof Date ? dateCell.getTime() : NaN;
-    const day = ms === ms ? clock.dayOf(ms) : dayAt(dates, i, 'order_dates', clock);
-    const amountCell = amounts[i][0];
-    const amount = typeof amountCell === 'number' ? amountCell : numberAt(amounts, i, 'amounts');
-    const group = groupCol ? groupOf(groupCol, i) : '';
-
     const c = byKey.lookupOrAdd(key);
     if (c === customerIds.length) {
       customerIds.push(typeof idCell === 'string' ? key : idCell);
-      groups.push(group);
-      groupRow.push(i);
-      lastDay.push(day);
-      orders.push(1);
-      amountSum.push(amount);
-    } else {
-      if (group !== groups[c]) {
-        throw new InputError('groupConflict', { arg: 'groups', index: i, value: group, customer: customerIds[c], otherGroup: groups[c], otherRow: groupRow[c] });
-      }
-      if (day > lastDay[c]) lastDay[c] = day;
-      orders[c]++;
-      amountSum[c] += amount;
+      firstRow.push(i);
     }
+    customerOf[i] = c;
+  }
+  const count = customerIds.length;
+  if (count === 0) throw new InputError('noData', { arg: 'customer_ids' });
+
+  const lastDay = new Float64Array(count).fill(-Infinity);
+  let latestDay = -Infinity;
+  let latestRow = -1;
+  for (let i = 0; i < n; i++) {
+    const c = customerOf[i];
+    if (c < 0) continue;
+    const dateCell = dates[i][0];
+    const ms = dateCell instanceof Date ? dateCell.getTime() : NaN;
+    const day = ms === ms ? clock.dayOf(ms) : dayAt(dates, i, 'order_dates', clock);
+    if (day > lastDay[c]) lastDay[c] = day;
     if (day > latestDay) {
       latestDay = day;
       latestRow = i;
-      latestCustomer = c;
     }
   }
-  if (customerIds.length === 0) throw new InputError('noData', { arg: 'customer_ids' });
-  for (let c = 0; c < amountSum.length; c++) {
+
+  const orders = new Int32Array(count);
+  const amountSum = new Float64Array(count);
+  for (let i = 0; i < n; i++) {
+    const c = customerOf[i];
+    if (c < 0) continue;
+    const amountCell = amounts[i][0];
+    orders[c]++;
+    amountSum[c] += typeof amountCell === 'number' ? amountCell : numberAt(amounts, i, 'amounts');
+  }
+
+  const groups = new Array<string>(count).fill('');
+  if (groupCol) {
+    for (let c = 0; c < count; c++) groups[c] = groupOf(groupCol, firstRow[c]);
+    for (let i = 0; i < n; i++) {
+      const c = customerOf[i];
+      if (c < 0 || i === firstRow[c]) continue;
+      const group = groupOf(groupCol, i);
+      if (group !== groups[c]) {
+        throw new InputError('groupConflict', { arg: 'groups', index: i, value: group, customer: customerIds[c], otherGroup: groups[c], otherRow: firstRow[c] });
+      }
+    }
+  }
+
+  for (let c = 0; c < count; c++) {
     if (!Number.isFinite(amountSum[c])) throw new InputError('sumTooLarge', { arg: 'amounts', customer: customerIds[c] });
     amountSum[c] = tidySum(amountSum[c]);
   }
+  const latestCustomer = customerOf[latestRow];
   return { ids: customerIds, groups, lastDay, orders, amount: amountSum, latestDay, latestRow, latestCustomer };
 }
 
