@@ -1,5 +1,6 @@
 /**
- * Builds dist/ for clasp: one Apps Script file (Code.js), appsscript.json and the sidebar page.
+ * Builds dist/ for clasp: one Apps Script file (Code.js) and appsscript.json (the sidebar's
+ * single HTML file joins them when the sidebar exists).
  *
  * esbuild bundles src/main.ts as an IIFE bound to one global (__KEHU). Sheets only sees
  * top-level `function` declarations, and esbuild drops ordinary JSDoc, so for each function
@@ -88,11 +89,6 @@ export async function buildAll(): Promise<void> {
   const banner = '// Kehu (客户): built from src/ by tools/build.ts. Do not edit; edit src/ and run npm run build.\n';
   fs.writeFileSync(path.join(dist, 'Code.js'), `${banner}${code}\n${globalDeclarations(readPublicFunctions())}`);
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
-  const sidebar = path.join(root, 'sidebar', 'build.ts');
-  if (fs.existsSync(sidebar)) {
-    const { buildSidebar } = await import(sidebar);
-    await buildSidebar(dist);
-  }
 }
 
 if (require.main === module) {

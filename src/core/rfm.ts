@@ -170,8 +170,9 @@ function gatherCustomers(args: OrderLogArgs, clock: DayClock): Gathered {
 }
 
 /**
- * A sum of amounts rounded to 15 significant digits (what Sheets shows). Floating-point sums depend on the order of
- * the rows (0.1 + 0.2 + 0.3 is 0.6000000000000001, 0.3 + 0.2 + 0.1 is 0.6), and a last-bit
+ * A sum of amounts rounded to 15 significant digits (what Sheets shows). Floating-point sums
+ * depend on the order of the rows (0.1 + 0.2 + 0.3 is 0.6000000000000001, 0.3 + 0.2 + 0.1 is
+ * 0.6), and a last-bit
  * difference can put two customers who spent the same on either side of a cut point. Rounding
  * makes equal spending equal again (and shows 0.6, not 0.6000000000000001). Whole sums are exact.
  */
