@@ -37,19 +37,23 @@ export function numberAt(col: Column, i: number, argName: string): number {
   throw new InputError('notNumber', { arg: argName, index: i, value: v });
 }
 
-/** The calendar day of a date cell (a Date, or text in an unambiguous year-first form). */
+/** The calendar day of a value: a valid Date, or text in an unambiguous year-first form; else null. */
+export function dayOfValue(v: CellValue, clock: DayClock): number | null {
+  if (isDate(v)) {
+    const ms = v.getTime();
+    return ms === ms ? clock.dayOf(ms) : null;
+  }
+  return typeof v === 'string' ? parseDateText(v) : null;
+}
+
+/** The calendar day of a date cell, or an error naming the row. */
 export function dayAt(col: Column, i: number, argName: string, clock: DayClock): number {
   const v = col[i][0];
   // Blank first: Sheets passes an empty cell as '' (text).
   if (isBlank(v)) throw new InputError('emptyCell', { arg: argName, index: i });
-  if (isDate(v)) {
-    const ms = v.getTime();
-    if (ms === ms) return clock.dayOf(ms);
-  } else if (typeof v === 'string') {
-    const day = parseDateText(v);
-    if (day !== null) return day;
-  }
-  throw new InputError('notDate', { arg: argName, index: i, value: v });
+  const day = dayOfValue(v, clock);
+  if (day === null) throw new InputError('notDate', { arg: argName, index: i, value: v });
+  return day;
 }
 
 /**

@@ -2,8 +2,9 @@
  * The optional arguments shared by several functions: bins, shares, choices, a date, labels.
  * An omitted argument (or an empty cell) gives the documented default.
  */
-import { Arg, CellValue, isBlank, isDate, isOmitted, toRows } from './cells';
-import { DayClock, parseDateText } from './dates';
+import { Arg, CellValue, isBlank, isOmitted, toRows } from './cells';
+import { dayOfValue } from './columns';
+import type { DayClock } from './dates';
 import { InputError } from './errors';
 
 /** A single value from an argument that must be one cell. */
@@ -45,12 +46,9 @@ export function readChoice<T extends string>(arg: Arg, argName: string, choices:
 export function readDay(arg: Arg, argName: string, clock: DayClock): number | undefined {
   if (isOmitted(arg)) return undefined;
   const v = single(arg, argName);
-  if (isDate(v) && v.getTime() === v.getTime()) return clock.dayOf(v.getTime());
-  if (typeof v === 'string') {
-    const day = parseDateText(v);
-    if (day !== null) return day;
-  }
-  throw new InputError('notDate', { arg: argName, value: v });
+  const day = dayOfValue(v, clock);
+  if (day === null) throw new InputError('notDate', { arg: argName, value: v });
+  return day;
 }
 
 /** An optional number (a split point), or undefined when omitted. */

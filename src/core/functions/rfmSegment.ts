@@ -36,7 +36,8 @@ export function rfmSegmentTable(ctx: FunctionContext, scores: Arg, scheme: Arg):
 
   let name: (s: Scores, index: number) => string;
   // A range (more than one cell) is a rules table; readRulesTable says so if it is not 7 wide.
-  if (Array.isArray(scheme) && toRows(scheme).length * widthOf(toRows(scheme)) > 1) {
+  const schemeRows = toRows(scheme);
+  if (Array.isArray(scheme) && schemeRows.length * widthOf(schemeRows) > 1) {
     const rules = readRulesTable(scheme);
     name = ([r, f, m]) => matchRule(rules, r, f, m)?.name ?? namedLabel(lang, 'others');
   } else if (readChoice(scheme, 'scheme', ['value8', 'named'] as const, 'value8') === 'named') {
