@@ -7,7 +7,7 @@ import path from 'node:path';
 import { HyperFormula } from 'hyperformula';
 import { readPublicFunctions } from '../tools/build';
 
-const dist = path.resolve(__dirname, '../dist');
+const dist = process.env.KEHU_DIST ? path.resolve(process.env.KEHU_DIST) : path.resolve(__dirname, '../dist');
 const code = fs.readFileSync(path.join(dist, 'Code.js'), 'utf8');
 const CUSTOM_FUNCTIONS = ['RFM', 'RFMCUTS', 'RFMSCORE', 'RFMSEGMENT', 'ABCTIER', 'ABCSUMMARY', 'QUADRANT'];
 

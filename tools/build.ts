@@ -14,7 +14,8 @@ import path from 'node:path';
 import ts from 'typescript';
 
 const root = path.resolve(__dirname, '..');
-const dist = path.join(root, 'dist');
+// KEHU_DIST builds elsewhere (several checkouts or helpers building at once); clasp pushes dist/.
+const dist = process.env.KEHU_DIST ? path.resolve(process.env.KEHU_DIST) : path.join(root, 'dist');
 const entry = path.join(root, 'src', 'main.ts');
 export const GLOBAL_NAME = '__KEHU';
 

@@ -45,7 +45,7 @@ export interface LoadedBundle {
 }
 
 export function loadBundle(options: LoadBundleOptions = {}): LoadedBundle {
-  const distDir = options.distDir ?? path.resolve(__dirname, '../../dist');
+  const distDir = options.distDir ?? (process.env.KEHU_DIST ? path.resolve(process.env.KEHU_DIST) : path.resolve(__dirname, '../../dist'));
   if (!fs.existsSync(distDir)) throw new Error(`No built bundle at ${distDir}: run "npm run build" first.`);
   const timeZone = options.timeZone ?? 'Asia/Shanghai';
   const fakes = createGasFakes(options);
