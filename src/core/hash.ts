@@ -24,10 +24,10 @@ const SEEDS = [0x811c9dc5, 0x01000193 ^ 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35] as c
 
 /** Four 32-bit lanes over the UTF-16 code units of `text`, each seeded and mixed differently. */
 function lanes(text: string): [number, number, number, number] {
-  let a = SEEDS[0];
-  let b = SEEDS[1];
-  let c = SEEDS[2];
-  let d = SEEDS[3];
+  let a: number = SEEDS[0];
+  let b: number = SEEDS[1];
+  let c: number = SEEDS[2];
+  let d: number = SEEDS[3];
   for (let i = 0; i < text.length; i++) {
     const k = text.charCodeAt(i);
     a = Math.imul(a ^ k, 0x01000193);
