@@ -78,6 +78,24 @@ export function analyseOrders(args: OrderLogArgs, bins: number, analysisDayArg: 
   return { grouped: args.groups !== undefined, analysisDay, ...scoreCustomers(gathered, bins, analysisDay) };
 }
 
+/**
+ * Customers already gathered from typed records (the daily run reads its own order log), scored
+ * exactly as analyseOrders scores an order log: same cut points, same segments.
+ */
+export interface GatheredCustomers {
+  ids: string[];
+  /** Group per customer ('' for everyone when not grouped). */
+  groups: string[];
+  lastDay: Float64Array;
+  orders: Int32Array;
+  amount: Float64Array;
+}
+
+export function scoreGathered(g: GatheredCustomers, bins: number, analysisDay: number): { customers: CustomerRfm[]; cuts: GroupCuts[] } {
+  const amount = g.amount.map(tidySum);
+  return scoreCustomers({ ...g, amount, latestDay: -Infinity, latestRow: -1, latestCustomer: -1 }, bins, analysisDay);
+}
+
 function gatherCustomers(args: OrderLogArgs, clock: DayClock): Gathered {
   const ids = readColumn(args.ids, 'customer_ids');
   const dates = readColumn(args.dates, 'order_dates');

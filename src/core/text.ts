@@ -10,3 +10,12 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function cellText(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
+
+/**
+ * Text that must come back exactly as written: Sheets reads a written '2026-11' as a date,
+ * '00123' as the number 123 and 'TRUE' as a boolean. The leading apostrophe keeps any string
+ * as it is (and is not part of the value read back).
+ */
+export function literalText(text: string): string {
+  return text === '' ? '' : `'${text}`;
+}
