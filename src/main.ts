@@ -126,3 +126,47 @@ export function ABCSUMMARY(values: Arg, a_share?: Arg, b_share?: Arg, by?: Arg):
 export function QUADRANT(x: Arg, y: Arg, x_split?: Arg, y_split?: Arg, labels?: Arg): Output {
   return runFormula('QUADRANT', ['x', 'y', 'x_split', 'y_split', 'labels'], (ctx) => quadrantColumn(ctx, x, y, x_split, y_split, labels));
 }
+
+// Lifetime value (BG/NBD and Gamma-Gamma): a self-contained block, imported here to keep it so.
+import { clvParamsTable, clvTable } from './core/functions/clv';
+
+/**
+ * Fits the lifetime-value models to an order log by maximum likelihood: BG/NBD (how often
+ * customers buy and when they stop) and Gamma-Gamma (how much they spend). Returns a table of
+ * name and value: r, alpha, a, b, BG/NBD log-likelihood, p, q, v, Gamma-Gamma log-likelihood,
+ * customers, returning customers. Keep it and pass it to CLV to score without fitting again.
+ *
+ * @param {range} customer_ids The customer of each order (one row per order).
+ * @param {range} order_dates The date of each order; orders on the same day count as one purchase.
+ * @param {range} amounts The amount of each order.
+ * @param {date} analysis_date [optional] The end of the history; default: the day after the latest order.
+ * @return A two-column table: header row, then each parameter's name and value.
+ * @example CLVPARAMS(Orders!A2:A, Orders!B2:B, Orders!C2:C)
+ * @customfunction
+ */
+export function CLVPARAMS(customer_ids: Arg, order_dates: Arg, amounts: Arg, analysis_date?: Arg): Output {
+  return runFormula('CLVPARAMS', ['customer_ids', 'order_dates', 'amounts', 'analysis_date'], (ctx) => clvParamsTable(ctx, customer_ids, order_dates, amounts, analysis_date));
+}
+
+/**
+ * Lifetime value per customer: who is still a customer and what each is worth. Returns a header
+ * row, then per customer in order of first appearance: customer, purchases (days with a
+ * purchase), repeat purchases x, recency t_x and age T in weeks, probability alive, expected
+ * purchases in the next months, expected order value and lifetime value over those months.
+ *
+ * @param {range} customer_ids The customer of each order (one row per order).
+ * @param {range} order_dates The date of each order; orders on the same day count as one purchase.
+ * @param {range} amounts The amount of each order.
+ * @param {date} analysis_date [optional] The end of the history; default: the day after the latest order.
+ * @param {number} months [optional] The horizon in months, 1 to 120; default 12.
+ * @param {number} monthly_discount [optional] Discount rate per month for the lifetime value; default 0.01.
+ * @param {range} params [optional] The table CLVPARAMS returned: score with it instead of fitting.
+ * @return A table: header row, then one row per customer.
+ * @example CLV(Orders!A2:A, Orders!B2:B, Orders!C2:C, , 12, 0.01, H1:I12)
+ * @customfunction
+ */
+export function CLV(customer_ids: Arg, order_dates: Arg, amounts: Arg, analysis_date?: Arg, months?: Arg, monthly_discount?: Arg, params?: Arg): Output {
+  return runFormula('CLV', ['customer_ids', 'order_dates', 'amounts', 'analysis_date', 'months', 'monthly_discount', 'params'], (ctx) =>
+    clvTable(ctx, customer_ids, order_dates, amounts, analysis_date, months, monthly_discount, params),
+  );
+}

@@ -9,7 +9,7 @@ import { readPublicFunctions } from '../tools/build';
 
 const dist = process.env.KEHU_DIST ? path.resolve(process.env.KEHU_DIST) : path.resolve(__dirname, '../dist');
 const code = fs.readFileSync(path.join(dist, 'Code.js'), 'utf8');
-const CUSTOM_FUNCTIONS = ['RFM', 'RFMCUTS', 'RFMSCORE', 'RFMSEGMENT', 'ABCTIER', 'ABCSUMMARY', 'QUADRANT'];
+const CUSTOM_FUNCTIONS = ['RFM', 'RFMCUTS', 'RFMSCORE', 'RFMSEGMENT', 'ABCTIER', 'ABCSUMMARY', 'QUADRANT', 'CLVPARAMS', 'CLV'];
 
 describe('dist/Code.js', () => {
   it.each(CUSTOM_FUNCTIONS)('declares %s at top level with its JSDoc right above', (name) => {
@@ -25,7 +25,13 @@ describe('dist/Code.js', () => {
   it('exposes exactly the exports of src/main.ts as globals', () => {
     const declared = [...code.matchAll(/^function ([A-Za-z_$][\w$]*)\(/gm)].map((m) => m[1]).sort();
     expect(declared).toEqual(readPublicFunctions().map((f) => f.name).sort());
-    expect(declared).toEqual([...CUSTOM_FUNCTIONS].sort());
+  });
+
+  it('marks exactly the custom functions with @customfunction (other globals are menu and sidebar entry points)', () => {
+    const marked = [...code.matchAll(/(\/\*\*(?:(?!\*\/)[\s\S])*\*\/)\nfunction ([A-Za-z_$][\w$]*)\(/g)].filter((m) => /@customfunction\b/.test(m[1])).map((m) => m[2]).sort();
+    expect(marked).toEqual([...CUSTOM_FUNCTIONS].sort());
+    const fromSource = readPublicFunctions().filter((f) => /@customfunction\b/.test(f.jsdoc)).map((f) => f.name).sort();
+    expect(fromSource).toEqual([...CUSTOM_FUNCTIONS].sort());
   });
 
   it('uses names Sheets accepts: not built-in function names, not ending in _', () => {

@@ -143,6 +143,46 @@ const MESSAGES = {
     en: (p, r) => `scores${where(p, r, 'en')} has the score ${p.score}; the named segments are defined for scores 1 to 5 (score with 5 bins).`,
     zh: (p, r) => `scores${where(p, r, 'zh')}有分数 ${p.score}；命名类别只适用于 1 到 5 分（请用 5 档评分）。`,
   },
+  clvTooFewCustomers: {
+    en: (p) => `only ${p.customers} ${p.customers === 1 ? 'customer has' : 'customers have'} orders; at least ${p.needed} are needed to fit the lifetime-value models. Use a larger order log.`,
+    zh: (p) => `只有 ${p.customers} 位客户有订单；拟合客户终身价值模型至少需要 ${p.needed} 位。请使用更大的订单记录。`,
+  },
+  clvTooFewRepeat: {
+    en: (p) => `only ${p.repeat} ${p.repeat === 1 ? 'customer' : 'customers'} bought twice (on different days); at least ${p.needed} are needed to fit. Use a longer order history, or give CLV the params CLVPARAMS fitted on a larger one.`,
+    zh: (p) => `只有 ${p.repeat} 位客户在不同的日子购买过两次以上；至少需要 ${p.needed} 位才能拟合。请使用更长的订单记录，或把在更大订单记录上用 CLVPARAMS 拟合的参数交给 CLV。`,
+  },
+  clvTooFewSpending: {
+    en: (p) => `only ${p.repeat} returning ${p.repeat === 1 ? 'customer' : 'customers'} spent more than 0 on average on their repeat purchases; at least ${p.needed} are needed to fit the spending model (Gamma-Gamma). Check for refunds entered as orders, or use a longer order history.`,
+    zh: (p) => `只有 ${p.repeat} 位回头客户的重复购买平均金额大于 0；拟合消费模型（Gamma-Gamma）至少需要 ${p.needed} 位。请检查是否把退款记成了订单，或使用更长的订单记录。`,
+  },
+  clvNoOptimum: {
+    en: (p) => `the order log is too uniform to fit the ${p.model === 'BG/NBD' ? 'purchase model (BG/NBD)' : 'spending model (Gamma-Gamma)'}: its best fit sends ${p.parameter} towards ${p.toward === 'zero' ? 'zero' : 'infinity'}. Use a longer or more varied order history, or give CLV the params CLVPARAMS fitted on one.`,
+    zh: (p) => `订单记录过于单一，无法拟合${p.model === 'BG/NBD' ? '购买模型（BG/NBD）' : '消费模型（Gamma-Gamma）'}：最佳拟合使 ${p.parameter} 趋于${p.toward === 'zero' ? '零' : '无穷大'}。请使用更长或更多样的订单记录，或把在这样的记录上用 CLVPARAMS 拟合的参数交给 CLV。`,
+  },
+  clvMonths: {
+    en: (p, r) => `months must be a whole number from 1 to ${p.max}, not ${r.value(p.value)}.`,
+    zh: (p, r) => `months 必须是 1 到 ${p.max} 的整数，现在是${r.value(p.value)}。`,
+  },
+  clvDiscount: {
+    en: (p, r) => `monthly_discount must be a rate from 0 up to (not including) 1, such as 0.01 or 1%, not ${r.value(p.value)}.`,
+    zh: (p, r) => `monthly_discount 必须是大于等于 0、小于 1 的比率（例如 0.01 或 1%），现在是${r.value(p.value)}。`,
+  },
+  clvParamsShape: {
+    en: (p) => `params must be the two columns CLVPARAMS returns (name, value), not ${p.columns} ${p.columns === 1 ? 'column' : 'columns'}.`,
+    zh: (p) => `params 必须是 CLVPARAMS 返回的两列（名称、数值），现在是 ${p.columns} 列。`,
+  },
+  clvParamMissing: {
+    en: (p, r) => `params has no row named ${r.name(p.name)}. Give the whole table CLVPARAMS returns.`,
+    zh: (p, r) => `params 里没有名为${r.name(p.name)}的行。请选择 CLVPARAMS 返回的整张表。`,
+  },
+  clvParamTwice: {
+    en: (p, r) => `params${where(p, r, 'en')} names ${r.name(p.name)} a second time. Give the table CLVPARAMS returns once.`,
+    zh: (p, r) => `params${where(p, r, 'zh')}再次出现了${r.name(p.name)}。CLVPARAMS 返回的表只需选一次。`,
+  },
+  clvParamValue: {
+    en: (p, r) => `params${where(p, r, 'en')} gives ${r.name(p.name)} as ${r.value(p.value)}; it must be a positive number, as CLVPARAMS returns it.`,
+    zh: (p, r) => `params${where(p, r, 'zh')}中${r.name(p.name)}的值是${r.value(p.value)}；它必须是正数（即 CLVPARAMS 返回的值）。`,
+  },
   unexpected: {
     en: (p) => `something unexpected went wrong (${p.detail}). Please report it with the formula you typed.`,
     zh: (p) => `发生了意外错误（${p.detail}）。请把您输入的公式一起报告给我们。`,
