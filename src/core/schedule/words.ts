@@ -1,0 +1,78 @@
+/**
+ * What the schedule says in words, in the file's language: the notes on rows the add-on could not
+ * place or cannot invite for, and the sentence for each schedule cell it could not read.
+ */
+import type { CellValue } from '../cells';
+import { isDate } from '../cells';
+import { formatDay } from '../dates';
+import type { Lang } from '../locale';
+import type { Role } from '../model';
+import { ROLE_WORDS, wordFor } from '../vocabulary';
+import { SCHEDULE_HEADERS, SCHEDULE_SHEET_NAMES } from './headers';
+import type { ScheduleProblem } from './types';
+
+export function overCapacityNote(lang: Lang, who: string, from: number, to: number): string {
+  return lang === 'zh'
+    ? `超出容量：${who} 在 ${formatDay(from)} 至 ${formatDay(to)} 没有空档`
+    : `over capacity: ${who} has no free slot from ${formatDay(from)} to ${formatDay(to)}`;
+}
+
+export function noRepNote(lang: Lang): string {
+  return lang === 'zh' ? '没有人员：客户没有对口销售员' : 'no person: the customer has no sales rep';
+}
+
+export function noMemberNote(lang: Lang, role: Role): string {
+  return lang === 'zh'
+    ? `没有人员：团队表中没有${wordFor(ROLE_WORDS, role, 'zh')}`
+    : `no person: no ${wordFor(ROLE_WORDS, role, 'en')} in the Team table`;
+}
+
+export function noEmailNote(lang: Lang, who: string, why: 'blankInTeam' | 'notInTeam'): string {
+  if (why === 'blankInTeam') return lang === 'zh' ? `不发邀请：${who} 在团队表中没有邮箱` : `no invite: ${who} has no e-mail in the Team table`;
+  return lang === 'zh' ? `不发邀请：${who} 不在团队表中，没有邮箱` : `no invite: ${who} is not in the Team table and has no e-mail`;
+}
+
+function shown(v: CellValue, lang: Lang): string {
+  const text = isDate(v) ? (v.getTime() === v.getTime() ? v.toISOString() : '') : String(v ?? ''); // the reader quotes dates as local text
+  return lang === 'zh' ? `“${text}”` : `'${text}'`;
+}
+
+/** One sentence for a cell of the schedule the add-on could not use, naming the row and the value. */
+export function describeScheduleProblem(p: ScheduleProblem, lang: Lang): string {
+  const sheet = SCHEDULE_SHEET_NAMES[lang];
+  const col = p.column ? SCHEDULE_HEADERS[p.column][lang] : '';
+  const v = shown(p.value, lang);
+  const zh = lang === 'zh';
+  const at = zh ? `${sheet}第 ${p.row} 行` : `${sheet} row ${p.row}`;
+  const kept = zh ? '这一行按人工修改的行保留。' : 'The row is kept as a person\'s row.';
+  switch (p.problem) {
+    case 'noHeader':
+      return zh
+        ? `${sheet}找不到表头（${SCHEDULE_HEADERS.date.zh}、${SCHEDULE_HEADERS.time.zh}、${SCHEDULE_HEADERS.customerId.zh}……）。请恢复表头行，或删除整张表让 Kehu 重新生成；在此之前不更新拜访计划。`
+        : `The ${sheet} sheet has no header row (${SCHEDULE_HEADERS.date.en}, ${SCHEDULE_HEADERS.time.en}, ${SCHEDULE_HEADERS.customerId.en}, …). Put the header row back, or delete the sheet for Kehu to make it again; until then the schedule is not updated.`;
+    case 'notDate':
+      return zh ? `${at}：${col}${v}不是日期，请写成 2026-11-20。${kept}` : `${at}: the ${col} ${v} is not a date; write it as 2026-11-20. ${kept}`;
+    case 'notTime':
+      return zh ? `${at}：${col}${v}不是时间，请写成 09:30。${kept}` : `${at}: the ${col} ${v} is not a time; write it as 09:30. ${kept}`;
+    case 'unknownKind':
+      return zh ? `${at}：${col}${v}不是拜访或电话。${kept}` : `${at}: the ${col} ${v} is neither Visit nor Call. ${kept}`;
+    case 'unknownRole':
+      return zh
+        ? `${at}：${col}${v}不是销售员、销售经理、营销总监或总经理。${kept}`
+        : `${at}: the ${col} ${v} is not one of Sales rep, Sales manager, Marketing director, General manager. ${kept}`;
+    case 'unknownStatus':
+      return zh
+        ? `${at}：${col}${v}不是计划、完成、改期、取消或未排期。${kept}`
+        : `${at}: the ${col} ${v} is not one of Planned, Done, Moved, Cancelled, Unscheduled. ${kept}`;
+    case 'badCheck':
+      return zh ? `${at}：${col}单元格被修改或清空了。${kept}` : `${at}: the ${col} cell was edited or cleared. ${kept}`;
+    case 'duplicateId':
+      return zh
+        ? `${at}：Kehu ID ${v}与第 ${p.otherRow} 行相同（复制的行）。这一行按新增的行保留，并得到自己的 ID。`
+        : `${at}: the Kehu ID ${v} is the same as on row ${p.otherRow} (a copied row). The row is kept as a row a person added, with an id of its own.`;
+    case 'doneWithoutDate':
+      return zh
+        ? `${at}：状态是完成，但没有日期，所以不能算作一次联系。请填写联系的日期。`
+        : `${at}: the status is Done but there is no date, so it cannot count as a contact. Fill in the day of the contact.`;
+  }
+}
