@@ -1,11 +1,13 @@
 /**
  * Runs the built Apps Script bundle (dist/*.js) in a gas-local vm context over fresh fakes, and
- * offers helpers that build arguments the way Sheets hands them to a custom function.
+ * offers helpers that build arguments the way Sheets hands them to a custom function, and that
+ * run the bundle's globals the way Apps Script does (menu clicks, onOpen, triggers).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { createGasFakes, type CallCounts, type GasFakes, type GasFakesOptions } from './fakes';
+import { clickMenu, fireDueTriggers, openFile, runGlobal, type RunOptions, type RunResult, type TriggerRun } from './bundleRuns';
+import { createGasFakes, type CallCounts, type GasFakes, type GasFakesOptions, type GasState } from './fakes';
 import { wallTime, zonedInstant } from './zone';
 
 // gas-local ships no types; this is the one function used.
@@ -18,7 +20,7 @@ const MS_PER_DAY = 86_400_000;
 const SERIAL_EPOCH_DAY = Date.UTC(1899, 11, 30) / MS_PER_DAY;
 
 export interface LoadBundleOptions extends GasFakesOptions {
-  /** Folder of built .js files; defaults to the project's dist/. */
+  /** Folder of built .js files (and the .html files HtmlService reads); defaults to $KEHU_DIST or the project's dist/. */
   distDir?: string;
 }
 
@@ -42,13 +44,54 @@ export interface LoadedBundle {
   calls: CallCounts;
   fakes: GasFakes;
   realm: Realm;
+  /** The document and all it remembers: loadBundle({ state }) is the next execution on it. */
+  state: GasState;
+  distDir: string;
+  /** A fresh context on the same state and dist folder: the next Apps Script execution. */
+  next(options?: Omit<LoadBundleOptions, 'state' | 'distDir'>): LoadedBundle;
+  /**
+   * Runs a global as one execution (default: FULL, with UI, as the owner, as from the script
+   * editor or a menu), catching what it throws; the execution's locks are released at the end.
+   */
+  run(functionName: string, options?: RunOptions): RunResult;
+  /** Clicks a menu item by its caption path (a leading menu name is optional): runs its function in FULL with UI. */
+  clickMenu(...path: string[]): RunResult;
+  /** Opens the file: onOpen({ authMode, source }) in that mode (default LIMITED), with UI. */
+  openFile(authMode?: 'NONE' | 'LIMITED' | 'FULL'): RunResult;
+  /**
+   * Fires every time-driven trigger due by the fake clock, each once and in its user's name,
+   * as a FULL execution without UI, in a fresh context (fresh: false uses this one).
+   */
+  fireDueTriggers(options?: { fresh?: boolean }): TriggerRun[];
+}
+
+/** Makes the realm's Date follow the test's clock: Date.now(), new Date() and Date() with no arguments. */
+function installClock(context: object, now: () => number): void {
+  const install = vm.runInContext(
+    `(function (now) {
+      var RealDate = Date;
+      function clockNow() { return now(); }
+      var ClockDate = new Proxy(RealDate, {
+        construct: function (target, args, newTarget) {
+          return Reflect.construct(target, args.length === 0 ? [now()] : args, newTarget === ClockDate ? target : newTarget);
+        },
+        apply: function () { return new RealDate(now()).toString(); },
+        get: function (target, key) { return key === 'now' ? clockNow : target[key]; }
+      });
+      Object.defineProperty(globalThis, 'Date', { value: ClockDate, writable: true, configurable: true, enumerable: false });
+    })`,
+    context,
+  ) as (now: () => number) => void;
+  install(now);
 }
 
 export function loadBundle(options: LoadBundleOptions = {}): LoadedBundle {
   const distDir = options.distDir ?? (process.env.KEHU_DIST ? path.resolve(process.env.KEHU_DIST) : path.resolve(__dirname, '../../dist'));
   if (!fs.existsSync(distDir)) throw new Error(`No built bundle at ${distDir}: run "npm run build" first.`);
-  const timeZone = options.timeZone ?? 'Asia/Shanghai';
-  const fakes = createGasFakes(options);
+  const fakes = createGasFakes({ htmlDir: distDir, ...options });
+  const { state } = fakes;
+  if (state.htmlDir === null) state.htmlDir = distDir;
+  const timeZone = state.spreadsheet.timeZone;
 
   // Contextify the globals before gas-local does (its vm.createContext then returns the same
   // context), so the realm's constructors exist before the bundle runs and date cells read
@@ -56,7 +99,10 @@ export function loadBundle(options: LoadBundleOptions = {}): LoadedBundle {
   vm.createContext(fakes.globals);
   const RealmDate = vm.runInContext('Date', fakes.globals) as DateConstructor;
   const RealmArray = vm.runInContext('Array', fakes.globals) as ArrayConstructor;
-  fakes.useDateConstructor(RealmDate);
+  const RealmError = vm.runInContext('Error', fakes.globals) as ErrorConstructor;
+  fakes.useRealm({ Date: RealmDate, Error: RealmError });
+  // Only a test's clock replaces Date: the proxy costs a little on every construction.
+  if (!state.clock.wall) installClock(fakes.globals, () => state.clock.now());
 
   const context = gasLocal.require(distDir, fakes.globals, { filter: (f) => f.endsWith('.js') });
 
@@ -90,5 +136,18 @@ export function loadBundle(options: LoadBundleOptions = {}): LoadedBundle {
     grid: (rows) => toRealm(rows) as unknown[][],
   };
 
-  return { context, calls: fakes.calls, fakes, realm };
+  const bundle: LoadedBundle = {
+    context,
+    calls: fakes.calls,
+    fakes,
+    realm,
+    state,
+    distDir,
+    next: (o = {}) => loadBundle({ ...o, state, distDir }),
+    run: (name, o) => runGlobal(bundle, name, o),
+    clickMenu: (...p) => clickMenu(bundle, p),
+    openFile: (authMode) => openFile(bundle, authMode),
+    fireDueTriggers: (o) => fireDueTriggers(bundle, o),
+  };
+  return bundle;
 }

@@ -1,0 +1,103 @@
+/**
+ * One gas-local context's view of the services: its call counts, faults, current execution and
+ * the realm its values must belong to. Several runtimes can share one GasState (one per load).
+ */
+import type { CallCounts } from './counting';
+import { type Execution, type ExecutionOptions, permissionError } from './execution';
+import { defaultFaultMessage, Faults, type FaultSpec } from './faults';
+import type { GasState } from './state';
+
+/** Constructors of the script's realm, so values and errors behave as the bundle's own. */
+export interface RealmConstructors {
+  Date: DateConstructor;
+  Error: ErrorConstructor;
+}
+
+/** Keeps the call log from growing without bound in long benchmarks. */
+const MAX_LOG = 1_000_000;
+
+export class Runtime {
+  readonly calls: CallCounts = new Map();
+  readonly log: string[] = [];
+  total = 0;
+  readonly faults = new Faults();
+  realm: RealmConstructors = { Date, Error };
+  execution: Execution;
+
+  /**
+   * @param checked false for the "direct" view tests use to play a person editing the file:
+   *   no authorization checks and no faults (calls are still counted, in its own map).
+   */
+  constructor(readonly state: GasState, private readonly checked = true, options: ExecutionOptions = {}) {
+    this.execution = this.newExecution(options);
+  }
+
+  now(): number {
+    return this.state.clock.now();
+  }
+
+  newExecution(options: ExecutionOptions = {}): Execution {
+    const authMode = options.authMode ?? 'FULL';
+    return {
+      id: ++this.state.seq.execution,
+      authMode,
+      ui: options.ui ?? authMode !== 'CUSTOM_FUNCTION',
+      user: options.user ?? this.state.owner,
+      activeUserHidden: options.activeUserHidden ?? false,
+      userLocale: options.userLocale ?? null,
+    };
+  }
+
+  /** An Error of the script's realm, named as Apps Script names it ("Exception: …" when printed). */
+  error(message: string, name = 'Exception', extra: Record<string, unknown> = {}): Error {
+    const e = new this.realm.Error(message);
+    Object.defineProperty(e, 'name', { value: name, writable: true, configurable: true, enumerable: false });
+    Object.assign(e, extra);
+    return e;
+  }
+
+  /** Counts a call and throws what Apps Script would throw before it runs; returns an "after" fault to throw once it ran. */
+  enter(name: string): FaultSpec | undefined {
+    this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
+    this.total++;
+    if (this.log.length < MAX_LOG) this.log.push(name);
+    if (!this.checked) return undefined;
+    const auth = this.state.authorization.get(this.execution.user);
+    const denied = permissionError(name, this.execution, auth?.status === 'REQUIRED');
+    if (denied) throw this.error(denied);
+    const fault = this.faults.take(this.total);
+    if (!fault) return undefined;
+    if (fault.when === 'after') return fault;
+    throw this.faultError(name, fault);
+  }
+
+  faultError(name: string, fault: FaultSpec): Error {
+    const fallback = defaultFaultMessage(name, this.state.spreadsheet.id);
+    const e = this.error(fault.message ?? fallback.message, fault.name ?? fallback.name);
+    if ((fault.name ?? fallback.name) === 'GoogleJsonResponseException') {
+      Object.assign(e, { details: { code: 503, message: 'Backend Error', errors: [{ domain: 'global', reason: 'backendError', message: 'Backend Error' }] } });
+    }
+    return e;
+  }
+}
+
+/**
+ * Replaces every method of `target` (own properties) with one that counts 'service.method',
+ * applies the execution's checks and armed faults, and then runs the original. Mutates in
+ * place, so methods that return the object itself (chaining) return the counted one.
+ */
+export function counted<T extends object>(service: string, target: T, rt: Runtime): T {
+  const methods = target as Record<string, unknown>;
+  for (const key of Object.keys(methods)) {
+    const original = methods[key];
+    if (typeof original !== 'function') continue;
+    const name = `${service}.${key}`;
+    methods[key] = function (this: unknown, ...args: unknown[]) {
+      const after = rt.enter(name);
+      const result = original.apply(this, args);
+      if (after) throw rt.faultError(name, after);
+      return result;
+    };
+  }
+  return target;
+}
