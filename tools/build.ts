@@ -1,6 +1,6 @@
 /**
- * Builds dist/ for clasp: one Apps Script file (Code.js) and appsscript.json (the sidebar's
- * single HTML file joins them when the sidebar exists).
+ * Builds dist/ for clasp: one Apps Script file (Code.js), the sidebar's single HTML file
+ * (Sidebar.html, see build-sidebar.ts) and appsscript.json.
  *
  * esbuild bundles src/main.ts as an IIFE bound to one global (__KEHU). Sheets only sees
  * top-level `function` declarations, and esbuild drops ordinary JSDoc, so for each function
@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { buildSidebar } from './build-sidebar';
 
 const root = path.resolve(__dirname, '..');
 // KEHU_DIST builds elsewhere (several checkouts or helpers building at once); clasp pushes dist/.
@@ -90,6 +91,8 @@ export async function buildAll(): Promise<void> {
   const banner = '// Kehu (客户): built from src/ by tools/build.ts. Do not edit; edit src/ and run npm run build.\n';
   fs.writeFileSync(path.join(dist, 'Code.js'), `${banner}${code}\n${globalDeclarations(readPublicFunctions())}`);
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+  // The customer card: one self-contained HTML file (Apps Script serves no other files).
+  await buildSidebar(dist);
 }
 
 if (require.main === module) {

@@ -72,7 +72,7 @@ export interface CustomerCard {
   row: number;
   name: string;
   notes: string;
-  /** Fingerprint of the row's cells as read; an edit or log sends it back to detect changes. */
+  /** Fingerprint of the row's cells as read (an edit is checked per field against `expected`). */
   version: string;
   profile: ProfileField[];
   rep: { name: string; code: string; email: string } | null;
@@ -94,6 +94,7 @@ export interface CustomerCard {
     /** outstanding / credit limit, when both are known. */
     creditUsed: number | null;
   };
+  /** Known = fields the file has; missing = the important ones that are empty, as the team's headers. */
   completeness: { filled: number; known: number; missing: string[] };
   status: CardStatus;
   flags: CardFlag[];
@@ -106,11 +107,6 @@ export interface CustomerCard {
   monthly: { month: string; amount: number; orders: number }[];
   /** When the classification and flags were last refreshed (ISO date-time), or null. */
   classifiedAt: string | null;
-}
-
-export interface CardTexts {
-  /** Field labels for the log form and messages that come from the server. */
-  [key: string]: string;
 }
 
 export interface OpenCardResult {
@@ -165,6 +161,11 @@ export interface EditFieldRequest {
 export interface RevealRequest {
   id: string;
   field: string;
+}
+
+/** The unmasked value of a secret field (the bank account), asked for by the user. */
+export interface RevealResult {
+  value: string;
 }
 
 export type SaveResult =
