@@ -191,6 +191,7 @@ describe('scheduleToIcs: text and lines', () => {
   it('folds every physical line to 75 octets, continuation lines starting with one space', () => {
     const ics = scheduleToIcs([row({ note: '很长的备注'.repeat(40) }), row({ note: 'x'.repeat(400) })], ctx('Europe/Berlin'));
     const lines = physicalLines(ics);
+    expect(parse(ics).events.map((e) => e.description)).toEqual([expect.stringContaining(`备注：${'很长的备注'.repeat(40)}`), expect.stringContaining(`备注：${'x'.repeat(400)}`)]);
     const continued = lines.filter((l) => l.startsWith(' '));
     expect(continued.length).toBeGreaterThan(10);
     expect(lines.some((l) => Buffer.byteLength(l) === 75)).toBe(true); // folded as late as allowed
