@@ -1,0 +1,159 @@
+/**
+ * Writing the Settings sheet: the whole sheet for a new file, and for an existing one only what
+ * is missing (blank mapping cells, sections and parameters added after the sheet was made),
+ * never a cell a person wrote.
+ *
+ * A header the add-on writes into the column mapping is, from then on, read like one a person
+ * typed: the mapping stays as it was found even when a similar column is added later, and a
+ * renamed column stops the run with a sentence instead of being guessed again.
+ */
+import type { CellValue } from '../cells';
+import type { Lang } from '../locale';
+import type { AnyField, Settings, TableKey, TeamMember, WorkbookMapping } from '../model';
+import { fieldLabel, TABLE_FIELDS, TABLES, tableLabel } from '../tables/synonyms';
+import { ROLE_WORDS } from '../vocabulary';
+import { keepText } from './cellText';
+import { DEFAULT_POLICY, defaultSettings } from './defaults';
+import {
+  fieldOf, HOW_TO, isBlankRow, rectangular, scanSheet, SECTIONS, sectionBlock, SHEET_TITLE, tableOf, type SectionKey,
+} from './layout';
+import { allowedText, paramOf, PARAMETERS, type ParamKey, type ParamSpec } from './parameters';
+import { textOf } from './values';
+
+type Grid = readonly (readonly CellValue[])[];
+
+/** What the mapping writes for a field left unused. */
+export const UNUSED_MARK = '—';
+
+function describeParam(p: ParamSpec, lang: Lang): string {
+  return lang === 'zh' ? `${p.about.zh}允许：${allowedText(p.key, 'zh')}。` : `${p.about.en} Allowed: ${allowedText(p.key, 'en')}.`;
+}
+
+function paramRow(p: ParamSpec, settings: Settings, lang: Lang): CellValue[] {
+  const kind = p.kind as ParamSpec['kind'] & { write(v: unknown, lang: Lang): CellValue };
+  return [p.names[lang], kind.write(settings[p.key], lang), describeParam(p, lang)];
+}
+
+function policyRows(policy: Settings['policy'], lang: Lang): CellValue[][] {
+  return policy.map((r) => [r.tier, ROLE_WORDS[r.role][lang], r.visits, r.calls, r.months]);
+}
+
+function teamRows(team: readonly TeamMember[], lang: Lang): CellValue[][] {
+  return team.map((m) => [ROLE_WORDS[m.role][lang], keepText(m.name), keepText(m.code), keepText(m.email), keepText(m.region)]);
+}
+
+function tableOfMapping(mapping: WorkbookMapping | null, table: TableKey) {
+  return mapping ? mapping[table] : undefined;
+}
+
+function detectedHeader(mapping: WorkbookMapping | null, table: TableKey, field: AnyField): string | undefined {
+  return (tableOfMapping(mapping, table)?.headers as Partial<Record<AnyField, string>> | undefined)?.[field];
+}
+
+function mappingRow(table: TableKey, field: AnyField, settings: Settings | null, mapping: WorkbookMapping | null, lang: Lang): CellValue[] {
+  const choice = settings?.mappingChoices.find((c) => c.table === table && c.field === field);
+  const found = detectedHeader(mapping, table, field);
+  const header = choice ? (choice.header === null ? UNUSED_MARK : keepText(choice.header)) : found !== undefined ? keepText(found) : '';
+  const sheet = tableOfMapping(mapping, table)?.sheet;
+  return [tableLabel(table, lang), fieldLabel(table, field as never, lang), sheet === undefined ? '' : keepText(sheet), header];
+}
+
+function allFields(): [TableKey, AnyField][] {
+  return TABLES.flatMap((t) => (TABLE_FIELDS[t] as readonly AnyField[]).map((f): [TableKey, AnyField] => [t, f]));
+}
+
+function extraRows(synonyms: Settings['synonyms'], lang: Lang): CellValue[][] {
+  return synonyms.map((s) => [tableLabel(s.table, lang), fieldLabel(s.table, s.field as never, lang), keepText(s.headers.join(lang === 'zh' ? '、' : ', '))]);
+}
+
+function sectionRows(section: SectionKey, settings: Settings, mapping: WorkbookMapping | null, lang: Lang): CellValue[][] {
+  switch (section) {
+    case 'parameters': return PARAMETERS.map((p) => paramRow(p, settings, lang));
+    case 'policy': return policyRows(settings.policy, lang);
+    case 'team': return teamRows(settings.team, lang);
+    case 'mapping': return allFields().map(([t, f]) => mappingRow(t, f, settings, mapping, lang));
+    case 'extra': return extraRows(settings.synonyms, lang);
+  }
+}
+
+/**
+ * The whole Settings sheet, in the file's language: title, how-to, then every section. Numbers
+ * stay numbers, lists are text ("09:00, 10:30"), and text that Sheets would turn into a formula,
+ * a number or a date is marked to stay text. The column mapping shows each field's chosen
+ * header, else the header detection found (which a later read takes as chosen), else nothing.
+ */
+export function renderSettingsSheet(settings: Settings, mapping: WorkbookMapping | null, lang: Lang): CellValue[][] {
+  const rows: CellValue[][] = [[SHEET_TITLE[lang]], [HOW_TO[lang]], []];
+  for (const section of SECTIONS) rows.push(...sectionBlock(section, sectionRows(section, settings, mapping, lang), lang));
+  return rectangular(rows);
+}
+
+export interface UpdateOptions {
+  /** The Team table to add when the sheet has no Team section (else an empty one). */
+  team?: TeamMember[];
+}
+
+/**
+ * The sheet with what is missing filled in, or null when nothing needs writing: blank header
+ * cells of the column mapping get the header detection found, the sheet column shows where each
+ * table was found (it is for reading only), and sections, parameters or mapping rows the sheet
+ * lacks are appended at its end with their defaults. No cell a person wrote changes.
+ */
+export function updateSettingsSheet(grid: Grid, mapping: WorkbookMapping | null, lang: Lang, options: UpdateOptions = {}): CellValue[][] | null {
+  if (grid.every(isBlankRow)) {
+    return renderSettingsSheet({ ...defaultSettings(), team: options.team ?? [] }, mapping, lang);
+  }
+  const out = rectangular(grid);
+  const roles = scanSheet(out);
+  const present = new Set<SectionKey>();
+  const params = new Set<ParamKey>();
+  const fields = new Set<string>();
+  let changed = false;
+
+  roles.forEach((role, i) => {
+    if (role.kind === 'title') present.add(role.section);
+    if (role.kind !== 'data') return;
+    const cells = out[i];
+    if (role.section === 'parameters') {
+      const key = paramOf(textOf(cells[0]));
+      if (key) params.add(key);
+    } else if (role.section === 'mapping') {
+      const table = tableOf(cells[0]);
+      const field = table && fieldOf(table, cells[1]);
+      if (!table || !field) return; // the reader names the bad cell
+      fields.add(`${table}|${field}`);
+      const found = tableOfMapping(mapping, table);
+      if (!found) return;
+      if (textOf(cells[2]) !== found.sheet.trim()) {
+        cells[2] = keepText(found.sheet);
+        changed = true;
+      }
+      const header = detectedHeader(mapping, table, field);
+      const v = cells[3];
+      if ((v === '' || v === null || v === undefined) && header !== undefined) {
+        cells[3] = keepText(header);
+        changed = true;
+      }
+    }
+  });
+
+  const settings = { ...defaultSettings(), team: options.team ?? [], policy: DEFAULT_POLICY.map((p) => ({ ...p })) };
+  const blocks: CellValue[][][] = [];
+  for (const section of SECTIONS) {
+    if (!present.has(section)) {
+      blocks.push(sectionBlock(section, sectionRows(section, settings, mapping, lang), lang));
+    } else if (section === 'parameters') {
+      const missing = PARAMETERS.filter((p) => !params.has(p.key));
+      if (missing.length) blocks.push(sectionBlock(section, missing.map((p) => paramRow(p, settings, lang)), lang));
+    } else if (section === 'mapping') {
+      const missing = allFields().filter(([t, f]) => !fields.has(`${t}|${f}`));
+      if (missing.length) blocks.push(sectionBlock(section, missing.map(([t, f]) => mappingRow(t, f, null, mapping, lang)), lang));
+    }
+  }
+  if (blocks.length > 0) {
+    if (!isBlankRow(out[out.length - 1])) out.push([]);
+    for (const b of blocks) out.push(...b);
+    changed = true;
+  }
+  return changed ? rectangular(out) : null;
+}
