@@ -199,6 +199,10 @@ describe('readSettingsSheet: errors name the row, the setting and the value', ()
     const unknown = settingsError(() => readSettingsSheet([['参数'], ['设置项', '值'], ['流失天', 3]], clock));
     expect(describeSettingsError(unknown, 'zh')).toBe('“设置”表第 3 行：“流失天”不是 Kehu 的设置项。请改正名称，或清空这一行。');
     expect(describeSettingsError(unknown, 'en')).toBe("Settings row 3: '流失天' is not a setting Kehu knows. Correct the name, or clear the row.");
+    const nameless = settingsError(() => readSettingsSheet([['Parameters'], ['', 3]], clock));
+    expect(describeSettingsError(nameless, 'en')).toBe('Settings row 2: this row has a value but no setting name. Write the name, or clear the row.');
+    // A note typed in the description column alone is no setting.
+    expect(readSettingsSheet([['Parameters'], ['', '', 'remember to check']], clock)).toEqual(defaultSettings());
     const twice = settingsError(() => readSettingsSheet([['Parameters'], ['Lapse after days', 3], ['流失天数', 4]], clock));
     expect(describeSettingsError(twice, 'en')).toBe('Settings row 3: Lapse after days is already on row 2. Keep one of the two rows.');
     expect(describeSettingsError(twice, 'zh')).toBe('“设置”表第 3 行：流失天数已在第 2 行出现。请只保留一行。');

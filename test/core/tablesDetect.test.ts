@@ -291,6 +291,15 @@ describe('detectTables', () => {
       expect(m.customers.columns.notes).toBeUndefined();
     });
 
+    it('ignores an extra header or a choice for a field the table does not have', () => {
+      const sheets = [sheet('客户', CUSTOMERS), sheet('订单', [...ORDERS, '手机'])];
+      const m = detectTables(sheets, {
+        synonyms: [{ table: 'orders', field: 'phone', headers: ['手机'] }],
+        choices: [{ table: 'orders', field: 'rep', header: '业务员' }],
+      });
+      expect(m.orders.columns).toEqual({ customer: 1, date: 2, amount: 3 });
+    });
+
     it('leaves an optional field unused for —', () => {
       const m = detectTables([sheet('客户', CUSTOMERS), sheet('订单', ORDERS)], { choices: [{ table: 'customers', field: 'phone', header: null }] });
       expect(m.customers.columns.phone).toBeUndefined();

@@ -142,6 +142,9 @@ export function describeSettingsError(e: SettingsError, lang: Lang): string {
       return where + (zh ? `${a}不能大于${b}。` : `${a} must not be larger than ${b}.`);
     }
     case 'unknownSetting':
+      if (p.value === '' || p.value === null || p.value === undefined) {
+        return where + (zh ? '这一行有值，但没有设置项名称。请填写名称，或清空这一行。' : 'this row has a value but no setting name. Write the name, or clear the row.');
+      }
       return where + (zh
         ? `${quote(String(p.value ?? ''), lang)}不是 Kehu 的设置项。请改正名称，或清空这一行。`
         : `${quote(String(p.value ?? ''), lang)} is not a setting Kehu knows. Correct the name, or clear the row.`);

@@ -10,7 +10,7 @@ import type { Lang } from '../locale';
 import { unquote } from './cellText';
 
 /** Words that leave something unused or empty: a mapping cell, the required fields, the grouping. */
-export const NONE_WORDS = ['—', '-', '–', '不使用', '不用', '无', 'none', 'n/a', 'no'];
+export const NONE_WORDS = ['—', '-', '–', '不使用', '不用', '无', 'none', 'n/a'];
 
 function squash(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');

@@ -10,7 +10,7 @@
  */
 import type { CellValue } from '../cells';
 import type { AnyField, FieldOf, Settings, TableKey, TableMapping, WorkbookMapping } from '../model';
-import { headerKeys, normalizeHeader, REQUIRED_FIELDS, synonymsOf, TABLE_FIELDS, TABLES } from './synonyms';
+import { headerKeys, isFieldOf, normalizeHeader, REQUIRED_FIELDS, synonymsOf, TABLE_FIELDS, TABLES } from './synonyms';
 
 /** Rows of each sheet searched for a header row. */
 export const HEADER_SCAN_ROWS = 5;
@@ -112,7 +112,7 @@ function buildIndexes(options: DetectOptions): Record<TableKey, TableIndex> {
     const chosen = new Map<AnyField, string>();
     const chosenKeys = new Map<string, AnyField>();
     for (const c of options.choices ?? []) {
-      if (c.table !== table) continue;
+      if (c.table !== table || !isFieldOf(table, c.field)) continue;
       if (c.header === null) {
         if ((REQUIRED_FIELDS[table] as readonly AnyField[]).includes(c.field)) throw new MappingError('requiredUnused', { table, field: c.field });
         unused.add(c.field);
@@ -142,7 +142,7 @@ function buildIndexes(options: DetectOptions): Record<TableKey, TableIndex> {
     };
     for (const [field, header] of chosen) add(field, header, CHOICE_RANK);
     for (const s of options.synonyms ?? []) {
-      if (s.table === table) for (const h of s.headers) add(s.field, h, EXTRA_RANK);
+      if (s.table === table && isFieldOf(table, s.field)) for (const h of s.headers) add(s.field, h, EXTRA_RANK);
     }
     for (const field of TABLE_FIELDS[table] as readonly AnyField[]) {
       synonymsOf(table, field).forEach((h, i) => add(field, h, i));

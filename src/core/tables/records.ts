@@ -148,6 +148,9 @@ export function readCustomers(grid: Grid, mapping: TableMapping<'customers'>, cl
   const fields = Object.keys(mapping.columns) as CustomerField[];
   const cols = fields.map((f) => indexOf(mapping, f));
   const birthdayCol = indexOf(mapping, 'birthday');
+  const mapped = (fs: readonly CustomerField[]) => fs.map((f): [CustomerField, number] => [f, indexOf(mapping, f)]).filter(([, c]) => c >= 0);
+  const dayCols = mapped(DAY_FIELDS);
+  const numberCols = mapped(NUMBER_FIELDS);
   const records: CustomerRecord[] = [];
   const problems: TableRowProblem[] = [];
   const firstRow = new Map<string, number>();
@@ -178,13 +181,11 @@ export function readCustomers(grid: Grid, mapping: TableMapping<'customers'>, cl
       const v = cells[birthdayCol];
       if (!blank(v) && readMonthDay(v, clock) === null) problems.push(problem('customers', row, 'birthday', v, 'notDate', id));
     }
-    for (const f of DAY_FIELDS) {
-      const c = indexOf(mapping, f);
-      if (c >= 0 && !blank(cells[c]) && dayOf(cells[c], clock) === null) problems.push(problem('customers', row, f, cells[c], 'notDate', id));
+    for (const [f, c] of dayCols) {
+      if (!blank(cells[c]) && dayOf(cells[c], clock) === null) problems.push(problem('customers', row, f, cells[c], 'notDate', id));
     }
-    for (const f of NUMBER_FIELDS) {
-      const c = indexOf(mapping, f);
-      if (c >= 0 && !blank(cells[c]) && readAmount(cells[c]) === null) problems.push(problem('customers', row, f, cells[c], 'notNumber', id));
+    for (const [f, c] of numberCols) {
+      if (!blank(cells[c]) && readAmount(cells[c]) === null) problems.push(problem('customers', row, f, cells[c], 'notNumber', id));
     }
     records.push({ row, id, fields: values });
   }
