@@ -29,6 +29,12 @@ function hourly(e) {
   PropertiesService.getDocumentProperties().setProperty('tick', e.triggerUid + ' ' + e.authMode + ' ' + e.hour);
   try { SpreadsheetApp.getUi(); } catch (err) { return err.message; }
 }
+function realmValues() {
+  var rows = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Plan').getRange('A1:B2').getValues();
+  Calendar.Events.insert({ id: 'abcdef', start: { date: '2026-03-03' }, end: { date: '2026-03-04' }, attendees: [] }, 'primary');
+  var e = Calendar.Events.get('primary', 'abcdef');
+  return [rows instanceof Array, rows[0] instanceof Array, e instanceof Object, e.attendees instanceof Array];
+}
 function thrownIsError() {
   try { SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange(0, 1); } catch (e) { return [e instanceof Error, e.name, e.message]; }
 }
@@ -55,6 +61,7 @@ function showCard() {
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('sidebar').setTitle('Card'));
 }
 function secret_() { return 'private'; }
+function hasCalendar() { return typeof Calendar !== 'undefined'; }
 `;
 
 let dir: string;
@@ -122,6 +129,23 @@ describe('the clock', () => {
     const b = loadBundle({ distDir: dir });
     const [now] = b.context.clockNow();
     expect(Math.abs(now - Date.now())).toBeLessThan(5000);
+  });
+});
+
+describe('custom functions', () => {
+  it('run in CUSTOM_FUNCTION mode, where reads are allowed and writes refused', () => {
+    const b = loadBundle({ execution: { authMode: 'CUSTOM_FUNCTION' } }); // the real bundle ($KEHU_DIST)
+    expect(b.context.ABCTIER(b.realm.grid([[100], [1]]))).toEqual([['A'], ['C']]);
+    const sheet = b.fakes.spreadsheet.getSheets()[0];
+    expect(sheet.getRange('A1').getValue()).toBe('');
+    expect(() => sheet.getRange('A1').setValue(1)).toThrow('You do not have permission to call setValue');
+    expect(() => (b.fakes.globals.SpreadsheetApp as { getUi(): unknown }).getUi()).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
+  });
+});
+
+describe('values handed to the bundle', () => {
+  it('are its own arrays and objects, as in Apps Script', () => {
+    expect(load().context.realmValues()).toEqual([true, true, true, true]);
   });
 });
 
@@ -222,5 +246,45 @@ describe('cut runs', () => {
     expect(plain.etag).toBeUndefined();
     expect(full.etag).toMatch(/^"\d+"$/);
     expect(b.fakes.snapshot().notifications.map((n) => n.to)).toEqual(['rep@example.com', 'rep@example.com', 'manager@example.com']);
+  });
+});
+
+describe('the manifest', () => {
+  function withManifest(manifest: object): string {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'kehu-manifest-'));
+    fs.writeFileSync(path.join(d, 'Code.js'), BUNDLE);
+    fs.writeFileSync(path.join(d, 'appsscript.json'), JSON.stringify(manifest));
+    return d;
+  }
+  const scopes = (...names: string[]) => names.map((n) => `https://www.googleapis.com/auth/${n}`);
+
+  it('is followed on request: no Calendar without the advanced service, no call outside the scopes', () => {
+    const d = withManifest({ runtimeVersion: 'V8', oauthScopes: scopes('spreadsheets.currentonly', 'script.container.ui') });
+    try {
+      const b = loadBundle({ distDir: d, followManifest: true, sheets: { Plan: plan() } });
+      expect(b.context.hasCalendar()).toBe(false);
+      expect(b.run('install').error?.message).toBe(
+        'Specified permissions are not sufficient to call ScriptApp.newTrigger. Required permissions: https://www.googleapis.com/auth/script.scriptapp',
+      );
+      expect(loadBundle({ distDir: d }).context.hasCalendar()).toBe(true); // not followed by default
+      expect(b.manifest?.oauthScopes).toHaveLength(2);
+    } finally {
+      fs.rmSync(d, { recursive: true, force: true });
+    }
+  });
+
+  it('lets the calls it covers run, with the narrowest calendar scope', () => {
+    const d = withManifest({
+      oauthScopes: scopes('spreadsheets.currentonly', 'script.container.ui', 'script.scriptapp', 'calendar.events.owned'),
+      dependencies: { enabledAdvancedServices: [{ userSymbol: 'Calendar', serviceId: 'calendar', version: 'v3' }] },
+    });
+    try {
+      const b = loadBundle({ distDir: d, followManifest: true, sheets: { Plan: plan() } });
+      expect(b.run('install').ok).toBe(true);
+      expect(b.run('syncEvents').ok).toBe(true);
+      expect(b.next().context.hasCalendar()).toBe(true);
+    } finally {
+      fs.rmSync(d, { recursive: true, force: true });
+    }
   });
 });

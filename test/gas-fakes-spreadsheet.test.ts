@@ -54,6 +54,8 @@ describe('Spreadsheet', () => {
     f.spreadsheet.getSheetByName('Customers')!.getRange('C4').activate();
     expect(f.spreadsheet.getActiveCell().getValue()).toBe(20);
     expect(f.spreadsheet.getSheetId()).toBe(1);
+    expect(() => f.select('Customers', 'AA1')).toThrow('select: Customers has no cells there');
+    expect(() => f.select('Nope', 'A1')).toThrow('select: no sheet named Nope');
   });
 
   it('records toasts with their default time', () => {
@@ -213,6 +215,12 @@ describe('Range', () => {
     expect(sheet.getRange('D1').getNumberFormat()).toBe('yyyy-mm-dd');
     sheet.getRange('A2').setNumberFormat('@').setValue('00123');
     expect(sheet.getRange('A2').getValue()).toBe('00123');
+    // A time slot typed as text becomes a time of day: a Date on day 0 of Sheets' calendar.
+    sheet.getRange('B2').setValue('09:30');
+    expect(sheet.getRange('B2').getValue()).toBeInstanceOf(Date);
+    expect(sheet.getRange('B2').getDisplayValue()).toBe('09:30');
+    expect(sheet.getRange('C2').setValue('+86 138 0000 0000').getValue()).toBe('+86 138 0000 0000');
+    expect(sheet.getRange('C2').setValue('13800000000').getValue()).toBe(13800000000);
   });
 
   it("keeps '=' strings as formulas and the apostrophe rule", () => {

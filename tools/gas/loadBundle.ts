@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { clickMenu, fireDueTriggers, openFile, runGlobal, type RunOptions, type RunResult, type TriggerRun } from './bundleRuns';
-import { createGasFakes, type CallCounts, type GasFakes, type GasFakesOptions, type GasState } from './fakes';
+import { createGasFakes, readManifest, type CallCounts, type GasFakes, type GasFakesOptions, type GasState, type Manifest } from './fakes';
 import { wallTime, zonedInstant } from './zone';
 
 // gas-local ships no types; this is the one function used.
@@ -22,6 +22,11 @@ const SERIAL_EPOCH_DAY = Date.UTC(1899, 11, 30) / MS_PER_DAY;
 export interface LoadBundleOptions extends GasFakesOptions {
   /** Folder of built .js files (and the .html files HtmlService reads); defaults to $KEHU_DIST or the project's dist/. */
   distDir?: string;
+  /**
+   * Follow dist's appsscript.json as Apps Script does: no Calendar global unless the manifest
+   * enables the advanced service, and calls outside its oauthScopes throw. Default false.
+   */
+  followManifest?: boolean;
 }
 
 /** Values made inside the context's realm, in the spreadsheet's time zone. Months are 1-based. */
@@ -47,6 +52,8 @@ export interface LoadedBundle {
   /** The document and all it remembers: loadBundle({ state }) is the next execution on it. */
   state: GasState;
   distDir: string;
+  /** dist's appsscript.json (null when there is none). */
+  manifest: Manifest | null;
   /** A fresh context on the same state and dist folder: the next Apps Script execution. */
   next(options?: Omit<LoadBundleOptions, 'state' | 'distDir'>): LoadedBundle;
   /**
@@ -88,7 +95,8 @@ function installClock(context: object, now: () => number): void {
 export function loadBundle(options: LoadBundleOptions = {}): LoadedBundle {
   const distDir = options.distDir ?? (process.env.KEHU_DIST ? path.resolve(process.env.KEHU_DIST) : path.resolve(__dirname, '../../dist'));
   if (!fs.existsSync(distDir)) throw new Error(`No built bundle at ${distDir}: run "npm run build" first.`);
-  const fakes = createGasFakes({ htmlDir: distDir, ...options });
+  const manifest = readManifest(distDir);
+  const fakes = createGasFakes({ htmlDir: distDir, ...options, manifest: options.followManifest && manifest ? manifest : options.manifest });
   const { state } = fakes;
   if (state.htmlDir === null) state.htmlDir = distDir;
   const timeZone = state.spreadsheet.timeZone;
@@ -100,7 +108,8 @@ export function loadBundle(options: LoadBundleOptions = {}): LoadedBundle {
   const RealmDate = vm.runInContext('Date', fakes.globals) as DateConstructor;
   const RealmArray = vm.runInContext('Array', fakes.globals) as ArrayConstructor;
   const RealmError = vm.runInContext('Error', fakes.globals) as ErrorConstructor;
-  fakes.useRealm({ Date: RealmDate, Error: RealmError });
+  const RealmJSON = vm.runInContext('JSON', fakes.globals) as JSON;
+  fakes.useRealm({ Date: RealmDate, Error: RealmError, Array: RealmArray, JSON: RealmJSON });
   // Only a test's clock replaces Date: the proxy costs a little on every construction.
   if (!state.clock.wall) installClock(fakes.globals, () => state.clock.now());
 
@@ -143,7 +152,8 @@ export function loadBundle(options: LoadBundleOptions = {}): LoadedBundle {
     realm,
     state,
     distDir,
-    next: (o = {}) => loadBundle({ ...o, state, distDir }),
+    manifest,
+    next: (o = {}) => loadBundle({ followManifest: options.followManifest, manifest: options.manifest, ...o, state, distDir }),
     run: (name, o) => runGlobal(bundle, name, o),
     clickMenu: (...p) => clickMenu(bundle, p),
     openFile: (authMode) => openFile(bundle, authMode),

@@ -27,6 +27,7 @@ export function literalCell(v: unknown): CellWrite {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const PERCENT = /^([+-]?(\d+\.?\d*|\.\d+))%$/;
 const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
 /** What a script-written string turns into, plus the number format Sheets gives the cell. */
 export interface TypedCell {
@@ -38,7 +39,8 @@ export interface TypedCell {
 /**
  * Like literalCell, but a string is read as if a person typed it, as setValue/setValues do in
  * Sheets: '123' and '00123' become the number 123, 'TRUE' a boolean, '12%' the number 0.12,
- * '2024-03-05' (or '2024/3/5', with an optional time) a date at local midnight in `timeZone`.
+ * '2024-03-05' (or '2024/3/5', with an optional time) a date at local midnight in `timeZone`,
+ * '09:30' a time of day (a Date on Sheets' day 0, 1899-12-30, as getValues answers for times).
  * Only the unambiguous forms are parsed (no locale-dependent '3/5/2024', no '1,234'). A cell
  * formatted as plain text ('@') keeps the string, as does a leading apostrophe.
  */
@@ -57,6 +59,14 @@ export function typedCell(v: unknown, plainText: boolean, timeZone: string): Typ
     if (m >= 1 && m <= 12 && d >= 1 && d <= 31 && h <= 23 && min <= 59 && s <= 59) {
       const at = new Date(zonedInstant(timeZone, y, m, d, h, min) + s * 1000);
       return { cell: { value: at }, numberFormat: date[4] === undefined ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss' };
+    }
+  }
+  const time = TIME.exec(text);
+  if (time) {
+    const [h, min, s] = time.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
+    if (h <= 23 && min <= 59 && s <= 59) {
+      const at = new Date(zonedInstant(timeZone, 1899, 12, 30, h, min) + s * 1000);
+      return { cell: { value: at }, numberFormat: time[3] === undefined ? 'hh:mm' : 'hh:mm:ss' };
     }
   }
   return { cell: literal };

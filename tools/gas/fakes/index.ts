@@ -24,6 +24,7 @@ import { snapshotOf, type Snapshot, type SnapshotOptions } from './snapshot';
 import { createSpreadsheetServices, type FakeSpreadsheet } from './spreadsheet';
 import { createGasState, type AuthorizationStatusName, type GasState, type GasStateOptions } from './state';
 import { parseA1 } from './a1';
+import { advancedServiceEnabled, type Manifest } from './manifest';
 import { createUi, findMenuItem, type AlertRecord, type ButtonName, type DialogRecord, type MenuTree, type ScriptedAnswer, type ToastRecord } from './ui';
 import { createUtilities } from './utilities';
 import { wallClock } from './clock';
@@ -48,6 +49,7 @@ export { nextRunOf, clockEvent } from './script';
 export type { EventResource, CalendarNotification } from './calendar/state';
 export type { Snapshot, SheetSnapshot, SnapshotOptions } from './snapshot';
 export { displayValue } from './displayFormat';
+export { readManifest, type Manifest } from './manifest';
 
 export interface GasFakesOptions extends GasStateOptions {
   /** What the active range's getFormula() answers (a custom function's own cell); null: the cell's own. */
@@ -60,6 +62,11 @@ export interface GasFakesOptions extends GasStateOptions {
   state?: GasState;
   /** The first execution (default FULL, with UI, as the owner). */
   execution?: ExecutionOptions;
+  /**
+   * Follow this manifest: the global Calendar exists only when it enables the advanced service,
+   * and calls outside its explicit oauthScopes throw (loadBundle's followManifest reads dist's).
+   */
+  manifest?: Manifest;
 }
 
 /** Test controls over menus and dialogs (nothing here is counted). */
@@ -129,7 +136,7 @@ export interface GasFakes {
    * passes the vm context's Date so `instanceof Date` holds inside the bundle, as in Sheets.
    */
   useDateConstructor(ctor: DateConstructor): void;
-  /** The script realm's constructors (Date for cells, Error for thrown errors). */
+  /** The script realm's constructors (Date for cells, Array for rows, Error for thrown errors, JSON for API answers). */
   useRealm(realm: Partial<RealmConstructors>): void;
   /** Sets the formula getActiveRange().getFormula() answers (null: the selected cell's own). */
   setActiveFormula(formula: string | null): void;
@@ -163,7 +170,7 @@ export interface GasFakes {
 }
 
 /** The globals of one runtime. */
-function buildServices(rt: Runtime) {
+function buildServices(rt: Runtime, manifest: Manifest | null = null) {
   const Ui = (() => {
     let ui: ReturnType<typeof createUi> | undefined;
     return () => (ui ??= createUi(rt));
@@ -183,6 +190,8 @@ function buildServices(rt: Runtime) {
     Session: createSession(rt),
     Calendar: createCalendar(rt),
   };
+  // Without the advanced service enabled in the manifest, Apps Script defines no Calendar global.
+  if (manifest && !advancedServiceEnabled(manifest, 'Calendar')) delete globals.Calendar;
   return { globals, spreadsheet, doc };
 }
 
@@ -192,7 +201,8 @@ export function createGasFakes(options: GasFakesOptions = {}): GasFakes {
     state.clock = options.clock ?? wallClock(options.now);
   }
   const rt = new Runtime(state, true, options.execution);
-  const { globals, spreadsheet, doc } = buildServices(rt);
+  rt.manifest = options.manifest ?? null;
+  const { globals, spreadsheet, doc } = buildServices(rt, rt.manifest);
   doc.activeFormula = options.activeFormula ?? null;
   const direct = (() => {
     const quiet = new Runtime(state, false);
@@ -231,6 +241,9 @@ export function createGasFakes(options: GasFakesOptions = {}): GasFakes {
       if (!sheet) throw new Error(`select: no sheet named ${sheetName}`);
       const [row, col, nr, nc] =
         typeof a1OrRow === 'string' ? parseA1(a1OrRow, sheet.store.rowCount(), sheet.store.columnCount()) : [a1OrRow, column ?? 1, numRows, numColumns];
+      if (!(row >= 1 && col >= 1 && nr >= 1 && nc >= 1 && row + nr - 1 <= sheet.store.rowCount() && col + nc - 1 <= sheet.store.columnCount())) {
+        throw new Error(`select: ${sheetName} has no cells there`);
+      }
       doc.select(sheet, row, col, nr, nc);
     },
     beginExecution,

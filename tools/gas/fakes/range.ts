@@ -97,11 +97,12 @@ export function makeRange(doc: Doc, sheet: SheetState, row: number, column: numb
   };
   const cells = <T>(cell: (r: number, c: number) => T): T[][] => {
     live();
-    const out: T[][] = [];
+    const RealmArray = rt.realm.Array;
+    const out: T[][] = new RealmArray(numRows);
     for (let r = 0; r < numRows; r++) {
-      const line: T[] = [];
-      for (let c = 0; c < numColumns; c++) line.push(cell(r0 + r, c0 + c));
-      out.push(line);
+      const line: T[] = new RealmArray(numColumns);
+      for (let c = 0; c < numColumns; c++) line[c] = cell(r0 + r, c0 + c);
+      out[r] = line;
     }
     return out;
   };
@@ -137,7 +138,18 @@ export function makeRange(doc: Doc, sheet: SheetState, row: number, column: numb
   const formulaAt = (r: number, c: number): string => (active && doc.activeFormula !== null ? doc.activeFormula : store.formula(r, c));
 
   const range: FakeRange = {
-    getValues: () => cells((r, c) => readCell(store.value(r, c), rt.realm.Date)),
+    getValues() {
+      // The hot path of every run (whole tables in one call): a plain loop, no per-cell closure.
+      live();
+      const { Date: RealmDate, Array: RealmArray } = rt.realm;
+      const out: unknown[][] = new RealmArray(numRows);
+      for (let r = 0; r < numRows; r++) {
+        const line: unknown[] = new RealmArray(numColumns);
+        for (let c = 0; c < numColumns; c++) line[c] = readCell(store.value(r0 + r, c0 + c), RealmDate);
+        out[r] = line;
+      }
+      return out;
+    },
     setValues(values) {
       eachOf(values, (r, c, v) => doc.writeCell(sheet, r, c, v));
       return range;

@@ -5,12 +5,17 @@
 import type { CallCounts } from './counting';
 import { type Execution, type ExecutionOptions, permissionError } from './execution';
 import { defaultFaultMessage, Faults, type FaultSpec } from './faults';
+import { scopeError, type Manifest } from './manifest';
 import type { GasState } from './state';
 
 /** Constructors of the script's realm, so values and errors behave as the bundle's own. */
 export interface RealmConstructors {
   Date: DateConstructor;
   Error: ErrorConstructor;
+  /** Rows handed to the script are the realm's arrays, so `instanceof Array` holds as in Apps Script. */
+  Array: ArrayConstructor;
+  /** Parses API answers (calendar events) into the realm's objects. */
+  JSON: JSON;
 }
 
 /** Keeps the call log from growing without bound in long benchmarks. */
@@ -21,8 +26,10 @@ export class Runtime {
   readonly log: string[] = [];
   total = 0;
   readonly faults = new Faults();
-  realm: RealmConstructors = { Date, Error };
+  realm: RealmConstructors = { Date, Error, Array, JSON };
   execution: Execution;
+  /** Set when the fakes follow the project manifest's scopes. */
+  manifest: Manifest | null = null;
 
   /**
    * @param checked false for the "direct" view tests use to play a person editing the file:
@@ -49,6 +56,11 @@ export class Runtime {
   }
 
   /** An Error of the script's realm, named as Apps Script names it ("Exception: …" when printed). */
+  /** A deep copy of plain data (API answers) made of the script realm's objects. */
+  copyOut<T>(value: T): T {
+    return value === undefined ? value : (this.realm.JSON.parse(JSON.stringify(value)) as T);
+  }
+
   error(message: string, name = 'Exception', extra: Record<string, unknown> = {}): Error {
     const e = new this.realm.Error(message);
     Object.defineProperty(e, 'name', { value: name, writable: true, configurable: true, enumerable: false });
@@ -65,6 +77,8 @@ export class Runtime {
     const auth = this.state.authorization.get(this.execution.user);
     const denied = permissionError(name, this.execution, auth?.status === 'REQUIRED');
     if (denied) throw this.error(denied);
+    const unscoped = this.manifest && scopeError(name, this.manifest);
+    if (unscoped) throw this.error(unscoped);
     const fault = this.faults.take(this.total);
     if (!fault) return undefined;
     if (fault.when === 'after') return fault;

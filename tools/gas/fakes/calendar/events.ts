@@ -197,11 +197,11 @@ export function createCalendar(rt: Runtime) {
         stamp(event);
         events.set(id, event);
         if (sendsUpdates(optionalArgs) && event.status !== 'cancelled') notify('invite', attendeeEmails(event), key, event);
-        return copy(event);
+        return rt.copyOut(event);
       });
     },
     get(calendarId: unknown, eventId: unknown) {
-      return api('get', () => copy(find(calendarId, eventId).event));
+      return api('get', () => rt.copyOut(find(calendarId, eventId).event));
     },
     patch(resource: unknown, calendarId: unknown, eventId: unknown, optionalArgs?: Args) {
       return api('patch', () => {
@@ -216,7 +216,7 @@ export function createCalendar(rt: Runtime) {
         stamp(next);
         eventsOf(key).set(event.id, next);
         notifyChange(optionalArgs, key, event, next);
-        return copy(next);
+        return rt.copyOut(next);
       });
     },
     update(resource: unknown, calendarId: unknown, eventId: unknown, optionalArgs?: Args) {
@@ -234,7 +234,7 @@ export function createCalendar(rt: Runtime) {
         stamp(next);
         eventsOf(key).set(event.id, next);
         notifyChange(optionalArgs, key, event, next);
-        return copy(next);
+        return rt.copyOut(next);
       });
     },
     remove(calendarId: unknown, eventId: unknown, optionalArgs?: Args) {
@@ -295,7 +295,7 @@ export function createCalendar(rt: Runtime) {
         const page = items.slice(offset, offset + max);
         const more = offset + max < items.length;
         items = page;
-        return copy({
+        return rt.copyOut({
           kind: 'calendar#events',
           summary: key,
           updated: iso(rt.now()),
