@@ -1,21 +1,17 @@
 /**
- * Text going into cells. Sheets turns a written string that starts with '=' into a formula, and
- * '+', '-', '@' (and a leading tab or carriage return) can start one too when the file is
- * exported and opened elsewhere (OWASP "CSV injection"). Text a person typed, or read from a
- * cell, is written with a leading apostrophe in those cases, which Sheets keeps as text and does
- * not show.
+ * Text going into cells. setValue/setValues read a string the way Sheets reads typing: '=…'
+ * becomes a formula (and '+', '-', '@', a leading tab or carriage return can start one when the
+ * file is exported: OWASP "CSV injection"), '007' becomes the number 7, '2026-11' a date,
+ * 'TRUE' a boolean, and a leading apostrophe disappears. A leading apostrophe of our own makes
+ * Sheets keep the rest exactly as text and is not part of the value read back; it is not shown.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** Text (typed by a person, or read from a cell) written so it comes back exactly as it is. */
 export function cellText(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return text === '' ? '' : `'${text}`;
 }
 
-/**
- * Text that must come back exactly as written: Sheets reads a written '2026-11' as a date,
- * '00123' as the number 123 and 'TRUE' as a boolean. The leading apostrophe keeps any string
- * as it is (and is not part of the value read back).
- */
+/** The same rule, for ids, periods and codes the add-on writes and reads back. */
 export function literalText(text: string): string {
-  return text === '' ? '' : `'${text}`;
+  return cellText(text);
 }

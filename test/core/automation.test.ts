@@ -319,7 +319,7 @@ describe('customer state sheet', () => {
 describe('log lines', () => {
   it('name the customer, the flag, the change and the reason, as text', () => {
     const raised = flagChanges('=KH1', [], [{ key: 'lapsed', severity: 'red', params: { days: 412 } }]);
-    expect(flagChangeRow(raised[0], 'now', 'zh')).toEqual(['now', "'=KH1", '久未下单', '新增', '已 412 天没有下单']);
+    expect(flagChangeRow(raised[0], 'now', 'zh')).toEqual(['now', "'=KH1", '久未下单', '新增', "'已 412 天没有下单"]);
     expect(formatAmount(-1234567.891)).toBe('-1,234,567.89');
   });
 });
