@@ -221,6 +221,8 @@ describe('Range', () => {
     expect(sheet.getRange('B2').getDisplayValue()).toBe('09:30');
     expect(sheet.getRange('C2').setValue('+86 138 0000 0000').getValue()).toBe('+86 138 0000 0000');
     expect(sheet.getRange('C2').setValue('13800000000').getValue()).toBe(13800000000);
+    expect((sheet.getRange('D2').setValue('2026-11').getValue() as Date).toISOString()).toBe('2026-10-31T16:00:00.000Z');
+    expect(sheet.getRange('D2').getDisplayValue()).toBe('2026-11');
   });
 
   it("keeps '=' strings as formulas and the apostrophe rule", () => {

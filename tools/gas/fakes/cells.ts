@@ -27,6 +27,7 @@ export function literalCell(v: unknown): CellWrite {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const PERCENT = /^([+-]?(\d+\.?\d*|\.\d+))%$/;
 const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const YEAR_MONTH = /^(\d{4})[-/](\d{1,2})$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
 /** What a script-written string turns into, plus the number format Sheets gives the cell. */
@@ -39,7 +40,8 @@ export interface TypedCell {
 /**
  * Like literalCell, but a string is read as if a person typed it, as setValue/setValues do in
  * Sheets: '123' and '00123' become the number 123, 'TRUE' a boolean, '12%' the number 0.12,
- * '2024-03-05' (or '2024/3/5', with an optional time) a date at local midnight in `timeZone`,
+ * '2024-03-05' (or '2024/3/5', with an optional time) a date at local midnight in `timeZone`
+ * ('2024-03' the first of the month),
  * '09:30' a time of day (a Date on Sheets' day 0, 1899-12-30, as getValues answers for times).
  * Only the unambiguous forms are parsed (no locale-dependent '3/5/2024', no '1,234'). A cell
  * formatted as plain text ('@') keeps the string, as does a leading apostrophe.
@@ -60,6 +62,11 @@ export function typedCell(v: unknown, plainText: boolean, timeZone: string): Typ
       const at = new Date(zonedInstant(timeZone, y, m, d, h, min) + s * 1000);
       return { cell: { value: at }, numberFormat: date[4] === undefined ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss' };
     }
+  }
+  // '2026-11' is read as the first of that month.
+  const month = YEAR_MONTH.exec(text);
+  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) {
+    return { cell: { value: new Date(zonedInstant(timeZone, Number(month[1]), Number(month[2]), 1)) }, numberFormat: 'yyyy-mm' };
   }
   const time = TIME.exec(text);
   if (time) {
