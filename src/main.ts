@@ -170,3 +170,116 @@ export function CLV(customer_ids: Arg, order_dates: Arg, amounts: Arg, analysis_
     clvTable(ctx, customer_ids, order_dates, amounts, analysis_date, months, monthly_discount, params),
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The add-on: its menu, the menu items (each also runnable from the script editor), and the
+// daily trigger's handler. None of these is a custom function.
+import { buildMenu } from './app/menu';
+import { buildSchedule, exportSchedule, openSettings as openSettingsSheet, refreshClassification, sendInvites } from './app/commands';
+import { installAutomation as installDailyTrigger, removeAutomation as removeDailyTrigger, runDaily } from './app/daily';
+
+/**
+ * Builds the add-on menu when the spreadsheet opens (every authorization mode).
+ * @param {Object} e The open event.
+ */
+export function onOpen(e?: { authMode?: unknown }): void {
+  buildMenu(e);
+}
+
+/**
+ * Runs when the add-on is installed: builds the menu at once.
+ * @param {Object} e The install event.
+ */
+export function onInstall(e?: { authMode?: unknown }): void {
+  buildMenu(e);
+}
+
+/** Refreshes the classification (RFM, ABC, quadrant, movement) and the flags of every customer. */
+export function flagStaleRecords(): unknown {
+  return refreshClassification();
+}
+
+/** Builds or updates the visit schedule sheet for the coming weeks. */
+export function buildVisitSchedule(): unknown {
+  return buildSchedule();
+}
+
+/** Creates, updates and cancels the calendar invites of the visit schedule. */
+export function sendVisitInvites(): unknown {
+  return sendInvites();
+}
+
+/** Offers the visit schedule as an .ics calendar file to download. */
+export function exportVisitSchedule(): unknown {
+  return exportSchedule();
+}
+
+/** Opens the Settings sheet (making it first when needed). */
+export function openSettings(): unknown {
+  return openSettingsSheet();
+}
+
+/** Turns the daily automation on: an hourly trigger that runs the day's work once. */
+export function installAutomation(): unknown {
+  return installDailyTrigger();
+}
+
+/** Turns the daily automation off. */
+export function removeAutomation(): unknown {
+  return removeDailyTrigger();
+}
+
+/** The trigger handler: classification, flags, schedule and invites, in that order, once a day. */
+export function runDailyAutomation(): unknown {
+  return runDaily();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The customer card: the menu item, and the functions its page calls (google.script.run). Each
+// checks its argument as if it came from anyone.
+import { editFieldFromCard, logContactFromCard, openCard, revealField, search, showCard } from './app/card/api';
+
+/** Opens the customer card of the selected row in the sidebar. */
+export function showCustomerCard(): void {
+  showCard();
+}
+
+/**
+ * The card of the selected row's customer, or of a customer picked by id (for the sidebar).
+ * @param {Object} request { mode: 'selection' } or { mode: 'id', id }.
+ */
+export function kehuOpenCard(request: unknown): unknown {
+  return openCard(request);
+}
+
+/**
+ * Customers whose name, code or phone match what the user typed (for the sidebar).
+ * @param {string} query The text typed.
+ */
+export function kehuSearch(query: unknown): unknown {
+  return search(query);
+}
+
+/**
+ * Logs a visit, call or complaint of a customer in the contact log (for the sidebar).
+ * @param {Object} request { id, kind, date, note, person?, deadline? }.
+ */
+export function kehuLogContact(request: unknown): unknown {
+  return logContactFromCard(request);
+}
+
+/**
+ * Changes one field of a customer's row, unless it changed since the card read it (for the sidebar).
+ * @param {Object} request { id, field, expected, value }.
+ */
+export function kehuEditField(request: unknown): unknown {
+  return editFieldFromCard(request);
+}
+
+/**
+ * The unmasked bank account of a customer, when the user asks for it (for the sidebar).
+ * @param {Object} request { id, field: 'bankAccount' }.
+ */
+export function kehuRevealField(request: unknown): unknown {
+  return revealField(request);
+}

@@ -300,7 +300,7 @@ describe('customer state sheet', () => {
         fc.uniqueArray(fc.oneof(fc.constantFrom('00123', '2026-11', 'TRUE', '=x', '客户1'), fc.string({ minLength: 1 }).filter((s) => s.trim() === s && s !== '')), { minLength: 1, maxLength: 20 }),
         tier,
         (ids, t) => {
-          const states: CustomerState[] = ids.map((id, i) => ({ id, tier: t, period: '2026-11', previousTier: i % 2 ? 'B' : '', previousPeriod: i % 2 ? '2026-10' : '', flags: i % 3 ? ['lapsed', 'missing'] : [] }));
+          const states: CustomerState[] = ids.map((id, i) => ({ id, tier: t, period: '2026-11', previousTier: i % 2 ? 'B' : '', previousPeriod: i % 2 ? '2026-10' : '', flags: i % 3 ? ['lapsed', 'missing'] : [], card: i % 2 ? '{"o":3}' : '' }));
           // Cells as the fake spreadsheet stores them: a leading apostrophe is not part of the value.
           const grid = renderState(states, 'zh').map((row) => row.map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v)));
           expect([...readState(grid).values()]).toEqual(states);
@@ -311,7 +311,8 @@ describe('customer state sheet', () => {
 
   it('reads a sheet written in the other language and ignores what it cannot use', () => {
     const grid = [['Customer ID', 'Tier', 'Period', 'Previous tier', 'Previous period', 'Flags'], ['KH1', 'Z', '2026-11', 'B', '2026-10', 'lapsed,bogus'], ['', 'A']];
-    expect(readState(grid).get('KH1')).toEqual({ id: 'KH1', tier: 'C', period: '2026-11', previousTier: 'B', previousPeriod: '2026-10', flags: ['lapsed'] });
+    // A state sheet from before the card column: the card is unknown.
+    expect(readState(grid).get('KH1')).toEqual({ id: 'KH1', tier: 'C', period: '2026-11', previousTier: 'B', previousPeriod: '2026-10', flags: ['lapsed'], card: '' });
     expect(readState(grid).size).toBe(1);
   });
 });

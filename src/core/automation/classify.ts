@@ -142,7 +142,7 @@ export function classifyCustomers(input: ClassifyInput): ClassifyResult {
     // In a new period, the last tier of the previous one becomes the tier to compare with.
     const previousTier: Tier | '' = before ? (before.period === period ? before.previousTier : before.tier) : '';
     const previousPeriod = before ? (before.period === period ? before.previousPeriod : before.period) : '';
-    state.set(c.id, { id: c.id, tier, period, previousTier, previousPeriod, flags: before?.flags ?? [] });
+    state.set(c.id, { id: c.id, tier, period, previousTier, previousPeriod, flags: before?.flags ?? [], card: before?.card ?? '' });
     const movement: Movement = before ? movementOf(previousTier, tier) : firstRun ? '' : 'new';
     return {
       id: c.id,

@@ -20,11 +20,16 @@ export interface CustomerState {
   previousPeriod: string;
   /** Flags open after the last run. */
   flags: FlagKey[];
+  /**
+   * What the customer card shows of the last run, as JSON (see src/app/card/summary.ts): the
+   * figures that need the whole order log, so opening a card never reads it.
+   */
+  card: string;
 }
 
 const HEADERS: Record<Lang, string[]> = {
-  zh: ['客户代码', '本期等级', '本期', '上期等级', '上期', '提醒'],
-  en: ['Customer ID', 'Tier', 'Period', 'Previous tier', 'Previous period', 'Flags'],
+  zh: ['客户代码', '本期等级', '本期', '上期等级', '上期', '提醒', '卡片'],
+  en: ['Customer ID', 'Tier', 'Period', 'Previous tier', 'Previous period', 'Flags', 'Card'],
 };
 
 const TIERS = new Set(['A', 'B', 'C']);
@@ -48,7 +53,7 @@ export function readState(grid: readonly (readonly CellValue[])[]): Map<string, 
     const at = header.findIndex((h) => names.includes(h));
     return at >= 0 ? at : i;
   };
-  const [cId, cTier, cPeriod, cPrevTier, cPrevPeriod, cFlags] = [0, 1, 2, 3, 4, 5].map(col);
+  const [cId, cTier, cPeriod, cPrevTier, cPrevPeriod, cFlags, cCard] = [0, 1, 2, 3, 4, 5, 6].map(col);
   for (let r = 1; r < grid.length; r++) {
     const row = grid[r];
     const id = text(row[cId]);
@@ -62,6 +67,7 @@ export function readState(grid: readonly (readonly CellValue[])[]): Map<string, 
       previousTier: (TIERS.has(previousTier) ? previousTier : '') as Tier | '',
       previousPeriod: text(row[cPrevPeriod]),
       flags: text(row[cFlags]).split(',').map((f) => f.trim()).filter((f): f is FlagKey => FLAG_KEYS.has(f)),
+      card: text(row[cCard]),
     });
   }
   return out;
@@ -69,6 +75,6 @@ export function readState(grid: readonly (readonly CellValue[])[]): Map<string, 
 
 export function renderState(states: Iterable<CustomerState>, lang: Lang): CellValue[][] {
   const rows: CellValue[][] = [HEADERS[lang].slice()];
-  for (const s of states) rows.push([literalText(s.id), s.tier, literalText(s.period), s.previousTier, literalText(s.previousPeriod), s.flags.join(',')]);
+  for (const s of states) rows.push([literalText(s.id), s.tier, literalText(s.period), s.previousTier, literalText(s.previousPeriod), s.flags.join(','), literalText(s.card)]);
   return rows;
 }

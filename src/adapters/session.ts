@@ -1,0 +1,24 @@
+/** Who runs the code and in which language the user reads, with the fallbacks Apps Script needs. */
+
+/**
+ * The user's e-mail for "who changed it". Needs the userinfo.email scope; it can be empty for a
+ * consumer account in someone else's file, so fall back to the effective user, then ''.
+ */
+export function userEmail(): string {
+  try {
+    const active = Session.getActiveUser().getEmail();
+    if (active) return active;
+    return Session.getEffectiveUser().getEmail() || '';
+  } catch (e) {
+    return '';
+  }
+}
+
+/** The user's locale; needs no authorization (usable in onOpen in AuthMode.NONE). */
+export function userLocale(): string {
+  try {
+    return Session.getActiveUserLocale() || '';
+  } catch (e) {
+    return '';
+  }
+}

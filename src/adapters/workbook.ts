@@ -1,0 +1,213 @@
+/**
+ * The spreadsheet as the automation and the card use it: whole sheets read with one call,
+ * blocks written with one call, the add-on's own sheets created on demand. Every Spreadsheet
+ * service call of those features goes through here, so they can be seen and counted.
+ *
+ * Sheet objects are looked up once per execution and kept: in Apps Script each getSheetByName
+ * is a round trip.
+ */
+import type { CellValue } from '../core/cells';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface SheetContents {
+  name: string;
+  /** Every used cell from A1 (getDataRange): rows of values as Sheets gives them. */
+  values: CellValue[][];
+}
+
+export class Workbook {
+  private sheetsByName: Map<string, Sheet> | null = null;
+  private readonly contents = new Map<string, CellValue[][]>();
+
+  constructor(readonly spreadsheet: Spreadsheet) {}
+
+  /** The spreadsheet of this execution, or null outside one (a time trigger of a standalone script). */
+  static active(): Workbook | null {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    return ss ? new Workbook(ss) : null;
+  }
+
+  id(): string {
+    return this.spreadsheet.getId();
+  }
+
+  url(): string {
+    return this.spreadsheet.getUrl();
+  }
+
+  locale(): string {
+    return this.spreadsheet.getSpreadsheetLocale();
+  }
+
+  timeZone(): string {
+    return this.spreadsheet.getSpreadsheetTimeZone();
+  }
+
+  private sheets(): Map<string, Sheet> {
+    if (!this.sheetsByName) {
+      this.sheetsByName = new Map();
+      for (const s of this.spreadsheet.getSheets()) this.sheetsByName.set(s.getName(), s);
+    }
+    return this.sheetsByName;
+  }
+
+  sheetNames(): string[] {
+    return [...this.sheets().keys()];
+  }
+
+  /** The first of `names` that exists (a sheet may be named in either language). */
+  findSheet(names: readonly string[]): string | null {
+    const all = this.sheets();
+    return names.find((n) => all.has(n)) ?? null;
+  }
+
+  has(name: string): boolean {
+    return this.sheets().has(name);
+  }
+
+  private sheet(name: string): Sheet {
+    const s = this.sheets().get(name);
+    if (!s) throw new Error(`Kehu: the sheet "${name}" is missing`);
+    return s;
+  }
+
+  /** Every used cell of a sheet, read once per execution (two calls). */
+  read(name: string): CellValue[][] {
+    let values = this.contents.get(name);
+    if (!values) {
+      const sheet = this.sheet(name);
+      values = sheet.getDataRange().getValues() as CellValue[][];
+      // An empty sheet answers [['']]: no rows.
+      if (values.length === 1 && values[0].every((v) => v === '')) values = [];
+      this.contents.set(name, values);
+    }
+    return values;
+  }
+
+  /** A fresh read of a block, bypassing what was read before (to check for edits made meanwhile). */
+  readFresh(name: string, row: number, column: number, numRows: number, numColumns: number): CellValue[][] {
+    if (numRows < 1 || numColumns < 1) return [];
+    const sheet = this.sheet(name);
+    const lastRow = sheet.getLastRow();
+    const rows = Math.min(numRows, lastRow - row + 1);
+    if (rows < 1) return [];
+    return sheet.getRange(row, column, rows, numColumns).getValues() as CellValue[][];
+  }
+
+  /**
+   * The first `rows` rows of a sheet, all used columns (to find headers without reading a whole
+   * order log). Uses what was already read in full when there is one.
+   */
+  readTop(name: string, rows: number): CellValue[][] {
+    const whole = this.contents.get(name);
+    if (whole) return whole.slice(0, rows);
+    const sheet = this.sheet(name);
+    const lastRow = sheet.getLastRow();
+    const lastColumn = sheet.getLastColumn();
+    if (lastRow < 1 || lastColumn < 1) return [];
+    return sheet.getRange(1, 1, Math.min(rows, lastRow), lastColumn).getValues() as CellValue[][];
+  }
+
+  /** The sheet's last used row and column. */
+  extent(name: string): { lastRow: number; lastColumn: number } {
+    const sheet = this.sheet(name);
+    return { lastRow: sheet.getLastRow(), lastColumn: sheet.getLastColumn() };
+  }
+
+  /** Writes a block at (row, column), growing the sheet first when it is too small. One write. */
+  write(name: string, row: number, column: number, values: readonly (readonly CellValue[])[]): void {
+    if (values.length === 0 || values[0].length === 0) return;
+    const sheet = this.sheet(name);
+    this.ensureSize(sheet, row + values.length - 1, column + values[0].length - 1);
+    sheet.getRange(row, column, values.length, values[0].length).setValues(values as CellValue[][]);
+    this.contents.delete(name);
+  }
+
+  /**
+   * Replaces the whole content of one of the add-on's own sheets in one write: the new rows,
+   * padded with blanks over whatever the sheet held before, so a run cut after this call leaves
+   * no stale rows behind.
+   */
+  replace(name: string, values: readonly (readonly CellValue[])[]): void {
+    this.replaceFrom(name, 1, values);
+  }
+
+  /** As replace, from sheet row `row` down (rows above it, such as a title a person typed, stay). */
+  replaceFrom(name: string, row: number, values: readonly (readonly CellValue[])[]): void {
+    const before = this.read(name).slice(row - 1);
+    const rows = Math.max(values.length, before.length, 1);
+    const width = Math.max(values.reduce((w, r) => Math.max(w, r.length), 0), before.reduce((w, r) => Math.max(w, r.length), 0), 1);
+    const grid: CellValue[][] = [];
+    for (let r = 0; r < rows; r++) {
+      const src = values[r] ?? [];
+      const line = new Array<CellValue>(width);
+      for (let c = 0; c < width; c++) line[c] = c < src.length ? src[c] : '';
+      grid.push(line);
+    }
+    this.write(name, row, 1, grid);
+  }
+
+  /** Appends rows after the last used row (one read of the last row, one write); answers the first row written. */
+  append(name: string, rows: readonly (readonly CellValue[])[]): number {
+    const sheet = this.sheet(name);
+    const first = sheet.getLastRow() + 1;
+    if (rows.length > 0) this.write(name, first, 1, rows);
+    return first;
+  }
+
+  /** Creates one of the add-on's sheets when it does not exist yet; answers whether it made it. */
+  ensureSheet(name: string, options: { hidden?: boolean; header?: readonly CellValue[]; frozenRows?: number } = {}): boolean {
+    if (this.has(name)) return false;
+    const sheet = this.spreadsheet.insertSheet(name);
+    this.sheets().set(name, sheet);
+    this.contents.set(name, []);
+    if (options.header) {
+      sheet.getRange(1, 1, 1, options.header.length).setValues([options.header as CellValue[]]).setFontWeight('bold');
+      this.contents.delete(name);
+    }
+    if (options.frozenRows) sheet.setFrozenRows(options.frozenRows);
+    if (options.hidden) sheet.hideSheet();
+    return true;
+  }
+
+  /** Number format for a block (dates shown as dates, not date-times). */
+  format(name: string, row: number, column: number, numRows: number, numColumns: number, pattern: string): void {
+    if (numRows < 1 || numColumns < 1) return;
+    const sheet = this.sheet(name);
+    this.ensureSize(sheet, row + numRows - 1, column + numColumns - 1);
+    sheet.getRange(row, column, numRows, numColumns).setNumberFormat(pattern);
+  }
+
+  hideColumns(name: string, column: number, count: number): void {
+    this.sheet(name).hideColumns(column, count);
+  }
+
+  /** Makes a sheet the one the user sees (menu "Settings"). */
+  show(name: string): void {
+    this.sheet(name).activate();
+  }
+
+  private ensureSize(sheet: Sheet, lastRow: number, lastColumn: number): void {
+    const maxRows = sheet.getMaxRows();
+    if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+    const maxColumns = sheet.getMaxColumns();
+    if (lastColumn > maxColumns) sheet.insertColumnsAfter(maxColumns, lastColumn - maxColumns);
+  }
+
+  /** The user's selection: sheet name and 1-based row (the card opens on that row's customer). */
+  selection(): { sheet: string; row: number } | null {
+    const range = this.spreadsheet.getActiveRange();
+    if (!range) return null;
+    return { sheet: range.getSheet().getName(), row: range.getRow() };
+  }
+
+  toast(message: string, title: string, seconds = 5): void {
+    this.spreadsheet.toast(message, title, seconds);
+  }
+
+  flush(): void {
+    SpreadsheetApp.flush();
+  }
+}

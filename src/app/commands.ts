@@ -1,0 +1,61 @@
+/**
+ * What each menu item (and the same global from the script editor) does: one step under the
+ * run frame, its outcome told to the user.
+ */
+import { renderSettingsSheet } from '../core/settings/render';
+import { defaultSettings } from '../core/settings/defaults';
+import { logRun, runClassifyStep } from './classifyStep';
+import { runExportStep } from './exportStep';
+import { failureText, runLocked, type Outcome, type RunContext } from './frame';
+import { runInviteStep } from './inviteStep';
+import { newSheetName, ownSheetNames } from './ownSheets';
+import { runScheduleStep } from './scheduleStep';
+import { loadTables } from './tables';
+import { appText } from './texts';
+import { UserError } from './userError';
+
+function logged(ctx: RunContext, title: Parameters<typeof appText>[1], summary: string): string {
+  logRun(ctx, appText(ctx.lang, title), summary);
+  return summary;
+}
+
+export function refreshClassification(): Outcome {
+  return runLocked('titleRefresh', true, runClassifyStep);
+}
+
+export function buildSchedule(): Outcome {
+  return runLocked('titleSchedule', true, (ctx) => logged(ctx, 'menuSchedule', runScheduleStep(ctx)));
+}
+
+export function sendInvites(): Outcome {
+  return runLocked('titleInvites', true, (ctx) => logged(ctx, 'menuInvites', runInviteStep(ctx).summary));
+}
+
+export function exportSchedule(): Outcome {
+  return runLocked('titleExport', true, (ctx) => runExportStep(ctx).summary);
+}
+
+/**
+ * Opens the Settings sheet, making it first if needed. When the tables cannot be found, the
+ * sheet is still made (with the defaults and an empty column mapping) so the user can type the
+ * headers there, and the message says what is missing.
+ */
+export function openSettings(): Outcome {
+  return runLocked('titleSettings', true, (ctx) => {
+    let problem = '';
+    try {
+      loadTables(ctx);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      problem = failureText(e, ctx.lang);
+      if (!ctx.wb.findSheet(ownSheetNames('settings', ctx.lang))) {
+        const name = newSheetName('settings', ctx.lang);
+        ctx.wb.ensureSheet(name);
+        ctx.wb.replace(name, renderSettingsSheet(defaultSettings(), null, ctx.lang));
+      }
+    }
+    const name = ctx.wb.findSheet(ownSheetNames('settings', ctx.lang));
+    if (name) ctx.wb.show(name);
+    return problem ? `${problem}\n\n${appText(ctx.lang, 'settingsShown')}` : appText(ctx.lang, 'settingsShown');
+  });
+}

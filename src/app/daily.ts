@@ -1,0 +1,119 @@
+/**
+ * The daily work and its trigger. An add-on may keep one clock trigger per document and run it
+ * at most hourly, so one hourly trigger calls runDaily: it continues a run that was cut (time
+ * budget, daily calendar quota, an error), else starts the day's run once the configured hour
+ * has passed, else returns at once (two property reads).
+ *
+ * The cursor (document property kehu.daily) holds the day and the next step. Each step
+ * recomputes from the sheets, so continuing means redoing the step that was cut: nothing is lost
+ * and nothing doubles (row and event ids are derived, not counted).
+ */
+import { authorizationNeeded, hasClockTrigger, installHourlyTrigger, removeTriggers } from '../adapters/triggers';
+import { readDocumentJson, writeDocumentJson } from '../adapters/properties';
+import { Workbook } from '../adapters/workbook';
+import { runClassifyStep, logRun } from './classifyStep';
+import { createContext, failureText, runLocked, type Outcome, type RunContext } from './frame';
+import { runInviteStep } from './inviteStep';
+import { runScheduleStep } from './scheduleStep';
+import { loadSettings } from './tables';
+import { appText, type TextKey } from './texts';
+import { tryDocumentLock } from '../adapters/lock';
+
+export const DAILY_HANDLER = 'runDailyAutomation';
+const CURSOR_KEY = 'kehu.daily';
+
+type StepName = 'classify' | 'schedule' | 'invites';
+const STEPS: readonly StepName[] = ['classify', 'schedule', 'invites'];
+
+export interface DailyCursor {
+  day: number;
+  /** The next step to run; 'done' when the day's run finished. */
+  next: StepName | 'done';
+}
+
+const STEP_TITLE: Record<StepName, TextKey> = { classify: 'menuRefresh', schedule: 'menuSchedule', invites: 'menuInvites' };
+
+/** Minutes after local midnight of the run's start. */
+function minuteOfDay(ctx: RunContext): number {
+  return Math.floor((ctx.started - ctx.clock.startOfDay(ctx.today)) / 60000);
+}
+
+/**
+ * Runs the remaining steps of today's run in order, stopping before a step when too little of
+ * the time budget is left. Returns the summaries of the steps that ran.
+ */
+function continueDaily(ctx: RunContext, cursor: DailyCursor, force: boolean): { summaries: string[]; paused: StepName | null } {
+  const summaries: string[] = [];
+  let next = cursor.next;
+  while (next !== 'done') {
+    // A step needs headroom: the invite step stops itself between calls, the others must finish.
+    if (!force && summaries.length > 0 && ctx.timeLeft() < ctx.budgetMs() * 0.4) return { summaries, paused: next };
+    const step: StepName = next;
+    const result = step === 'classify' ? { summary: runClassifyStep(ctx), complete: true } : step === 'schedule' ? { summary: runScheduleStep(ctx), complete: true } : runInviteStep(ctx);
+    summaries.push(result.summary);
+    if (!result.complete) {
+      writeDocumentJson(CURSOR_KEY, { day: ctx.today, next: step } satisfies DailyCursor);
+      return { summaries, paused: step };
+    }
+    next = STEPS[STEPS.indexOf(step) + 1] ?? 'done';
+    writeDocumentJson(CURSOR_KEY, { day: ctx.today, next } satisfies DailyCursor);
+  }
+  return { summaries, paused: null };
+}
+
+/** The trigger handler: the whole daily work (classification, flags, schedule, invites), in that order. */
+export function runDaily(): Outcome {
+  const wb = Workbook.active();
+  if (!wb) return { kind: 'failed', message: appText('en', 'noSpreadsheet') };
+  const ctx = createContext(wb, false);
+  if (authorizationNeeded()) {
+    console.warn(appText(ctx.lang, 'authorizationNeeded'));
+    return { kind: 'skipped', message: appText(ctx.lang, 'authorizationNeeded') };
+  }
+  const saved = readDocumentJson<DailyCursor>(CURSOR_KEY);
+  if (saved && saved.day === ctx.today && saved.next === 'done') return { kind: 'skipped', message: 'done today' };
+  const lock = tryDocumentLock(2000);
+  if (!lock) return { kind: 'skipped', message: appText(ctx.lang, 'busy') };
+  try {
+    const settings = loadSettings(ctx);
+    let cursor: DailyCursor;
+    if (saved && saved.day === ctx.today) cursor = saved;
+    else {
+      if (minuteOfDay(ctx) < settings.dailyHour * 60) return { kind: 'skipped', message: 'before the daily hour' };
+      cursor = { day: ctx.today, next: 'classify' };
+    }
+    const { summaries, paused } = continueDaily(ctx, cursor, false);
+    const text = paused ? appText(ctx.lang, 'dailyPaused', { step: appText(ctx.lang, STEP_TITLE[paused]) }) : appText(ctx.lang, 'dailyDone', { steps: '' });
+    logRun(ctx, appText(ctx.lang, 'titleDaily'), [text, ...summaries].join(' '));
+    return { kind: 'done', summary: [text, ...summaries].join(' ') };
+  } catch (e) {
+    const message = failureText(e, ctx.lang);
+    try {
+      logRun(ctx, appText(ctx.lang, 'titleDaily'), message);
+    } catch (logFailure) {
+      // The log itself may be what failed; the execution log still has the message.
+    }
+    console.error(message);
+    return { kind: 'failed', message };
+  } finally {
+    ctx.saveClock();
+    lock.release();
+  }
+}
+
+export function installAutomation(): Outcome {
+  return runLocked('titleAutomation', true, (ctx) => {
+    const settings = loadSettings(ctx);
+    const made = installHourlyTrigger(DAILY_HANDLER);
+    return appText(ctx.lang, made ? 'automationOn' : 'automationAlreadyOn', { hour: String(settings.dailyHour).padStart(2, '0') });
+  });
+}
+
+export function removeAutomation(): Outcome {
+  return runLocked('titleAutomation', true, (ctx) => appText(ctx.lang, removeTriggers(DAILY_HANDLER) > 0 ? 'automationOff' : 'automationWasOff'));
+}
+
+export function automationIsOn(): boolean {
+  return hasClockTrigger(DAILY_HANDLER);
+}
+

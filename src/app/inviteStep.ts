@@ -1,0 +1,178 @@
+/**
+ * "Send calendar invites": bring the calendar in line with the schedule, following the protocol
+ * of src/core/calendar/sync.ts (registry written before the first call with every planned event
+ * pending, one call per event that is new or changed, the registry written again at the end).
+ * Stops between calls when the time budget runs low or the calendar answers with a quota error,
+ * and stays within the settings' daily limit of new events: the next run continues.
+ */
+import { calendarAvailable, sendAction } from '../adapters/calendar';
+import { readDocumentJson, writeDocumentJson } from '../adapters/properties';
+import { zoneOffsetAt } from '../adapters/timeZone';
+import type { CellValue } from '../core/cells';
+import { flagsCell } from '../core/automation/reasons';
+import { desiredEvent, eventIdFor, type CustomerDetails, type EventContext, type EventResource } from '../core/calendar/events';
+import { describeRegistryProblem, readRegistry, renderRegistry, type Registry } from '../core/calendar/registry';
+import { applyResult, planSync, pruneRegistry, recordPlanned, releaseUnsent, type SyncAction } from '../core/calendar/sync';
+import { findLayout } from '../core/schedule/headers';
+import { classified, logRun } from './classifyStep';
+import type { RunContext } from './frame';
+import { newSheetName, ownSheetNames } from './ownSheets';
+import { readSchedule } from './scheduleRead';
+import { appText } from './texts';
+import { UserError } from './userError';
+
+const QUOTA_KEY = 'kehu.invites';
+/** Time kept in hand after the last calendar call: the registry and the sheet still have to be written. */
+const RESERVE_MS = 20_000;
+
+interface InviteQuota {
+  day: number;
+  inserted: number;
+}
+
+const text = (v: CellValue | undefined): string => (v === undefined || v === null ? '' : String(v).trim());
+
+function customerDetails(ctx: RunContext): Map<string, CustomerDetails> {
+  const c = classified(ctx);
+  const out = new Map<string, CustomerDetails>();
+  c.tables.customers.forEach((r, i) => {
+    // Reasons without day counts: a count that changes daily would patch every event every day.
+    const flags = (c.flags.get(r.id) ?? []).filter((f) => f.key !== 'lapsed' && f.key !== 'overdue' && f.key !== 'notReviewed' && f.key !== 'birthday');
+    out.set(r.id, {
+      address: text(r.fields.address),
+      phone: text(r.fields.phone),
+      contact: text(r.fields.contact),
+      tier: c.result.classes[i].tier,
+      flags: flagsCell(flags, ctx.lang),
+    });
+  });
+  return out;
+}
+
+export interface InviteOutcome {
+  summary: string;
+  /** False when something was left for the next run (daily limit, time budget, quota). */
+  complete: boolean;
+}
+
+export function runInviteStep(ctx: RunContext): InviteOutcome {
+  const { settings } = classified(ctx).tables;
+  if (!calendarAvailable()) throw new UserError((lang) => appText(lang, 'noCalendar'));
+  const schedule = readSchedule(ctx);
+  const rows = schedule.sheet.rows;
+  const spreadsheetId = ctx.wb.id();
+
+  const existing = ctx.wb.findSheet(ownSheetNames('calendar', ctx.lang));
+  const registryName = existing ?? newSheetName('calendar', ctx.lang);
+  const read = existing ? readRegistry(ctx.wb.read(existing), ctx.clock) : { registry: new Map() as Registry, problems: [] };
+  const registry = read.registry;
+  for (const p of read.problems) logRun(ctx, appText(ctx.lang, 'menuInvites'), describeRegistryProblem(p, registryName, ctx.lang));
+  pruneRegistry(registry, ctx.today, spreadsheetId);
+
+  const eventCtx: EventContext = {
+    today: ctx.today,
+    timeZone: ctx.wb.timeZone(),
+    clock: ctx.clock,
+    offsetAt: zoneOffsetAt(ctx.wb.timeZone()),
+    visitMinutes: settings.visitMinutes,
+    callMinutes: settings.callMinutes,
+    spreadsheetId,
+    spreadsheetUrl: ctx.wb.url(),
+    lang: ctx.lang,
+    customers: customerDetails(ctx),
+  };
+  const desired = new Map<string, EventResource | 'cancel' | 'leave'>();
+  for (const row of rows) if (row.rowId !== '') desired.set(row.rowId, desiredEvent(row, eventCtx));
+
+  const saved = readDocumentJson<InviteQuota>(QUOTA_KEY);
+  const quota: InviteQuota = saved && saved.day === ctx.today ? saved : { day: ctx.today, inserted: 0 };
+  const plan = planSync({ rows, desired, registry, today: ctx.today, insertBudget: settings.dailyEventLimit - quota.inserted, spreadsheetId });
+  const counts = { inserted: 0, patched: 0, cancelled: 0, failed: 0 };
+  let stoppedEarly = false;
+
+  if (plan.actions.length > 0) {
+    if (!existing) ctx.wb.ensureSheet(registryName, { hidden: true });
+    recordPlanned(registry, plan.actions);
+    ctx.wb.replace(registryName, renderRegistry(registry, ctx.lang));
+    let sent = 0;
+    try {
+      for (; sent < plan.actions.length; sent++) {
+        if (ctx.timeLeft() < RESERVE_MS) {
+          stoppedEarly = true;
+          break;
+        }
+        let action: SyncAction | null = plan.actions[sent];
+        let quotaHit = false;
+        // One follow-up at most (a patch after a 409, an insert after a 404).
+        for (let attempt = 0; action && attempt < 2; attempt++) {
+          if (action.kind === 'insert') {
+            if (quota.inserted >= settings.dailyEventLimit) {
+              quotaHit = true;
+              break;
+            }
+            quota.inserted++;
+          }
+          const outcome = sendAction(settings.calendarId, action);
+          if (outcome.kind === 'quota') {
+            quotaHit = true;
+            applyResult(registry, action, outcome);
+            break;
+          }
+          if (outcome.kind === 'failed') {
+            counts.failed++;
+            logRun(ctx, appText(ctx.lang, 'menuInvites'), `${action.rowId}: ${outcome.message}`);
+          } else if (outcome.kind === 'ok') {
+            counts[action.kind === 'insert' ? 'inserted' : action.kind === 'patch' ? 'patched' : 'cancelled']++;
+          }
+          action = applyResult(registry, action, outcome);
+        }
+        if (quotaHit) {
+          stoppedEarly = true;
+          sent++;
+          break;
+        }
+      }
+    } finally {
+      // Whatever happens (a budget stop, a quota, an exception), what was not sent is released
+      // and the registry says what is known.
+      releaseUnsent(registry, plan.actions.slice(sent));
+      ctx.wb.replace(registryName, renderRegistry(registry, ctx.lang));
+      writeDocumentJson(QUOTA_KEY, quota);
+    }
+  }
+  writeEventIds(ctx, registry, spreadsheetId);
+
+  const waiting = plan.deferred + (stoppedEarly ? 1 : 0);
+  return {
+    summary: appText(ctx.lang, 'invitesDone', {
+      ...counts,
+      deferred: waiting > 0 ? appText(ctx.lang, 'invitesDeferred', { count: plan.deferred || 1 }) : '',
+    }),
+    complete: waiting === 0,
+  };
+}
+
+/**
+ * Stores each row's event id in its "Calendar event ID" cell (what the registry knows as made
+ * and not cancelled), writing the column only when a cell would change. The Kehu ID column is
+ * read again first, so every id lands on its own row even if a person sorted the sheet.
+ */
+function writeEventIds(ctx: RunContext, registry: Registry, spreadsheetId: string): void {
+  const { name, sheet } = readSchedule(ctx);
+  if (!name || sheet.headerRow === null) return;
+  const wanted = (rowId: string): string => {
+    if (rowId === '') return '';
+    const e = registry.get(eventIdFor(spreadsheetId, rowId));
+    return e && e.status !== 'cancelled' ? e.eventId : '';
+  };
+  if (sheet.rows.every((r) => r.eventId === wanted(r.rowId))) return;
+  const layout = findLayout(ctx.wb.read(name));
+  if (!layout || layout.columns.rowId === undefined || layout.columns.eventId === undefined) return;
+  const first = sheet.headerRow + 1;
+  const rowIdColumn = layout.columns.rowId + 1;
+  const eventColumn = layout.columns.eventId + 1;
+  const ids = ctx.wb.readFresh(name, first, rowIdColumn, Number.MAX_SAFE_INTEGER, 1).map((r) => text(r[0]));
+  const current = ctx.wb.readFresh(name, first, eventColumn, ids.length, 1).map((r) => text(r[0]));
+  const column = ids.map((id, i) => [id === '' ? current[i] ?? '' : wanted(id)] as CellValue[]);
+  if (column.length > 0) ctx.wb.write(name, first, eventColumn, column);
+}

@@ -1,0 +1,34 @@
+/**
+ * The add-on's own sheets, each known under its Chinese and its English name so a file whose
+ * locale changed keeps using the sheets it has. The first name of the file's language is used
+ * when a sheet is created.
+ */
+import type { Lang } from '../core/locale';
+
+export type OwnSheet = 'settings' | 'schedule' | 'log' | 'changes' | 'state' | 'calendar';
+
+const NAMES: Record<OwnSheet, Record<Lang, string>> = {
+  settings: { zh: '设置', en: 'Settings' },
+  schedule: { zh: '拜访计划', en: 'Visit schedule' },
+  log: { zh: 'Kehu · 日志', en: 'Kehu · Log' },
+  changes: { zh: 'Kehu · 修改记录', en: 'Kehu · Change log' },
+  state: { zh: 'Kehu · 客户状态', en: 'Kehu · Customer state' },
+  calendar: { zh: 'Kehu · 日历记录', en: 'Kehu · Calendar' },
+};
+
+/** The names to look for, the file's language first. */
+export function ownSheetNames(sheet: OwnSheet, lang: Lang): string[] {
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  return [NAMES[sheet][lang], NAMES[sheet][other]];
+}
+
+export function newSheetName(sheet: OwnSheet, lang: Lang): string {
+  return NAMES[sheet][lang];
+}
+
+const ALL = new Set(Object.values(NAMES).flatMap((n) => [n.zh, n.en]));
+
+/** Whether a sheet is one of the add-on's (never searched for the team's tables). */
+export function isOwnSheet(name: string): boolean {
+  return ALL.has(name);
+}

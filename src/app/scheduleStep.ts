@@ -1,0 +1,91 @@
+/**
+ * "Build the visit schedule": plan the horizon from the tiers, the policy, the team and the
+ * contacts, keeping every row a person changed or added, and rewrite the schedule sheet in one
+ * write. The sheet is read again just before writing; if a person changed it meanwhile, the plan
+ * is made again from what is there now, so an edit made during the run is never written over.
+ */
+import type { CellValue } from '../core/cells';
+import { formatDay } from '../core/dates';
+import { planSchedule, type PlanResult, type ScheduleContact, type ScheduleCustomer } from '../core/schedule/plan';
+import { readScheduleSheet, renderScheduleSheet } from '../core/schedule/rows';
+import { SCHEDULE_COLUMNS, type ScheduleSheet } from '../core/schedule/types';
+import { describeScheduleProblem } from '../core/schedule/words';
+import { classified } from './classifyStep';
+import type { RunContext } from './frame';
+import { newSheetName } from './ownSheets';
+import { readSchedule } from './scheduleRead';
+import { appText } from './texts';
+import { UserError } from './userError';
+
+const text = (v: CellValue | undefined): string => (v === undefined || v === null ? '' : String(v).trim());
+
+/** Two reads of the sheet agree when every row has the same cells (a person changed nothing in between). */
+function sameRows(a: ScheduleSheet, b: ScheduleSheet): boolean {
+  if (a.rows.length !== b.rows.length) return false;
+  for (let i = 0; i < a.rows.length; i++) {
+    const x = a.rows[i].cells;
+    const y = b.rows[i].cells;
+    for (let c = 0; c < x.length; c++) {
+      const u = x[c];
+      const v = y[c];
+      const same = u instanceof Date && v instanceof Date ? u.getTime() === v.getTime() : u === v;
+      if (!same) return false;
+    }
+  }
+  return true;
+}
+
+export function runScheduleStep(ctx: RunContext): string {
+  const c = classified(ctx);
+  const { settings } = c.tables;
+  const read = readSchedule(ctx);
+  const noHeader = read.sheet.problems.find((p) => p.problem === 'noHeader');
+  if (noHeader && read.name) throw new UserError((lang) => describeScheduleProblem(noHeader, lang));
+
+  const customers: ScheduleCustomer[] = c.tables.customers.map((r, i) => ({
+    id: r.id,
+    name: text(r.fields.name),
+    tier: c.result.classes[i].tier,
+    rep: text(r.fields.rep),
+    region: text(r.fields.region),
+  }));
+  const contacts: ScheduleContact[] = [];
+  for (const k of c.tables.contacts) {
+    if (k.kind === 'visit' || k.kind === 'call') contacts.push({ customer: k.customer, day: k.day, kind: k.kind, person: k.person });
+  }
+  const plan = (sheet: ScheduleSheet): PlanResult => planSchedule({ today: ctx.today, settings, customers, contacts, existing: sheet.rows, lang: ctx.lang });
+  const toDate = (day: number): Date => new Date(ctx.clock.startOfDay(day));
+
+  let name = read.name;
+  let sheet = read.sheet;
+  let result = plan(sheet);
+  if (!name) {
+    name = newSheetName('schedule', ctx.lang);
+    ctx.wb.ensureSheet(name, { frozenRows: 1 });
+    ctx.wb.hideColumns(name, SCHEDULE_COLUMNS.indexOf('check') + 1, 1);
+  } else {
+    const headerRow = sheet.headerRow ?? 1;
+    const freshGrid = ctx.wb.readFresh(name, 1, 1, Number.MAX_SAFE_INTEGER, Math.max(1, ctx.wb.read(name).reduce((w, r) => Math.max(w, r.length), 0)));
+    const fresh = readScheduleSheet(freshGrid, ctx.clock);
+    if (fresh.headerRow !== headerRow || !sameRows(sheet, fresh)) {
+      sheet = fresh;
+      result = plan(sheet);
+    }
+  }
+  const startRow = sheet.headerRow ?? 1;
+  const grid = renderScheduleSheet(result.rows, ctx.lang, toDate, sheet.extraHeaders);
+  ctx.wb.replaceFrom(name, startRow, grid);
+  ctx.wb.format(name, startRow + 1, SCHEDULE_COLUMNS.indexOf('date') + 1, Math.max(1, grid.length - 1), 1, 'yyyy-mm-dd');
+  ctx.shared.delete('schedule');
+
+  const s = result.stats;
+  const horizonEnd = ctx.today + 7 * settings.horizonWeeks - 1;
+  return appText(ctx.lang, 'scheduleDone', {
+    from: formatDay(ctx.today),
+    to: formatDay(horizonEnd),
+    dated: s.dated,
+    undated: s.overCapacity + s.noPerson,
+    kept: s.personRows,
+    removed: s.removed + s.dropped,
+  });
+}

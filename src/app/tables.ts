@@ -1,0 +1,119 @@
+/**
+ * Reads what every step needs, once per run: the settings, the team's three tables found by
+ * their headers, and their rows as records. The Settings sheet is created on the first run
+ * (with the mapping found and the team list), and its blank mapping cells filled in later;
+ * nothing a person typed there is changed.
+ */
+import type { CellValue } from '../core/cells';
+import type { CustomerField, RowProblem, Settings, TableMapping, WorkbookMapping } from '../core/model';
+import type { ContactRecord, CustomerRecord, OrderRecord } from '../core/model';
+import { teamFromSheet } from '../core/automation/teamImport';
+import { detectTables, isMappingError, type SheetTop } from '../core/tables/detect';
+import { describeMappingError } from '../core/tables/mappingText';
+import { describeRowProblem, readContacts, readCustomers, readOrders } from '../core/tables/records';
+import { defaultSettings, teamFromReps } from '../core/settings/defaults';
+import { describeSettingsError, isSettingsError, readSettingsSheet } from '../core/settings/read';
+import { renderSettingsSheet, updateSettingsSheet } from '../core/settings/render';
+import type { RunContext } from './frame';
+import { isOwnSheet, newSheetName, ownSheetNames } from './ownSheets';
+import { UserError } from './userError';
+
+export interface Tables {
+  settings: Settings;
+  mapping: WorkbookMapping;
+  customers: CustomerRecord[];
+  orders: OrderRecord[];
+  contacts: ContactRecord[];
+  problems: RowProblem[];
+  /** Sheet name per table, for describing problems. */
+  sheetOf: Record<'customers' | 'orders' | 'contacts', string>;
+  /** The grid of the customer table's sheet as read (for the own columns). */
+  customerGrid: CellValue[][];
+}
+
+const HEADER_ROWS = 5;
+
+/** The table's rows from its header row down (what the records readers take). */
+function tableRows(ctx: RunContext, m: TableMapping): CellValue[][] {
+  return ctx.wb.read(m.sheet).slice(m.headerRow - 1);
+}
+
+function asUserError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (isMappingError(e)) throw new UserError((lang) => describeMappingError(e, lang));
+    if (isSettingsError(e)) throw new UserError((lang) => describeSettingsError(e, lang));
+    throw e;
+  }
+}
+
+function readSettings(ctx: RunContext): { settings: Settings; sheet: string | null } {
+  const sheet = ctx.wb.findSheet(ownSheetNames('settings', ctx.lang));
+  if (!sheet) return { settings: defaultSettings(), sheet: null };
+  const grid = ctx.wb.read(sheet);
+  return { settings: asUserError(() => readSettingsSheet(grid, ctx.clock)), sheet };
+}
+
+/** Settings only (the daily handler checks the hour before reading any table). */
+export function loadSettings(ctx: RunContext): Settings {
+  const cached = ctx.shared.get('settings') as Settings | undefined;
+  if (cached) return cached;
+  const { settings } = readSettings(ctx);
+  ctx.setBudget(settings.timeBudgetSeconds);
+  ctx.shared.set('settings', settings);
+  return settings;
+}
+
+export function loadTables(ctx: RunContext): Tables {
+  const cached = ctx.shared.get('tables') as Tables | undefined;
+  if (cached) return cached;
+  const { settings: read, sheet: settingsSheet } = readSettings(ctx);
+  ctx.setBudget(read.timeBudgetSeconds);
+  const userSheets = ctx.wb.sheetNames().filter((n) => !isOwnSheet(n));
+  const tops: SheetTop[] = userSheets.map((name) => ({ name, top: ctx.wb.read(name).slice(0, HEADER_ROWS) }));
+  const mapping = asUserError(() => detectTables(tops, { synonyms: read.synonyms, choices: read.mappingChoices, ignoreSheets: isOwnSheet }));
+
+  const customerGrid = ctx.wb.read(mapping.customers.sheet);
+  const customers = readCustomers(customerGrid.slice(mapping.customers.headerRow - 1), mapping.customers, ctx.clock);
+  const known = new Set(customers.records.map((c) => c.id));
+  const orders = readOrders(tableRows(ctx, mapping.orders), mapping.orders, ctx.clock, known);
+  const contacts = mapping.contacts ? readContacts(tableRows(ctx, mapping.contacts), mapping.contacts, ctx.clock, known) : { records: [], problems: [] };
+
+  let settings = read;
+  if (!settingsSheet) {
+    // First run: the team list comes from a team sheet the file keeps, else from the reps found.
+    const teamSheet = userSheets.map((n) => teamFromSheet(ctx.wb.read(n))).find((t) => t !== null);
+    const reps = [...new Set(customers.records.map((c) => String(c.fields.rep ?? '').trim()).filter((r) => r !== ''))];
+    settings = { ...read, team: teamSheet ?? teamFromReps(reps) };
+    const name = newSheetName('settings', ctx.lang);
+    ctx.wb.ensureSheet(name, { frozenRows: 0 });
+    ctx.wb.replace(name, renderSettingsSheet(settings, mapping, ctx.lang));
+  } else {
+    const updated = updateSettingsSheet(ctx.wb.read(settingsSheet), mapping, ctx.lang);
+    if (updated) ctx.wb.replace(settingsSheet, updated);
+  }
+
+  const tables: Tables = {
+    settings,
+    mapping,
+    customers: customers.records,
+    orders: orders.records,
+    contacts: contacts.records,
+    problems: [...customers.problems, ...orders.problems, ...contacts.problems],
+    sheetOf: { customers: mapping.customers.sheet, orders: mapping.orders.sheet, contacts: mapping.contacts?.sheet ?? '' },
+    customerGrid,
+  };
+  ctx.shared.set('settings', settings);
+  ctx.shared.set('tables', tables);
+  return tables;
+}
+
+/** The fields the customer table has a column for. */
+export function mappedCustomerFields(mapping: WorkbookMapping): Set<CustomerField> {
+  return new Set(Object.keys(mapping.customers.columns) as CustomerField[]);
+}
+
+export function problemText(t: Tables, p: RowProblem, lang: RunContext['lang']): string {
+  return describeRowProblem(p, lang, t.sheetOf[p.table]);
+}
