@@ -1,50 +1,68 @@
 /**
- * The Gaussian hypergeometric function ₂F₁(a, b; c; z) by its power series, for real
- * 0 <= z < 1 and c > 0: Σ (a)ₙ (b)ₙ / ((c)ₙ n!) zⁿ, each term from the previous one.
+ * The hypergeometric term of the BG/NBD forecast, as a series of positive terms.
  *
- * The series converges like zⁿ, so it is the tool for z up to about 0.9 (a few hundred terms);
- * bgnbdForecast.ts switches to quadrature beyond. Terms may grow before they shrink (large a, b),
- * so the sum stops only once the terms have turned down and the rest of the series, bounded by a
- * geometric tail, is below the last bits of the sum.
+ * The paper writes expected purchases with ₂F₁(r+x, b+x; a+b+x−1; z) inside 1 − (…), divided by
+ * a − 1. Evaluated as written that subtracts nearly equal numbers, divides by a number a fit can
+ * put near 0, and breaks when a+b+x−1 <= 0; its Euler-transformed forms overflow for large a or
+ * r. bgnbdForecast.ts instead integrates the purchase rate, itself a ₂F₁ with positive
+ * parameters, over the horizon, term by term:
+ *
+ *   ∫₀ᶻ (1−ζ)^(s−1) ₂F₁(A, B; C; ζ) dζ = Σₙ (A)ₙ (B)ₙ / ((C)ₙ n!) · Iₙ,   Iₙ = ∫₀ᶻ ζⁿ (1−ζ)^(s−1) dζ,
+ *
+ * every term positive (A, B, C, s > 0), so no cancellation whatever the parameters. Iₙ (an
+ * incomplete Beta function) follows from I₀ by parts:
+ *
+ *   Iₙ₊₁ = ((n+1) Iₙ − zⁿ⁺¹ (1−z)ˢ) / (n+1+s),
+ *
+ * a recurrence that never amplifies its errors when A <= s+1 and B <= C (with the
+ * coefficients folded in, each step multiplies them by (A+n)(B+n)/((C+n)(n+1+s)) <= 1).
+ * The terms are carried with their coefficients folded in, Jₙ = cₙ Iₙ and Dₙ = cₙ zⁿ⁺¹ (1−z)ˢ,
+ * so nothing overflows when cₙ is huge and Iₙ tiny; Dₙ, which can start below the smallest
+ * double and grow, keeps a separate power-of-two exponent.
  */
 
-const EPS = 1e-17;
-const MAX_TERMS = 100_000;
+const EPS = 1e-16;
+const MAX_TERMS = 1_000_000;
+const BIG = 2 ** 500;
+const SMALL = 2 ** -500;
 
 /**
- * Σ_{n>=1} tₙ with t₁ = first and t_{n+1} = tₙ (p+n)(q+n) z / ((c+n)(n+1)): the tail of a
- * hypergeometric series. NaN when it has not converged within MAX_TERMS (z too close to 1).
+ * ∫₀ᶻ (1−ζ)^(s−1) ₂F₁(A, B; C; ζ) dζ for 0 <= z < 1 and positive shapes with A <= s + 1 and
+ * B <= C, where the recurrence never amplifies an error (the forecast's A = s+1, C = B + a
+ * qualify); NaN outside that, or if it does not converge in MAX_TERMS.
  */
-function tail(first: number, p: number, q: number, c: number, z: number): number {
-  let term = first;
-  let sum = first;
-  for (let n = 1; n < MAX_TERMS; n++) {
-    const ratio = ((p + n) * (q + n) * z) / ((c + n) * (n + 1));
-    term *= ratio;
-    sum += term;
-    // Past the peak the ratios tend to z; max(ratio, z) bounds the rest as a geometric series.
-    const rate = Math.abs(ratio) > z ? Math.abs(ratio) : z;
-    if (term === 0 || (rate < 1 && Math.abs(term) * rate <= EPS * (1 - rate) * Math.abs(sum))) return sum;
+export function integratedHyp2f1(A: number, B: number, C: number, s: number, z: number): number {
+  // (A is compared with a rounding's slack: s + 1 is computed by the caller too.)
+  if (!(z >= 0 && z < 1) || !(A > 0 && B > 0 && s > 0 && A <= (s + 1) * (1 + 1e-15) && B <= C)) return NaN;
+  if (z === 0) return 0;
+  const logRest = Math.log1p(-z);
+  let j = -Math.expm1(s * logRest) / s; // I₀ = (1 − (1−z)ˢ) / s
+  // D = d · 2^k, with d kept within [2^-500, 2^500]; D₀ = z (1−z)ˢ.
+  const logD = Math.log(z) + s * logRest;
+  let k = Math.round(logD / Math.LN2);
+  let d = Math.exp(logD - k * Math.LN2);
+  let scale = 2 ** Math.max(k, -1074);
+  let sum = j;
+  for (let n = 0; n < MAX_TERMS; n++) {
+    const rho = ((A + n) * (B + n)) / ((C + n) * (n + 1)); // c_{n+1} / c_n
+    // I_{n+1} <= z Iₙ (ζ <= z under the integral), so the next term is at most ρ z times this
+    // one: clamping to that bound (and to 0) removes rounding the recurrence would carry along.
+    const bound = rho * z * j;
+    let next = (rho * ((n + 1) * j - (k < -1074 ? 0 : d * scale))) / (n + 1 + s);
+    next = next < 0 ? 0 : next > bound ? bound : next;
+    j = next;
+    sum += j;
+    d *= rho * z;
+    if (d > BIG || d < SMALL) {
+      const shift = Math.round(Math.log2(d));
+      d *= 2 ** -shift;
+      k += shift;
+      scale = 2 ** Math.max(k, -1074);
+    }
+    // ρₘ tends to 1, from above or below: z · max(1, ρₙ) bounds every later ratio once ρ is
+    // monotone, so the rest is below a geometric series with that ratio.
+    const q = z * (rho > 1 ? rho : 1);
+    if (j === 0 || (q < 1 && j * q <= EPS * (1 - q) * sum)) return sum;
   }
   return NaN;
-}
-
-/** ₂F₁(a, b; c; z) for 0 <= z < 1, c > 0. */
-export function hyp2f1(a: number, b: number, c: number, z: number): number {
-  if (!(z >= 0 && z < 1) || !(c > 0)) return NaN;
-  if (z === 0 || a === 0 || b === 0) return 1;
-  return 1 + tail((a * b * z) / c, a, b, c, z);
-}
-
-/**
- * c (₂F₁(a, b; c; z) − 1) / a, summed without subtracting 1, dividing by a or multiplying by c:
- * Σ_{n>=1} (a+1)ₙ₋₁ (b)ₙ / ((c+1)ₙ₋₁ n!) zⁿ. It is smooth through a = 0 and defined for
- * c > −1 (the factor c cancels ₂F₁'s pole at c = 0). The BG/NBD forecast needs it with
- * a = (dropout shape − 1) and c = a + b + x − 1, which a fit can put near 0 or below.
- */
-export function scaledHyp2f1Increment(a: number, b: number, c: number, z: number): number {
-  if (!(z >= 0 && z < 1) || !(c > -1)) return NaN;
-  if (z === 0 || b === 0) return 0;
-  // Term n+1 over term n: (a+n)(b+n) z / ((c+n)(n+1)), the same recurrence as ₂F₁'s.
-  return tail(b * z, a, b, c, z);
 }

@@ -56,9 +56,13 @@ export function integrateFinite(f: (x: number) => number, lo: number, hi: number
   return sum * half;
 }
 
-/** ∫ f over [lo, ∞) by an exp-sinh rule. */
-export function integrateToInfinity(f: (x: number) => number, lo: number, rule: Rule): number {
+/**
+ * ∫ f over [lo, ∞) by an exp-sinh rule stretched by `scale` (x = lo + scale·node). The rule is
+ * most accurate where f changes over distances near `scale` from lo: give the length over which
+ * f decays. Near lo its nodes are dense at every scale.
+ */
+export function integrateToInfinity(f: (x: number) => number, lo: number, rule: Rule, scale = 1): number {
   let sum = 0;
-  for (let k = 0; k < rule.nodes.length; k++) sum += rule.weights[k] * f(lo + rule.nodes[k]);
-  return sum;
+  for (let k = 0; k < rule.nodes.length; k++) sum += rule.weights[k] * f(lo + scale * rule.nodes[k]);
+  return sum * scale;
 }
