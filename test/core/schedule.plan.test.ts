@@ -208,6 +208,22 @@ describe('capacity and slots', () => {
     expect(next.stats.moved).toBe(1);
   });
 
+  it('plans nothing it has no room for when the settings leave none, and lists it', () => {
+    const none = plan({ settings: settings({ maxPerDay: 0 }), customers: many(2) });
+    expect(none.rows.map((x) => [x.day, x.reason])).toEqual(Array(4).fill([null, 'overCapacity']));
+    const noSlots = plan({ settings: settings({ slots: [] }), customers: many(1) });
+    expect(noSlots.rows.every((x) => x.day === null)).toBe(true);
+    // No horizon: nothing is asked for; the add-on's rows go, a person's stay.
+    const first = written(plan({ customers: many(1) }));
+    first[1] = [...first[1]];
+    first[1][COL.note] = '我的';
+    for (const horizonWeeks of [0, NaN]) {
+      const r = plan({ settings: settings({ horizonWeeks }), customers: many(1), existing: read(first) });
+      expect(r.rows.map((x) => x.origin)).toEqual(['changed']);
+      expect(r.removed.length).toBe(1);
+    }
+  });
+
   it('works only on working days, as set', () => {
     const r = plan({ settings: settings({ workingDays: [6], horizonWeeks: 2 }), customers: many(3, 'A') });
     const days = new Set(r.rows.filter((x) => x.day !== null).map((x) => weekday(x.day!)));
@@ -280,6 +296,19 @@ describe("a person's rows", () => {
     expect(written(third)).toEqual(grid2);
     // It is an extra contact: the chain's own occurrences are all still there.
     expect(of(third.rows, 'KH1', 'rep', 'call').filter((x) => x.origin === 'kehu').length).toBe(2);
+  });
+
+  it('a sheet whose check column was deleted keeps every row and plans nothing twice', () => {
+    const first = plan({ settings: repOnly, customers });
+    const grid = written(first).map((l) => l.slice(0, COL.check));
+    const sheet = readScheduleSheet(grid, clock);
+    expect(sheet.problems.map((p) => [p.problem, p.row, p.column])).toEqual([['missingColumn', 1, 'check']]);
+    expect(sheet.rows.every((r) => r.origin === 'changed')).toBe(true);
+    const second = plan({ settings: repOnly, customers, existing: sheet.rows });
+    expect(second.rows.map((x) => x.rowId).sort()).toEqual(first.rows.map((x) => x.rowId).sort());
+    expect(second.removed).toEqual([]);
+    // Written again, the column is back and the rows stay as they were.
+    expect(written(second).map((l) => l.slice(0, COL.check))).toEqual(grid);
   });
 
   it('a cancelled row stands for its occurrence: it is not planned again', () => {

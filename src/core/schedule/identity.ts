@@ -54,6 +54,12 @@ export function encodeCheck(check: RowCheck): string {
 const ROLE_KEYS: readonly string[] = ['rep', 'manager', 'director', 'gm'];
 const KIND_KEYS: readonly string[] = ['visit', 'call'];
 
+/** Days of years 0000–9999, and occurrences of a chain: a check outside them was not written by the add-on. */
+const FIRST_DAY = -719_528; // 0000-01-01
+const LAST_DAY = 2_932_896; // 9999-12-31
+const MAX_INDEX = 1_000_000;
+const isDay = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= FIRST_DAY && (v as number) <= LAST_DAY;
+
 /** The check of a cell, or null when it is not one the add-on wrote (edited, cut, blank). */
 export function decodeCheck(text: unknown): RowCheck | null {
   if (typeof text !== 'string' || text === '') return null;
@@ -67,9 +73,8 @@ export function decodeCheck(text: unknown): RowCheck | null {
   const j = o as Record<string, unknown>;
   if (typeof j.s !== 'string') return null;
   if (j.c === undefined) return { chain: null, sig: j.s };
-  const anchorOk = j.a === null || Number.isInteger(j.a);
-  if (typeof j.c !== 'string' || !ROLE_KEYS.includes(j.r as string) || !KIND_KEYS.includes(j.k as string) || !anchorOk
-    || !Number.isInteger(j.i) || (j.i as number) < 1 || !Number.isInteger(j.t)) return null;
+  if (typeof j.c !== 'string' || !ROLE_KEYS.includes(j.r as string) || !KIND_KEYS.includes(j.k as string)
+    || !(j.a === null || isDay(j.a)) || !isDay(j.t) || !Number.isInteger(j.i) || (j.i as number) < 1 || (j.i as number) > MAX_INDEX) return null;
   return {
     chain: { customer: j.c, role: j.r as Role, kind: j.k as ContactMode, anchor: j.a as number | null, index: j.i as number, target: j.t as number },
     sig: j.s,

@@ -64,12 +64,18 @@ export class Team {
     });
   }
 
+  private readonly found = new Map<string, Person | null>();
+
   /** The Team member a cell names (by code, then name, then e-mail), or null. */
   find(text: string): Person | null {
-    const k = norm(text);
-    if (k === '') return null;
-    const i = this.byCode.get(k) ?? this.byName.get(k) ?? this.byEmail.get(k);
-    return i === undefined ? null : this.persons[i];
+    let p = this.found.get(text);
+    if (p === undefined) {
+      const k = norm(text);
+      const i = k === '' ? undefined : this.byCode.get(k) ?? this.byName.get(k) ?? this.byEmail.get(k);
+      p = i === undefined ? null : this.persons[i];
+      this.found.set(text, p);
+    }
+    return p;
   }
 
   /** The customer's rep from its rep cell. */

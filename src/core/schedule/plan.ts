@@ -19,10 +19,12 @@
  * at or after its target with a free slot; what does not fit is an undated row saying why.
  */
 import type { Lang } from '../locale';
+import type { CellValue } from '../cells';
 import type { ContactMode, PolicyRow, Role, Settings, Tier } from '../model';
 import { Capacity } from './capacity';
-import { chainRowId, encodeCheck, personRowId } from './identity';
+import { chainRowId, encodeCheck, KEHU_ID, personRowId } from './identity';
 import { Person, Team } from './people';
+import { rowOrder, workOrder } from './order';
 import { keysOfRow, signatureOfRow } from './rows';
 import type { ChainInfo, ParsedRow, PlannedRow } from './types';
 import { noEmailNote, noMemberNote, noRepNote, overCapacityNote } from './words';
@@ -93,31 +95,26 @@ export interface PlanResult {
 }
 
 const DAYS_PER_MONTH = 30.4375;
-const TIER_RANK: Record<string, number> = { A: 0, B: 1, C: 2 };
 const ROLE_RANK: Record<Role, number> = { rep: 0, manager: 1, director: 2, gm: 3 };
 const KIND_RANK: Record<ContactMode, number> = { visit: 0, call: 1 };
 const KINDS: readonly ContactMode[] = ['visit', 'call'];
-const SEP = '\u001f';
+
+type Who = { person: Person } | { missing: 'noRep' | 'noMember' };
 
 /** An add-on row to keep or place: an existing untouched row of a current chain, or a new occurrence. */
 interface Work {
+  id: string;
   chain: ChainInfo;
   customer: ScheduleCustomer;
   order: number;
-  who: { person: Person } | { missing: 'noRep' | 'noMember' };
+  who: Who;
   existing: ParsedRow | null;
   out: PlannedRow | null;
 }
 
-function chainKey(customer: string, role: Role, kind: ContactMode, anchor: number | null): string {
-  return customer + SEP + role + SEP + kind + SEP + (anchor === null ? '' : anchor);
-}
+const NO_CELLS: readonly CellValue[] = [];
 
-function anchorKey(customer: string, role: Role, kind: ContactMode): string {
-  return customer + SEP + role + SEP + kind;
-}
-
-/** Per tier, the first policy row of each role (in role order) that asks for anything. */
+/** Per tier, the first policy row of each role (in role order). */
 function policyByTier(policy: readonly PolicyRow[]): Map<string, PolicyRow[]> {
   const out = new Map<string, PolicyRow[]>();
   for (const p of policy) {
@@ -136,11 +133,57 @@ function intervalOf(p: PolicyRow, kind: ContactMode): number | null {
   return Math.max(1, (p.months * DAYS_PER_MONTH) / count);
 }
 
+/** Slot of (role, kind) in a customer's anchor list. */
+const slotOf = (role: Role, kind: ContactMode) => ROLE_RANK[role] * 2 + KIND_RANK[kind];
+
+/** A row of the sheet as the plan goes: whether it is past keeping, and whether an occurrence claimed it. */
+interface Held {
+  row: ParsedRow;
+  dropped: boolean;
+  claimed: boolean;
+}
+
+/** The sheet's rows sorted out: whose they are, and by customer the rows that continue a chain. */
+interface Existing {
+  personRows: ParsedRow[];
+  untouched: Held[];
+  dropped: number;
+  /** Rows with chain info (untouched, or a person's), by the chain's customer. */
+  byCustomer: Map<string, Held[]>;
+  /** A person's rows with the add-on's id but no chain info (their check was lost): found by id. */
+  orphans: Map<string, Held>;
+  /** Ids already given to rows a person added (a new one must differ). */
+  personIds: Set<string>;
+}
+
+function sortExisting(rows: readonly ParsedRow[], keepFrom: number): Existing {
+  const e: Existing = { personRows: [], untouched: [], dropped: 0, byCustomer: new Map(), orphans: new Map(), personIds: new Set() };
+  for (const row of rows) {
+    const held: Held = { row, dropped: false, claimed: false };
+    if (row.origin === 'kehu') {
+      if (row.day !== null && row.day < keepFrom) {
+        held.dropped = true;
+        e.dropped++;
+      } else e.untouched.push(held);
+    } else {
+      e.personRows.push(row);
+      if (!row.chain && KEHU_ID.test(row.rowId)) e.orphans.set(row.rowId, held);
+    }
+    if (row.origin === 'added' && row.rowId !== '') e.personIds.add(row.rowId);
+    if (row.chain) {
+      const list = e.byCustomer.get(row.chain.customer);
+      if (list) list.push(held);
+      else e.byCustomer.set(row.chain.customer, [held]);
+    }
+  }
+  return e;
+}
+
 export function planSchedule(input: PlanInput): PlanResult {
   const { today, settings, lang } = input;
-  const days = Math.max(0, Math.floor(7 * settings.horizonWeeks));
+  const weeks = Number.isFinite(settings.horizonWeeks) ? settings.horizonWeeks : 0;
+  const days = Math.max(0, Math.floor(7 * weeks));
   const end = today + days - 1;
-  const keepFrom = today - Math.max(0, settings.keepDays);
   const team = new Team(settings.team);
   const capacity = new Capacity({
     today, days, workingDays: settings.workingDays, maxPerDay: settings.maxPerDay, slots: settings.slots,
@@ -150,107 +193,96 @@ export function planSchedule(input: PlanInput): PlanResult {
     occurrences: 0, dated: 0, overCapacity: 0, noPerson: 0, noEmail: 0, kept: 0, moved: 0, created: 0,
     history: 0, personRows: 0, removed: 0, dropped: 0,
   };
+  const existing = sortExisting(input.existing, today - (settings.keepDays >= 0 ? settings.keepDays : 0));
+  stats.dropped = existing.dropped;
 
-  // Anchors: the last real contact of each kind by each role, up to today.
-  const anchors = new Map<string, number>();
+  // Anchors: per customer, the last real contact of each kind by each role, up to today.
+  const anchors = new Map<string, number[]>();
   const contact = (customer: string, role: Role, kind: ContactMode, day: number) => {
     if (!(day <= today) || customer === '') return;
-    const k = anchorKey(customer, role, kind);
-    const before = anchors.get(k);
-    if (before === undefined || day > before) anchors.set(k, day);
+    let list = anchors.get(customer);
+    if (!list) anchors.set(customer, (list = []));
+    const k = slotOf(role, kind);
+    if (list[k] === undefined || day > list[k]) list[k] = day;
   };
   for (const c of input.contacts) contact(c.customer.trim(), team.roleOf(c.person), c.kind, c.day);
-
-  // The sheet's rows: whose they are, and which chain they continue.
-  const byId = new Map<string, ParsedRow>();
-  const chains = new Map<string, ParsedRow[]>();
-  const dropped = new Set<ParsedRow>();
-  const personRows: ParsedRow[] = [];
-  const untouched: ParsedRow[] = [];
-  for (const row of input.existing) {
-    if (row.origin === 'kehu') {
-      if (row.day !== null && row.day < keepFrom) dropped.add(row);
-      else untouched.push(row);
-    } else {
-      personRows.push(row);
-      if (row.status === 'done' && row.day !== null && !row.guessed.includes('kind')) {
-        const role = row.guessed.includes('role') ? team.roleOf(row.person) : row.role;
-        contact(row.customerId, role, row.kind, row.day);
-      }
-    }
-    if (row.rowId !== '' && !byId.has(row.rowId)) byId.set(row.rowId, row);
-    if (row.chain) {
-      const k = chainKey(row.chain.customer, row.chain.role, row.chain.kind, row.chain.anchor);
-      const list = chains.get(k);
-      if (list) list.push(row);
-      else chains.set(k, [row]);
-    }
+  for (const row of existing.personRows) {
+    if (row.status !== 'done' || row.day === null || row.guessed.includes('kind')) continue;
+    contact(row.customerId, row.guessed.includes('role') ? team.roleOf(row.person) : row.role, row.kind, row.day);
   }
-  stats.dropped = dropped.size;
 
   // The occurrences the policy asks for, chain by chain.
   const policy = policyByTier(settings.policy);
-  const claimed = new Set<ParsedRow>();
   const work: Work[] = [];
   const seen = new Set<string>();
-  input.customers.forEach((customer, order) => {
+  for (let order = 0; order < input.customers.length; order++) {
+    const customer = input.customers[order];
     const id = customer.id.trim();
-    if (id === '' || seen.has(id)) return;
+    if (id === '' || seen.has(id)) continue;
     seen.add(id);
+    const rows = existing.byCustomer.get(id);
+    const last = anchors.get(id);
     for (const p of policy.get(customer.tier) ?? []) {
-      let who: Work['who'] | undefined;
+      let who: Who | undefined;
       for (const kind of KINDS) {
         const interval = intervalOf(p, kind);
         if (interval === null) continue;
         who ??= p.role === 'rep' ? team.rep(customer.rep) : team.forRole(p.role, customer.region);
-        const anchor = anchors.get(anchorKey(id, p.role, kind)) ?? null;
-        const group = chains.get(chainKey(id, p.role, kind, anchor));
-        // The chain's first target: as its rows recorded it, else from the anchor (today when never or overdue).
+        const anchor = last?.[slotOf(p.role, kind)] ?? null;
+        // This chain's rows (a customer has a handful): the lowest occurrence fixes where the chain started.
+        let chainRows: Held[] | null = null;
+        let first: ChainInfo | null = null;
+        for (const r of rows ?? []) {
+          const c = r.row.chain!;
+          if (c.role !== p.role || c.kind !== kind || c.anchor !== anchor) continue;
+          (chainRows ??= []).push(r);
+          if (!first || c.index < first.index) first = c;
+        }
         let base: number;
-        if (group) {
-          let first = group[0].chain!;
-          for (const r of group) if (r.chain!.index < first.index) first = r.chain!;
-          base = first.target - Math.round((first.index - 1) * interval);
-        } else {
+        if (first) base = first.target - Math.round((first.index - 1) * interval);
+        else {
           const next = anchor === null ? today : anchor + Math.round(interval);
           base = next < today ? today : next;
         }
-        const targetOf = (n: number) => base + Math.round((n - 1) * interval);
         let n = Math.max(1, Math.floor((today - base) / interval) + 1);
-        while (n > 1 && targetOf(n - 1) >= today) n--;
-        while (targetOf(n) < today) n++;
+        while (n > 1 && base + Math.round((n - 2) * interval) >= today) n--;
+        while (base + Math.round((n - 1) * interval) < today) n++;
         const firstInHorizon = n;
-        for (; targetOf(n) <= end; n++) {
+        for (let target = base + Math.round((n - 1) * interval); target <= end; n++, target = base + Math.round((n - 1) * interval)) {
           stats.occurrences++;
-          const chain: ChainInfo = { customer: id, role: p.role, kind, anchor, index: n, target: targetOf(n) };
-          const existing = byId.get(chainRowId(id, p.role, kind, anchor, n));
-          if (existing && !dropped.has(existing)) {
-            claimed.add(existing);
+          let held: Held | null = null;
+          for (const r of chainRows ?? []) if (r.row.chain!.index === n && !r.dropped) held = r;
+          const rowId = held ? held.row.rowId : chainRowId(id, p.role, kind, anchor, n);
+          if (!held && existing.orphans.size > 0) held = existing.orphans.get(rowId) ?? null;
+          if (held) {
+            held.claimed = true;
+            const row = held.row;
             // A person's row stands for this occurrence as it is.
-            if (existing.origin !== 'kehu') continue;
-            work.push({ chain: existing.chain!, customer, order, who, existing, out: null });
-          } else work.push({ chain, customer, order, who, existing: null, out: null });
+            if (row.origin !== 'kehu') continue;
+            work.push({ id: rowId, chain: row.chain!, customer, order, who, existing: row, out: null });
+          } else work.push({ id: rowId, chain: { customer: id, role: p.role, kind, anchor, index: n, target }, customer, order, who, existing: null, out: null });
         }
-        // Earlier occurrences of the same chain (targets before today) stay while their rows last.
-        for (const r of group ?? []) {
-          if (r.origin !== 'kehu' || dropped.has(r) || claimed.has(r) || r.chain!.index >= firstInHorizon) continue;
-          claimed.add(r);
-          work.push({ chain: r.chain!, customer, order, who, existing: r, out: null });
+        // Earlier occurrences of the chain (targets before today) stay while their rows last.
+        for (const r of chainRows ?? []) {
+          if (r.row.origin !== 'kehu' || r.dropped || r.claimed || r.row.chain!.index >= firstInHorizon) continue;
+          r.claimed = true;
+          work.push({ id: r.row.rowId, chain: r.row.chain!, customer, order, who, existing: r.row, out: null });
         }
       }
     }
-  });
+  }
 
-  const removed = untouched.filter((r) => !claimed.has(r));
+  const removed = existing.untouched.filter((h) => !h.claimed).map((h) => h.row);
   stats.removed = removed.length;
 
   // A person's rows take their slots first.
-  for (const r of personRows) {
+  for (const r of existing.personRows) {
     if (r.day === null || r.status === 'done' || r.status === 'cancelled') continue;
     capacity.book(team.keyOfCell(r.person, r.email), r.day, r.slot, capacity.minutesOf(r.kind));
   }
 
   // Untouched rows keep their date and slot where they still fit; past ones stay as they were.
+  const notes = new Notes(lang, end, today);
   const toPlace: Work[] = [];
   const keepers: Work[] = [];
   for (const w of work) {
@@ -262,76 +294,88 @@ export function planSchedule(input: PlanInput): PlanResult {
     } else if (ex.day !== null && ex.slot !== null && 'person' in w.who && w.who.person.key === team.keyOfCell(ex.person, ex.email)) keepers.push(w);
     else toPlace.push(w);
   }
-  keepers.sort((a, b) => a.existing!.day! - b.existing!.day! || a.existing!.slot! - b.existing!.slot! || byOrder(a, b));
+  keepers.sort((a, b) => a.existing!.day! - b.existing!.day! || a.existing!.slot! - b.existing!.slot! || workOrder(a, b));
   for (const w of keepers) {
     const ex = w.existing!;
     const person = (w.who as { person: Person }).person;
     const minutes = capacity.minutesOf(w.chain.kind);
     if (capacity.fits(person.key, ex.day!, ex.slot!, minutes)) {
       capacity.book(person.key, ex.day!, ex.slot!, minutes);
-      w.out = addonRow(w, ex.day, ex.slot, person, lang, end, today);
+      w.out = addonRow(w, ex.day, ex.slot, person, notes);
       stats.kept++;
     } else toPlace.push(w);
   }
 
   // Everything else in a fixed order: target, tier, customer order, role, kind, occurrence.
-  toPlace.sort((a, b) => a.chain.target - b.chain.target || byOrder(a, b));
+  toPlace.sort(workOrder);
   for (const w of toPlace) {
     const person = 'person' in w.who ? w.who.person : null;
     const at = person ? capacity.place(person.key, Math.max(w.chain.target, today), capacity.minutesOf(w.chain.kind)) : null;
-    w.out = addonRow(w, at ? at.day : null, at ? at.slot : null, person, lang, end, today);
+    w.out = addonRow(w, at ? at.day : null, at ? at.slot : null, person, notes);
     if (!w.existing) stats.created++;
-    else if (w.existing.day !== null) stats.moved++;
+    else if (w.existing.day !== null && (w.out.day !== w.existing.day || w.out.slot !== w.existing.slot)) stats.moved++;
   }
 
   const rows: PlannedRow[] = [];
   for (const w of work) {
-    const out = w.out!;
-    rows.push(out);
-    if (out.reason === 'overCapacity') stats.overCapacity++;
-    else if (out.reason === 'noPerson') stats.noPerson++;
-    if (out.day !== null && out.day >= today) {
+    const row = w.out!;
+    rows.push(row);
+    if (row.reason === 'overCapacity') stats.overCapacity++;
+    else if (row.reason === 'noPerson') stats.noPerson++;
+    if (row.day !== null && row.day >= today) {
       stats.dated++;
-      if (out.reason === 'noEmail') stats.noEmail++;
+      if (row.reason === 'noEmail') stats.noEmail++;
     }
   }
-  const taken = new Set(byId.keys());
-  for (const r of personRows) rows.push(personRow(r, taken));
-  stats.personRows = personRows.length;
-
-  const order = new Map<string, number>();
-  input.customers.forEach((c, i) => {
-    if (!order.has(c.id.trim())) order.set(c.id.trim(), i);
-  });
-  rows.sort((a, b) => compareRows(a, b, order));
-  return { rows, removed, stats };
+  for (const r of existing.personRows) rows.push(personRow(r, existing.personIds));
+  stats.personRows = existing.personRows.length;
+  return { rows: rowOrder(rows, input.customers, today), removed, stats };
 }
 
-function byOrder(a: Work, b: Work): number {
-  return (TIER_RANK[a.customer.tier] ?? 9) - (TIER_RANK[b.customer.tier] ?? 9) || a.order - b.order
-    || ROLE_RANK[a.chain.role] - ROLE_RANK[b.chain.role] || KIND_RANK[a.chain.kind] - KIND_RANK[b.chain.kind]
-    || a.chain.index - b.chain.index;
+/** The notes of undated and uninvited rows; one string per distinct note (150,000 over-capacity rows say a few hundred things). */
+class Notes {
+  private readonly cache = new Map<string, string>();
+  constructor(private readonly lang: Lang, private readonly end: number, private readonly today: number) {}
+
+  private memo(key: string, make: () => string): string {
+    let s = this.cache.get(key);
+    if (s === undefined) this.cache.set(key, (s = make()));
+    return s;
+  }
+
+  overCapacity(who: string, target: number): string {
+    const from = Math.max(target, this.today);
+    return this.memo(`o${from}\u001f${who}`, () => overCapacityNote(this.lang, who, from, this.end));
+  }
+
+  noPerson(missing: 'noRep' | 'noMember', role: Role): string {
+    return this.memo(`p${missing}${role}`, () => (missing === 'noRep' ? noRepNote(this.lang) : noMemberNote(this.lang, role)));
+  }
+
+  noEmail(who: string, why: 'blankInTeam' | 'notInTeam'): string {
+    return this.memo(`e${why}\u001f${who}`, () => noEmailNote(this.lang, who, why));
+  }
 }
 
 /** An add-on row: dated in a slot, or undated with the reason in its note. */
-function addonRow(w: Work, day: number | null, slot: number | null, person: Person | null, lang: Lang, end: number, today: number): PlannedRow {
+function addonRow(w: Work, day: number | null, slot: number | null, person: Person | null, notes: Notes): PlannedRow {
   let note = '';
   let reason: PlannedRow['reason'] = '';
   if (!person) {
     reason = 'noPerson';
-    note = (w.who as { missing: 'noRep' | 'noMember' }).missing === 'noRep' ? noRepNote(lang) : noMemberNote(lang, w.chain.role);
+    note = notes.noPerson((w.who as { missing: 'noRep' | 'noMember' }).missing, w.chain.role);
   } else if (day === null) {
     reason = 'overCapacity';
-    note = overCapacityNote(lang, person.label, Math.max(w.chain.target, today), end);
+    note = notes.overCapacity(person.label, w.chain.target);
   } else if (person.noEmail) {
     reason = 'noEmail';
-    note = noEmailNote(lang, person.label, person.noEmail);
+    note = notes.noEmail(person.label, person.noEmail);
   }
   return {
-    rowId: w.existing ? w.existing.rowId : chainRowId(w.chain.customer, w.chain.role, w.chain.kind, w.chain.anchor, w.chain.index),
+    rowId: w.id,
     day,
     slot,
-    customerId: w.customer.id.trim(),
+    customerId: w.chain.customer,
     customerName: w.customer.name,
     kind: w.chain.kind,
     role: w.chain.role,
@@ -343,7 +387,7 @@ function addonRow(w: Work, day: number | null, slot: number | null, person: Pers
     origin: 'kehu',
     chain: w.chain,
     sheetRow: w.existing ? w.existing.sheetRow : null,
-    extra: w.existing ? w.existing.extra : [],
+    extra: w.existing ? w.existing.extra : NO_CELLS,
     reason,
   };
 }
@@ -367,28 +411,4 @@ function personRow(r: ParsedRow, taken: Set<string>): PlannedRow {
     checkText = encodeCheck({ chain: null, sig: signatureOfRow(r) });
   }
   return { ...row, rowId, checkText, reason: '' };
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** By date, time, person; undated rows last (by target); then customer order, role, kind, id. */
-function compareRows(a: PlannedRow, b: PlannedRow, order: Map<string, number>): number {
-  if (a.day !== null && b.day !== null) {
-    if (a.day !== b.day) return a.day - b.day;
-    const sa = a.slot ?? -1;
-    const sb = b.slot ?? -1;
-    if (sa !== sb) return sa - sb;
-  } else if (a.day !== null) return -1;
-  else if (b.day !== null) return 1;
-  else {
-    const ta = a.chain ? a.chain.target : Infinity;
-    const tb = b.chain ? b.chain.target : Infinity;
-    if (ta !== tb) return ta < tb ? -1 : 1;
-  }
-  const oa = order.get(a.customerId) ?? order.size;
-  const ob = order.get(b.customerId) ?? order.size;
-  return cmp(a.person, b.person) || oa - ob || cmp(a.customerId, b.customerId)
-    || ROLE_RANK[a.role] - ROLE_RANK[b.role] || KIND_RANK[a.kind] - KIND_RANK[b.kind] || cmp(a.rowId, b.rowId);
 }

@@ -81,6 +81,9 @@ export function readScheduleSheet(grid: readonly (readonly CellValue[])[], clock
     };
   }
   const problems: ScheduleProblem[] = [];
+  for (const column of SCHEDULE_COLUMNS) {
+    if (layout.columns[column] === undefined) problems.push({ problem: 'missingColumn', row: layout.headerIndex + 1, column, value: '' });
+  }
   const rows: ParsedRow[] = [];
   const readKind = wordReader(parseMode);
   const readRole = wordReader((t) => parseWord(ROLE_WORDS, t));
@@ -91,7 +94,7 @@ export function readScheduleSheet(grid: readonly (readonly CellValue[])[], clock
     const cells = at.map((c) => (c === undefined ? '' : line[c] ?? '')) as CellValue[];
     const extra = layout.extra.map((e) => line[e.column] ?? '');
     if (PERSON_COLUMNS.every((c) => isBlankCell(cells[COL[c]])) && extra.every(isBlankCell)) continue;
-    rows.push(parseRow(r + 1, cells, extra, clock, { readKind, readRole, readStatus }, problems));
+    rows.push(parseRow(r + 1, cells, extra, clock, { readKind, readRole, readStatus }, problems, layout.columns.check !== undefined));
   }
   resolveDuplicateIds(rows, problems);
   return { headerRow: layout.headerIndex + 1, extraHeaders: layout.extra.map((e) => e.header), rows, problems };
@@ -114,7 +117,9 @@ interface Readers {
   readStatus: (v: CellValue) => RowStatus | null | typeof UNREADABLE;
 }
 
-function parseRow(sheetRow: number, cells: CellValue[], extra: CellValue[], clock: DayClock, words: Readers, problems: ScheduleProblem[]): ParsedRow {
+function parseRow(
+  sheetRow: number, cells: CellValue[], extra: CellValue[], clock: DayClock, words: Readers, problems: ScheduleProblem[], hasCheck: boolean,
+): ParsedRow {
   // A Date is quoted as the person sees it (local date and time), not as an instant.
   const problem = (p: ScheduleProblem['problem'], column: ScheduleColumn) => {
     const v = cells[COL[column]];
@@ -173,7 +178,8 @@ function parseRow(sheetRow: number, cells: CellValue[], extra: CellValue[], cloc
     } else {
       // The row is the add-on's but its check is gone: whatever it says now is a person's doing.
       row.origin = 'changed';
-      problem('badCheck', 'check');
+      // A missing check column is reported once, as a missing column.
+      if (hasCheck) problem('badCheck', 'check');
     }
   } else if (!PERSON_ID.test(row.rowId)) {
     // No id (or not one the add-on gave): a row a person added; the planner gives it an id.

@@ -71,13 +71,13 @@ export interface PlannedRow extends ScheduleRow {
 }
 
 export type ScheduleProblemKind =
-  | 'noHeader' | 'notDate' | 'notTime' | 'unknownKind' | 'unknownRole' | 'unknownStatus'
+  | 'noHeader' | 'missingColumn' | 'notDate' | 'notTime' | 'unknownKind' | 'unknownRole' | 'unknownStatus'
   | 'badCheck' | 'duplicateId' | 'doneWithoutDate';
 
 /** A cell of the schedule sheet the add-on could not use; the row is kept as a person's row. */
 export interface ScheduleProblem {
   problem: ScheduleProblemKind;
-  /** 1-based sheet row (the header row search for noHeader: 0). */
+  /** 1-based sheet row (the header row for missingColumn; 0 for noHeader). */
   row: number;
   column: ScheduleColumn | null;
   value: CellValue;

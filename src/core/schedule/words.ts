@@ -50,6 +50,10 @@ export function describeScheduleProblem(p: ScheduleProblem, lang: Lang): string 
       return zh
         ? `${sheet}找不到表头（${SCHEDULE_HEADERS.date.zh}、${SCHEDULE_HEADERS.time.zh}、${SCHEDULE_HEADERS.customerId.zh}……）。请恢复表头行，或删除整张表让 Kehu 重新生成；在此之前不更新拜访计划。`
         : `The ${sheet} sheet has no header row (${SCHEDULE_HEADERS.date.en}, ${SCHEDULE_HEADERS.time.en}, ${SCHEDULE_HEADERS.customerId.en}, …). Put the header row back, or delete the sheet for Kehu to make it again; until then the schedule is not updated.`;
+    case 'missingColumn':
+      return zh
+        ? `${sheet}没有“${col}”列（表头在第 ${p.row} 行）。Kehu 下次写入时会把这一列加回来；无法核对的行按人工修改的行保留。`
+        : `The ${sheet} sheet has no '${col}' column (header on row ${p.row}). Kehu puts it back when it next writes the sheet; rows it cannot check are kept as a person's rows.`;
     case 'notDate':
       return zh ? `${at}：${col}${v}不是日期，请写成 2026-11-20。${kept}` : `${at}: the ${col} ${v} is not a date; write it as 2026-11-20. ${kept}`;
     case 'notTime':
