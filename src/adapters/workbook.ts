@@ -184,6 +184,19 @@ export class Workbook {
     this.sheet(name).hideColumns(column, count);
   }
 
+  /**
+   * Hides one of the add-on's own sheets if it is shown. Checked on every run (one call), so a
+   * run cut between making the sheet and hiding it, or a person who unhid it, is put right.
+   */
+  keepHidden(name: string): void {
+    const sheet = this.sheet(name);
+    if (!sheet.isSheetHidden()) sheet.hideSheet();
+  }
+
+  setFrozenRows(name: string, rows: number): void {
+    this.sheet(name).setFrozenRows(rows);
+  }
+
   /** Makes a sheet the one the user sees (menu "Settings"). */
   show(name: string): void {
     this.sheet(name).activate();

@@ -43,7 +43,9 @@ export function classified(ctx: RunContext): Classified {
   const tables = loadTables(ctx);
   const { settings } = tables;
   const stateSheet = ctx.wb.findSheet(ownSheetNames('state', ctx.lang));
-  const state = stateSheet ? readState(ctx.wb.read(stateSheet)) : null;
+  // An empty state sheet (a first run cut after making it) means no earlier run, as no sheet does.
+  const stateGrid = stateSheet ? ctx.wb.read(stateSheet) : [];
+  const state = stateGrid.length > 1 ? readState(stateGrid) : null;
   const result = classifyCustomers({
     customers: tables.customers,
     orders: tables.orders,
@@ -141,9 +143,12 @@ function writeOwnColumns(ctx: RunContext, c: Classified): void {
 
 function ensureLog(ctx: RunContext): string {
   const existing = ctx.wb.findSheet(ownSheetNames('log', ctx.lang));
-  if (existing) return existing;
-  const name = newSheetName('log', ctx.lang);
-  ctx.wb.ensureSheet(name, { header: LOG_HEADERS[ctx.lang], frozenRows: 1 });
+  if (existing && ctx.wb.extent(existing).lastRow > 0) return existing;
+  // New, or left empty by a run cut right after making it: header, frozen, times shown as times.
+  const name = existing ?? newSheetName('log', ctx.lang);
+  ctx.wb.ensureSheet(name);
+  ctx.wb.write(name, 1, 1, [LOG_HEADERS[ctx.lang]]);
+  ctx.wb.setFrozenRows(name, 1);
   ctx.wb.format(name, 2, 1, 1000, 1, 'yyyy-mm-dd hh:mm');
   return name;
 }
@@ -211,8 +216,9 @@ export function runClassifyStep(ctx: RunContext): string {
   writeOwnColumns(ctx, c);
 
   const stateName = stateSheet ?? newSheetName('state', ctx.lang);
-  if (!stateSheet) ctx.wb.ensureSheet(stateName, { hidden: true });
+  ctx.wb.ensureSheet(stateName);
   ctx.wb.replace(stateName, renderState(c.result.state.values(), ctx.lang));
+  ctx.wb.keepHidden(stateName);
   // The team's Pareto curve for the cards (41 points: well inside a property's 9 KB).
   writeDocumentJson(PARETO_KEY, { curve: c.result.curve.map(([x, y]) => [Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4]), at: ctx.started });
   return summary;

@@ -91,9 +91,10 @@ export function runInviteStep(ctx: RunContext): InviteOutcome {
   let stoppedEarly = false;
 
   if (plan.actions.length > 0) {
-    if (!existing) ctx.wb.ensureSheet(registryName, { hidden: true });
+    ctx.wb.ensureSheet(registryName);
     recordPlanned(registry, plan.actions);
     ctx.wb.replace(registryName, renderRegistry(registry, ctx.lang));
+    ctx.wb.keepHidden(registryName);
     let sent = 0;
     try {
       for (; sent < plan.actions.length; sent++) {
@@ -142,7 +143,8 @@ export function runInviteStep(ctx: RunContext): InviteOutcome {
   }
   writeEventIds(ctx, registry, spreadsheetId);
 
-  const waiting = plan.deferred + (stoppedEarly ? 1 : 0);
+  // A failed call (logged) is tried again by the next run, as is anything deferred or unsent.
+  const waiting = plan.deferred + (stoppedEarly ? 1 : 0) + counts.failed;
   return {
     summary: appText(ctx.lang, 'invitesDone', {
       ...counts,

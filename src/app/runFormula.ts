@@ -3,9 +3,8 @@
  * failure into a sentence (Sheets shows a thrown Error's message under #ERROR!).
  */
 import { activeFormula, readSheetSettings } from '../adapters/spreadsheet';
-import { zoneOffsetAt } from '../adapters/timeZone';
+import { spreadsheetClock } from '../adapters/timeZone';
 import type { Output } from '../core/cells';
-import { DayClock } from '../core/dates';
 import type { FunctionContext } from '../core/functions/context';
 import { langOf } from '../core/locale';
 import { errorText } from './errorText';
@@ -13,10 +12,12 @@ import { errorText } from './errorText';
 export function runFormula(fn: string, params: readonly string[], compute: (ctx: FunctionContext) => Output): Output {
   const settings = readSheetSettings();
   const lang = langOf(settings.locale);
-  const clock = new DayClock(zoneOffsetAt(settings.timeZone));
+  const { clock, save } = spreadsheetClock(settings.timeZone);
   try {
     return compute({ lang, clock });
   } catch (e) {
     throw new Error(errorText(e, { fn, params, formula: activeFormula }, lang, clock));
+  } finally {
+    save();
   }
 }

@@ -61,8 +61,7 @@ export function runScheduleStep(ctx: RunContext): string {
   let result = plan(sheet);
   if (!name) {
     name = newSheetName('schedule', ctx.lang);
-    ctx.wb.ensureSheet(name, { frozenRows: 1 });
-    ctx.wb.hideColumns(name, SCHEDULE_COLUMNS.indexOf('check') + 1, 1);
+    ctx.wb.ensureSheet(name);
   } else {
     const headerRow = sheet.headerRow ?? 1;
     const freshGrid = ctx.wb.readFresh(name, 1, 1, Number.MAX_SAFE_INTEGER, Math.max(1, ctx.wb.read(name).reduce((w, r) => Math.max(w, r.length), 0)));
@@ -76,6 +75,9 @@ export function runScheduleStep(ctx: RunContext): string {
   const grid = renderScheduleSheet(result.rows, ctx.lang, toDate, sheet.extraHeaders);
   ctx.wb.replaceFrom(name, startRow, grid);
   ctx.wb.format(name, startRow + 1, SCHEDULE_COLUMNS.indexOf('date') + 1, Math.max(1, grid.length - 1), 1, 'yyyy-mm-dd');
+  // Set on every run (idempotent, two calls), so a run cut after making the sheet leaves no difference.
+  ctx.wb.setFrozenRows(name, startRow);
+  ctx.wb.hideColumns(name, SCHEDULE_COLUMNS.indexOf('check') + 1, 1);
   ctx.shared.delete('schedule');
 
   const s = result.stats;

@@ -48,11 +48,17 @@ function asUserError<T>(read: () => T): T {
   }
 }
 
-function readSettings(ctx: RunContext): { settings: Settings; sheet: string | null } {
+/**
+ * The settings, and the Settings sheet's name when it has content. A Settings sheet that exists
+ * but is empty (a run cut right after making it) counts as not made yet, so the next run fills
+ * it exactly as the first would have.
+ */
+function readSettings(ctx: RunContext): { settings: Settings; sheet: string | null; empty: string | null } {
   const sheet = ctx.wb.findSheet(ownSheetNames('settings', ctx.lang));
-  if (!sheet) return { settings: defaultSettings(), sheet: null };
+  if (!sheet) return { settings: defaultSettings(), sheet: null, empty: null };
   const grid = ctx.wb.read(sheet);
-  return { settings: asUserError(() => readSettingsSheet(grid, ctx.clock)), sheet };
+  if (grid.length === 0) return { settings: defaultSettings(), sheet: null, empty: sheet };
+  return { settings: asUserError(() => readSettingsSheet(grid, ctx.clock)), sheet, empty: null };
 }
 
 /** Settings only (the daily handler checks the hour before reading any table). */
@@ -68,7 +74,7 @@ export function loadSettings(ctx: RunContext): Settings {
 export function loadTables(ctx: RunContext): Tables {
   const cached = ctx.shared.get('tables') as Tables | undefined;
   if (cached) return cached;
-  const { settings: read, sheet: settingsSheet } = readSettings(ctx);
+  const { settings: read, sheet: settingsSheet, empty: emptySettings } = readSettings(ctx);
   ctx.setBudget(read.timeBudgetSeconds);
   const userSheets = ctx.wb.sheetNames().filter((n) => !isOwnSheet(n));
   const tops: SheetTop[] = userSheets.map((name) => ({ name, top: ctx.wb.read(name).slice(0, HEADER_ROWS) }));
@@ -86,8 +92,8 @@ export function loadTables(ctx: RunContext): Tables {
     const teamSheet = userSheets.map((n) => teamFromSheet(ctx.wb.read(n))).find((t) => t !== null);
     const reps = [...new Set(customers.records.map((c) => String(c.fields.rep ?? '').trim()).filter((r) => r !== ''))];
     settings = { ...read, team: teamSheet ?? teamFromReps(reps) };
-    const name = newSheetName('settings', ctx.lang);
-    ctx.wb.ensureSheet(name, { frozenRows: 0 });
+    const name = emptySettings ?? newSheetName('settings', ctx.lang);
+    ctx.wb.ensureSheet(name);
     ctx.wb.replace(name, renderSettingsSheet(settings, mapping, ctx.lang));
   } else {
     const updated = updateSettingsSheet(ctx.wb.read(settingsSheet), mapping, ctx.lang);

@@ -1,0 +1,194 @@
+/**
+ * The automation through the built bundle, each menu item its own execution over the in-memory
+ * services: the team's data is found by its headers, only the add-on's own columns and sheets
+ * are written, re-runs change nothing, and what people change is kept.
+ */
+import { totalCalls } from '../../tools/gas/fakes';
+import { exec, fileState, lastAlert, sampleFile, secondFile, sheetNames, sheetValues } from '../support/automation';
+
+jest.setTimeout(120_000);
+
+const OWN_HEADERS_ZH = ['Kehu · RFM', 'Kehu · 类别', 'Kehu · ABC', 'Kehu · 象限', 'Kehu · 变动', 'Kehu · 状态', 'Kehu · 提醒'];
+
+describe('refresh classification and flags', () => {
+  it('appends the add-on columns to the right of the customer table and changes no cell of the team', () => {
+    const b = sampleFile();
+    const before = sheetValues(b, 'Customers')!;
+    const orders = sheetValues(b, 'Orders')!;
+    const r = exec(b, 'flagStaleRecords');
+    expect(r.ok).toBe(true);
+    const after = sheetValues(b, 'Customers')!;
+    const width = before[0].length;
+    expect(after[0].slice(width)).toEqual(OWN_HEADERS_ZH);
+    for (let i = 0; i < before.length; i++) expect(after[i].slice(0, width)).toEqual(before[i]);
+    expect(sheetValues(b, 'Orders')).toEqual(orders);
+    // A customer with no flag: an empty flags cell and a green status; every other one has reasons.
+    for (const row of after.slice(1)) {
+      const [status, flags] = row.slice(width + 5);
+      expect(status === '绿').toBe(flags === '');
+      expect(['红', '黄', '绿']).toContain(status);
+      expect(['A', 'B', 'C']).toContain(row[width + 2]);
+    }
+    expect(lastAlert(b)).toMatch(/已为 120 位客户刷新分类和提醒：红 \d+，黄 \d+，绿 \d+/);
+  });
+
+  it('reads each table with one call and writes one block per sheet, whatever the number of rows', () => {
+    const small = sampleFile({ customers: 60 });
+    const big = sampleFile({ customers: 240 });
+    const a = exec(small, 'flagStaleRecords');
+    const c = exec(big, 'flagStaleRecords');
+    expect(totalCalls(a.calls, 'Range.getValues')).toBe(totalCalls(c.calls, 'Range.getValues'));
+    expect(totalCalls(a.calls, 'Range.setValues')).toBe(totalCalls(c.calls, 'Range.setValues'));
+    expect(a.callCount).toBe(c.callCount);
+  });
+
+  it('a second run changes nothing but the log', () => {
+    const b = sampleFile();
+    exec(b, 'flagStaleRecords');
+    const first = fileState(b);
+    exec(b, 'flagStaleRecords');
+    expect(fileState(b)).toEqual(first);
+    expect(lastAlert(b)).toContain('新增提醒 0 条，解除 0 条');
+  });
+
+  it('logs flags raised and cleared, and clears a flag when its cause is gone', () => {
+    const b = sampleFile();
+    exec(b, 'flagStaleRecords');
+    const customers = sheetValues(b, 'Customers')!;
+    const width = customers[0].indexOf('Kehu · RFM');
+    const phoneCol = customers[0].indexOf('电话号码');
+    const missingRow = customers.findIndex((r, i) => i > 0 && String(r[width + 6]).includes('缺少：电话号码'));
+    expect(missingRow).toBeGreaterThan(0);
+    // The record keeper fills in the phone.
+    b.fakes.direct.spreadsheet.getSheetByName('Customers').getRange(missingRow + 1, phoneCol + 1).setValue("'021-5555 0101");
+    exec(b, 'flagStaleRecords');
+    const now = sheetValues(b, 'Customers')!;
+    expect(String(now[missingRow][width + 6])).not.toContain('电话号码');
+    const log = sheetValues(b, 'Kehu · 日志')!;
+    const id = now[missingRow][0];
+    expect(log.some((l) => l[1] === id && l[2] === '资料不全' && l[3] === '解除')).toBe(true);
+    expect(log.some((l) => l[1] === id && l[2] === '资料不全' && l[3] === '新增' && String(l[4]).includes('电话号码'))).toBe(true);
+  });
+
+  it('keeps each customer\'s values beside its own id after the user sorts the table between runs', () => {
+    const b = sampleFile();
+    exec(b, 'flagStaleRecords');
+    const sheet = b.fakes.direct.spreadsheet.getSheetByName('Customers');
+    const byId = new Map(sheetValues(b, 'Customers')!.slice(1).map((r) => [r[0], r.slice(-7)]));
+    // Sort the team's columns only (the add-on's stay where they were), by name.
+    const width = sheetValues(b, 'Customers')![0].indexOf('Kehu · RFM');
+    sheet.getRange(2, 1, sheet.getLastRow() - 1, width).sort({ column: 2, ascending: true });
+    exec(b, 'flagStaleRecords');
+    for (const row of sheetValues(b, 'Customers')!.slice(1)) expect(row.slice(-7)).toEqual(byId.get(row[0]));
+  });
+
+  it('stops with one sentence naming the table, the field and the headers tried when a required column is missing', () => {
+    const b = sampleFile();
+    const orders = b.fakes.direct.spreadsheet.getSheetByName('Orders');
+    orders.getRange(1, 3).setValue('备用列');
+    const before = sheetNames(b);
+    const r = exec(b, 'flagStaleRecords');
+    expect(r.ok).toBe(true);
+    expect(lastAlert(b)).toMatch(/找不到订单表的“金额”列.*金额.*订单金额.*设置/);
+    // Nothing was written: no add-on sheet, no column.
+    expect(sheetNames(b)).toEqual(before);
+  });
+
+  it('works on a file with other headers, a title row and other sheet names, in English', () => {
+    const b = secondFile();
+    const r = exec(b, 'flagStaleRecords');
+    expect(r.ok).toBe(true);
+    expect(lastAlert(b)).toMatch(/^Classification and flags refreshed for 40 customers/);
+    const clients = sheetValues(b, 'Client list')!;
+    expect(clients[0][0]).toBe('Client list (kept by the office)');
+    expect(clients[1].slice(-7)).toEqual(['Kehu · RFM', 'Kehu · Segment', 'Kehu · ABC', 'Kehu · Quadrant', 'Kehu · Movement', 'Kehu · Status', 'Kehu · Flags']);
+    const flags = clients.slice(2).map((row) => String(row[row.length - 1]));
+    expect(flags.some((f) => /^no order for \d+ days/.test(f))).toBe(true);
+    expect(flags.some((f) => /outstanding [\d,.]+ over the credit limit/.test(f))).toBe(true);
+    // The remark typed as a formula is the team's cell: it stays as they wrote it.
+    expect(b.fakes.direct.spreadsheet.getSheetByName('Client list').getRange(6, 13).getFormula()).toBe('=HYPERLINK("http://example.com","x")');
+    expect(sheetNames(b)).toContain('Settings');
+  });
+});
+
+describe('visit schedule', () => {
+  it('plans without double-booking anyone, within the daily limit, listing what does not fit', () => {
+    const b = sampleFile();
+    expect(exec(b, 'buildVisitSchedule').ok).toBe(true);
+    const rows = sheetValues(b, '拜访计划')!;
+    expect(rows[0].slice(0, 11)).toEqual(['日期', '时间', '客户代码', '客户名称', '方式', '角色', '人员', '邮箱', '状态', '备注', '日历事件 ID']);
+    const slots = new Set<string>();
+    const perDay = new Map<string, number>();
+    for (const r of rows.slice(1)) {
+      if (r[0] === '') {
+        expect(r[8]).toBe('未排期');
+        expect(String(r[9])).not.toBe('');
+        continue;
+      }
+      const key = `${(r[0] as Date).getTime()}|${r[6]}`;
+      expect(slots.has(`${key}|${r[1]}`)).toBe(false);
+      slots.add(`${key}|${r[1]}`);
+      perDay.set(key, (perDay.get(key) ?? 0) + 1);
+    }
+    expect(Math.max(...perDay.values())).toBeLessThanOrEqual(6);
+  });
+
+  it('re-running changes nothing; a row a person changed is kept as they left it', () => {
+    const b = sampleFile();
+    exec(b, 'buildVisitSchedule');
+    const first = fileState(b);
+    exec(b, 'buildVisitSchedule');
+    expect(fileState(b)).toEqual(first);
+
+    const sheet = b.fakes.direct.spreadsheet.getSheetByName('拜访计划');
+    const rows = sheetValues(b, '拜访计划')!;
+    const dated = rows.findIndex((r, i) => i > 0 && r[0] !== '');
+    sheet.getRange(dated + 1, 9).setValue('完成');
+    sheet.getRange(dated + 1, 10).setValue('客户要求下周再来');
+    const edited = sheet.getRange(dated + 1, 1, 1, 10).getValues()[0];
+    const id = rows[dated][11];
+    exec(b, 'buildVisitSchedule');
+    const again = sheetValues(b, '拜访计划')!;
+    const kept = again.find((r) => r[11] === id)!;
+    expect(kept.slice(0, 10)).toEqual(edited);
+  });
+});
+
+describe('calendar invites', () => {
+  it('invites the person of each planned row, and an unchanged re-run makes no calendar call', () => {
+    const b = sampleFile();
+    exec(b, 'buildVisitSchedule');
+    const r = exec(b, 'sendVisitInvites');
+    expect(r.ok).toBe(true);
+    const rows = sheetValues(b, '拜访计划')!.slice(1);
+    const invited = rows.filter((row) => row[0] !== '' && row[7] !== '' && row[8] === '计划');
+    expect(invited.length).toBeGreaterThan(0);
+    expect(totalCalls(r.calls, 'Calendar.Events.insert')).toBe(invited.length);
+    for (const row of invited) {
+      expect(String(row[10])).toMatch(/^kehu[0-9a-v]{26}$/);
+      const event = b.fakes.calendar.event(String(row[10]));
+      expect(event.attendees.map((a: { email: string }) => a.email)).toEqual([row[7]]);
+    }
+    expect(b.fakes.calendar.notifications(String(invited[0][7])).length).toBeGreaterThan(0);
+    const again = exec(b, 'sendVisitInvites');
+    expect(totalCalls(again.calls, 'Calendar')).toBe(0);
+  });
+
+  it('a moved row updates its event, a cancelled one cancels it, a deleted one too', () => {
+    const b = sampleFile();
+    exec(b, 'buildVisitSchedule');
+    exec(b, 'sendVisitInvites');
+    const sheet = b.fakes.direct.spreadsheet.getSheetByName('拜访计划');
+    const rows = sheetValues(b, '拜访计划')!;
+    const invited = rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i > 0 && r[10] !== '');
+    const [moved, cancelled, deleted] = invited.slice(-3);
+    sheet.getRange(moved.i + 1, 2).setValue("'16:30");
+    sheet.getRange(cancelled.i + 1, 9).setValue('取消');
+    sheet.deleteRows(deleted.i + 1, 1);
+    const r = exec(b, 'sendVisitInvites');
+    expect(totalCalls(r.calls, 'Calendar.Events.patch')).toBe(3);
+    expect(b.fakes.calendar.event(String(moved.r[10])).start.dateTime).toMatch(/T16:30:00\+08:00$/);
+    expect(b.fakes.calendar.event(String(cancelled.r[10])).status).toBe('cancelled');
+    expect(b.fakes.calendar.event(String(deleted.r[10])).status).toBe('cancelled');
+  });
+});
