@@ -121,7 +121,9 @@ function edit(grid: CellValue[][], w: World): { grid: CellValue[][]; mine: CellV
     else line[COL.time] = slot || '16:00';
     mine.push(i);
   }
-  return { grid: g, mine: [...new Set(mine)].map((i) => g[i].slice(0, 10)) };
+  // A row edited back to what it was (a time typed as it already stood) is still the add-on's.
+  const same = (i: number) => i < grid.length && JSON.stringify(g[i].slice(0, 10)) === JSON.stringify(grid[i].slice(0, 10));
+  return { grid: g, mine: [...new Set(mine)].filter((i) => !same(i)).map((i) => g[i].slice(0, 10)) };
 }
 
 /** Independent check: no add-on row shares time with another row of its person, nor goes past maxPerDay. */
@@ -175,7 +177,7 @@ function expectedOccurrences(input: PlanInput): Map<string, number> {
   return out;
 }
 
-const RUNS = { numRuns: 150 };
+const RUNS = { numRuns: 100 };
 
 describe('planner properties', () => {
   it('asks for every occurrence: each is one dated row in the horizon or one undated row saying why', () => {

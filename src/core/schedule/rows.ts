@@ -58,7 +58,7 @@ function parseMode(text: string): ContactMode | null {
 
 /** The key of a cell for the signature: its meaning, '' when blank, the raw text after '?' when unreadable. */
 function keyOf(value: unknown, raw: CellValue): string {
-  if (value === UNREADABLE) return '?' + normalizeWord(String(raw));
+  if (value === UNREADABLE) return '?' + (isDate(raw) ? String(raw.getTime()) : normalizeWord(String(raw)));
   return value === null ? '' : String(value);
 }
 
