@@ -16,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { totalCalls } from './gas/fakes';
 import { loadBundle, LoadedBundle } from './gas/loadBundle';
+import { runClvBench } from './bench/clv';
 
 const TIME_ZONE = 'Asia/Shanghai';
 const SAMPLES = 5;
@@ -129,6 +130,9 @@ const sampleAt = process.argv.indexOf('--sample');
 if (sampleAt > 0) {
   const [fn, rows, seed] = process.argv.slice(sampleAt + 1);
   console.log(JSON.stringify(runSample(fn as 'RFM' | 'ABCTIER', Number(rows), Number(seed))));
+} else if (process.argv.includes('clv')) {
+  runClvBench(); // npm run bench -- clv: the lifetime-value bench alone
 } else {
   main();
+  runClvBench();
 }
