@@ -20,6 +20,8 @@ export interface SheetContents {
 export class Workbook {
   private sheetsByName: Map<string, Sheet> | null = null;
   private readonly contents = new Map<string, CellValue[][]>();
+  /** Last used row per sheet, asked once per execution and kept up to date by this object's writes. */
+  private readonly lastRows = new Map<string, number>();
 
   constructor(readonly spreadsheet: Spreadsheet) {}
 
@@ -37,12 +39,15 @@ export class Workbook {
     return this.spreadsheet.getUrl();
   }
 
+  private localeText: string | undefined;
+  private zone: string | undefined;
+
   locale(): string {
-    return this.spreadsheet.getSpreadsheetLocale();
+    return (this.localeText ??= this.spreadsheet.getSpreadsheetLocale());
   }
 
   timeZone(): string {
-    return this.spreadsheet.getSpreadsheetTimeZone();
+    return (this.zone ??= this.spreadsheet.getSpreadsheetTimeZone());
   }
 
   private sheets(): Map<string, Sheet> {
@@ -86,11 +91,29 @@ export class Workbook {
     return values;
   }
 
-  /** A fresh read of a block, bypassing what was read before (to check for edits made meanwhile). */
+  private lastRow(name: string): number {
+    let last = this.lastRows.get(name);
+    if (last === undefined) {
+      last = this.sheet(name).getLastRow();
+      this.lastRows.set(name, last);
+    }
+    return last;
+  }
+
+  /** Forgets what is known of a sheet, so the next read sees edits a person made meanwhile (rows added too). */
+  forget(name: string): void {
+    this.contents.delete(name);
+    this.lastRows.delete(name);
+  }
+
+  /**
+   * A fresh read of a block, bypassing what was read before (to check for edits made meanwhile).
+   * Rows past the sheet's last used row (as known in this execution) are not read.
+   */
   readFresh(name: string, row: number, column: number, numRows: number, numColumns: number): CellValue[][] {
     if (numRows < 1 || numColumns < 1) return [];
     const sheet = this.sheet(name);
-    const lastRow = sheet.getLastRow();
+    const lastRow = this.lastRow(name);
     const rows = Math.min(numRows, lastRow - row + 1);
     if (rows < 1) return [];
     return sheet.getRange(row, column, rows, numColumns).getValues() as CellValue[][];
@@ -104,7 +127,7 @@ export class Workbook {
     const whole = this.contents.get(name);
     if (whole) return whole.slice(0, rows);
     const sheet = this.sheet(name);
-    const lastRow = sheet.getLastRow();
+    const lastRow = this.lastRow(name);
     const lastColumn = sheet.getLastColumn();
     if (lastRow < 1 || lastColumn < 1) return [];
     return sheet.getRange(1, 1, Math.min(rows, lastRow), lastColumn).getValues() as CellValue[][];
@@ -112,8 +135,7 @@ export class Workbook {
 
   /** The sheet's last used row and column. */
   extent(name: string): { lastRow: number; lastColumn: number } {
-    const sheet = this.sheet(name);
-    return { lastRow: sheet.getLastRow(), lastColumn: sheet.getLastColumn() };
+    return { lastRow: this.lastRow(name), lastColumn: this.sheet(name).getLastColumn() };
   }
 
   /** Writes a block at (row, column), growing the sheet first when it is too small. One write. */
@@ -123,6 +145,8 @@ export class Workbook {
     this.ensureSize(sheet, row + values.length - 1, column + values[0].length - 1);
     sheet.getRange(row, column, values.length, values[0].length).setValues(values as CellValue[][]);
     this.contents.delete(name);
+    // Writing blanks past the end may leave the last row where it was: ask again next time.
+    this.lastRows.delete(name);
   }
 
   /**
@@ -151,9 +175,11 @@ export class Workbook {
 
   /** Appends rows after the last used row (one read of the last row, one write); answers the first row written. */
   append(name: string, rows: readonly (readonly CellValue[])[]): number {
-    const sheet = this.sheet(name);
-    const first = sheet.getLastRow() + 1;
-    if (rows.length > 0) this.write(name, first, 1, rows);
+    const first = this.lastRow(name) + 1;
+    if (rows.length > 0) {
+      this.write(name, first, 1, rows);
+      this.lastRows.set(name, first + rows.length - 1);
+    }
     return first;
   }
 

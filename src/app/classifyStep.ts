@@ -130,6 +130,7 @@ function writeOwnColumns(ctx: RunContext, c: Classified): void {
     if (!cells.has(record.id)) cells.set(record.id, ownCells(c.result.classes[i], c.flags.get(record.id)!, c.status.get(record.id)!, ctx));
   });
   const idColumn = m.columns.id!;
+  ctx.wb.forget(m.sheet);
   const freshIds = ctx.wb.readFresh(m.sheet, m.headerRow + 1, idColumn, Number.MAX_SAFE_INTEGER, 1).map((r) => idLabel(r[0]));
   for (const run of layout.runs) {
     const block: CellValue[][] = [run.keys.map((k) => layout.headers[k])];

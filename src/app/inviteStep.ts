@@ -173,6 +173,7 @@ function writeEventIds(ctx: RunContext, registry: Registry, spreadsheetId: strin
   const first = sheet.headerRow + 1;
   const rowIdColumn = layout.columns.rowId + 1;
   const eventColumn = layout.columns.eventId + 1;
+  ctx.wb.forget(name);
   const ids = ctx.wb.readFresh(name, first, rowIdColumn, Number.MAX_SAFE_INTEGER, 1).map((r) => text(r[0]));
   const current = ctx.wb.readFresh(name, first, eventColumn, ids.length, 1).map((r) => text(r[0]));
   const column = ids.map((id, i) => [id === '' ? current[i] ?? '' : wanted(id)] as CellValue[]);

@@ -64,7 +64,9 @@ export function runScheduleStep(ctx: RunContext): string {
     ctx.wb.ensureSheet(name);
   } else {
     const headerRow = sheet.headerRow ?? 1;
-    const freshGrid = ctx.wb.readFresh(name, 1, 1, Number.MAX_SAFE_INTEGER, Math.max(1, ctx.wb.read(name).reduce((w, r) => Math.max(w, r.length), 0)));
+    const width = Math.max(1, ctx.wb.read(name).reduce((w, r) => Math.max(w, r.length), 0));
+    ctx.wb.forget(name);
+    const freshGrid = ctx.wb.readFresh(name, 1, 1, Number.MAX_SAFE_INTEGER, width);
     const fresh = readScheduleSheet(freshGrid, ctx.clock);
     if (fresh.headerRow !== headerRow || !sameRows(sheet, fresh)) {
       sheet = fresh;
