@@ -62,89 +62,301 @@ export function parseDateText(text: string): number | null {
   return civilFromDays(day).d === d ? day : null;
 }
 
-/** Days of offsets kept in a flat array (about 11 years); UNKNOWN marks a day not yet learnt. */
-const WINDOW_DAYS = 4096;
-const UNKNOWN = Infinity;
+const MINUTES_PER_DAY = 1440;
 
 /** Minutes east of UTC in the spreadsheet's time zone at the instant `ms`. */
 export type OffsetAt = (ms: number) => number;
 
 /**
+ * Part of what a clock learnt about its zone, as plain data to keep between executions: over
+ * the whole UTC minutes first..last (minutes since 1970-01-01T00:00Z) the offset is `offset`
+ * minutes east of UTC.
+ */
+export type LearntRun = readonly [first: number, last: number, offset: number];
+
+/** Where a clock keeps what it learnt between executions (in Apps Script, the document cache). */
+export interface OffsetMemory {
+  /** The runs kept by earlier executions for this zone, or null. */
+  recall(): readonly LearntRun[] | null;
+  /** Keeps these runs, in place of whatever was kept (they include what recall gave). */
+  keep(runs: readonly LearntRun[]): void;
+}
+
+// Two looks that agree prove the offset constant between them only if no two changes of the
+// offset are closer than the looks. The IANA database (2025c, every zone, scanned with Intl)
+// bears out these spacings: from 2011 through 2039 the closest consecutive changes are 28 days
+// apart (Fiji 2020-12-20 and 2021-01-17; Morocco's Ramadan breaks last about 35 days, Egypt's and
+// Palestine's of 2010-2011 ended before 2011); outside that period they come 7 days apart
+// (Recife 2000-10-08 and 10-15, Gaza's predicted Ramadan break 2040-10-20 to 10-27).
+const RECENT_FROM = Date.UTC(2011, 0, 1) / MS_PER_MINUTE;
+const RECENT_UNTIL = Date.UTC(2040, 0, 1) / MS_PER_MINUTE;
+const RECENT_SPACING = 27 * MINUTES_PER_DAY;
+const OTHER_SPACING = 6 * MINUTES_PER_DAY;
+/** Java's ZoneOffset range; a kept run outside it is not a real offset. */
+const MAX_OFFSET_MINUTES = 18 * 60;
+
+/** Names the rules above, so that runs learnt under other rules are never mixed in (a cache key part). */
+export const OFFSET_RULES = 'r1';
+
+/** Whether two looks at minutes e < s that agree prove the offset constant from e to s. */
+function bounded(e: number, s: number): boolean {
+  return s - e <= (e >= RECENT_FROM && s <= RECENT_UNTIL ? RECENT_SPACING : OTHER_SPACING);
+}
+
+/**
+ * The two points of a fixed grid around minute m, at most one spacing apart, where the first
+ * looks at a stretch of time are made: a fixed grid lets later questions (and later executions,
+ * through the memory) reuse them.
+ */
+function gridAround(m: number): [number, number] {
+  if (m >= RECENT_FROM && m < RECENT_UNTIL) {
+    const g = RECENT_FROM + Math.floor((m - RECENT_FROM) / RECENT_SPACING) * RECENT_SPACING;
+    return [g, Math.min(g + RECENT_SPACING, RECENT_UNTIL)];
+  }
+  const anchor = m < RECENT_FROM ? RECENT_FROM : RECENT_UNTIL;
+  const g = anchor + Math.floor((m - anchor) / OTHER_SPACING) * OTHER_SPACING;
+  return [g, g + OTHER_SPACING];
+}
+
+function isRun(r: unknown): r is LearntRun {
+  if (!Array.isArray(r) || r.length !== 3) return false;
+  const [first, last, offset] = r as unknown[];
+  return Number.isSafeInteger(first) && Number.isSafeInteger(last) && Number.isSafeInteger(offset)
+    && (first as number) <= (last as number) && Math.abs(offset as number) <= MAX_OFFSET_MINUTES;
+}
+
+/** Days of offsets kept in a flat array (about 11 years); UNKNOWN marks a day not yet settled. */
+const WINDOW_DAYS = 4096;
+const UNKNOWN = Infinity;
+
+/**
  * Turns instants into the spreadsheet's calendar days and back.
  *
- * Asking the time zone is the costly part (in Apps Script it is a Utilities call), so offsets
- * are cached per UTC day: a zone changes its offset at most once a day, so one look at each end
- * of the UTC day settles it, and a day with a change gets its exact switching minute by
- * bisection. Two years of orders cost about 730 looks however many rows there are.
+ * Asking the time zone is the costly part (in Apps Script it is a Utilities call), and offsets
+ * change a few times a year, so the clock looks sparsely and only where a question needs it:
+ * first on a grid a few weeks apart (see the spacings above), then, between two looks that
+ * disagree (a change lies between them), halfway across the days between them at the time of
+ * day asked about, until the day asked about no longer depends on where the change lies. Dates
+ * at one time of day (date cells are local midnights) cost a handful of looks per change; two
+ * years of them about 50 looks in all. Runs of minutes with one known offset hold what was
+ * learnt; an optional memory keeps them between executions.
  */
 export class DayClock {
-  /** UTC day → offset in ms, or NaN when the offset changes during that UTC day. */
-  private readonly offsets = new Map<number, number>();
+  // What is known: runs of whole minutes with one offset (minutes east of UTC), in order and
+  // apart, in parallel arrays. Between two runs with different offsets and a bounded gap lies
+  // exactly one change; no gap between them means the change is known to the minute.
+  private readonly firsts: number[] = [];
+  private readonly lasts: number[] = [];
+  private readonly offsets: number[] = [];
+  private recalled = false;
+  private unsaved = false;
+
+  // For the per-row path: per UTC day, the offset in ms when one run covers the whole day, NaN
+  // when a change known to the minute falls inside it (see `changes`), UNKNOWN otherwise. A flat
+  // window of days around the first one asked for answers most rows with one array read; days
+  // outside it go to a Map.
+  private readonly window = new Float64Array(WINDOW_DAYS).fill(UNKNOWN);
+  private windowStart = NaN;
+  private readonly outside = new Map<number, number>();
   /** UTC day with a change → [instant of the change, offset before, offset after] in ms. */
   private readonly changes = new Map<number, [number, number, number]>();
   private lastMs = NaN;
   private lastDay = 0;
-  private readonly window = new Float64Array(WINDOW_DAYS).fill(UNKNOWN);
-  private windowStart = NaN;
 
-  constructor(private readonly offsetAt: OffsetAt) {}
+  constructor(
+    private readonly offsetAt: OffsetAt,
+    private readonly memory: OffsetMemory | null = null,
+  ) {}
 
   /** The calendar day of the instant `ms` in the spreadsheet's time zone. */
   dayOf(ms: number): number {
     if (ms === this.lastMs) return this.lastDay;
-    const day = Math.floor((ms + this.offsetMs(ms)) / MS_PER_DAY);
+    const utcDay = Math.floor(ms / MS_PER_DAY);
+    if (this.windowStart !== this.windowStart) this.windowStart = utcDay - WINDOW_DAYS / 2;
+    const slot = utcDay - this.windowStart;
+    const off = slot >= 0 && slot < WINDOW_DAYS ? this.window[slot] : (this.outside.get(utcDay) ?? UNKNOWN);
+    let day: number;
+    if (off === UNKNOWN) {
+      day = this.learnDayOf(ms);
+      this.settleUtcDay(utcDay);
+    } else if (off === off) {
+      day = Math.floor((ms + off) / MS_PER_DAY);
+    } else {
+      const [at, before, after] = this.changes.get(utcDay)!;
+      day = Math.floor((ms + (ms < at ? before : after)) / MS_PER_DAY);
+    }
     this.lastMs = ms;
     this.lastDay = day;
     return day;
   }
 
-  /** The first instant of a calendar day: its local midnight (or the first minute after a skipped one). */
+  /**
+   * The first instant of a calendar day: its local midnight; where a change skips midnight, the
+   * instant of the change (the first minute the clocks show that day); where midnight happens
+   * twice, the first one.
+   */
   startOfDay(day: number): number {
     const guess = day * MS_PER_DAY;
-    let ms = guess - this.offsetMs(guess - this.offsetMs(guess));
-    // Where midnight itself is skipped by a clock change, the day starts later.
-    for (let i = 0; i < 8 && this.dayOf(ms) < day; i++) ms += 15 * MS_PER_MINUTE;
-    // Where midnight happens twice, the day starts at the first one.
-    for (let i = 0; i < 8 && this.dayOf(ms - 15 * MS_PER_MINUTE) === day; i++) ms -= 15 * MS_PER_MINUTE;
-    return ms;
-  }
-
-  private offsetMs(ms: number): number {
-    const utcDay = Math.floor(ms / MS_PER_DAY);
-    // A flat window of days around the first one asked for answers most rows with one array
-    // read; the Map behind it holds everything (and days outside the window).
-    if (this.windowStart !== this.windowStart) this.windowStart = utcDay - WINDOW_DAYS / 2;
-    const slot = utcDay - this.windowStart;
-    let off = slot >= 0 && slot < WINDOW_DAYS ? this.window[slot] : UNKNOWN;
-    if (off === UNKNOWN) {
-      off = this.offsets.get(utcDay) ?? this.learnDay(utcDay);
-      if (slot >= 0 && slot < WINDOW_DAYS) this.window[slot] = off;
+    // Midnight is `guess` minus the offset then, and offsets lie within 18 hours of UTC: the
+    // candidates are the offsets known from 18 hours before `guess` to 18 hours after it.
+    const from = Math.floor(guess / MS_PER_MINUTE) - MAX_OFFSET_MINUTES;
+    const to = from + 2 * MAX_OFFSET_MINUTES;
+    this.bracket(from);
+    const last = Math.min(this.bracket(to) + 1, this.firsts.length - 1);
+    const candidates: number[] = [];
+    for (let k = this.bracket(from); k <= last; k++) candidates.push(guess - this.offsets[k] * MS_PER_MINUTE);
+    candidates.sort((a, b) => a - b);
+    // The first instant of the day is the earliest candidate already on it, unless a change
+    // skips midnight: then the instant before it is on that day too. Checking the candidates in
+    // order asks no more of the zone than that answer needs.
+    let lo = guess - MAX_OFFSET_MINUTES * MS_PER_MINUTE; // surely the day before
+    let hi = guess + MAX_OFFSET_MINUTES * MS_PER_MINUTE; // surely that day or later
+    for (const t of candidates) {
+      if (this.learnDayOf(t, true) < day) {
+        lo = t;
+        continue;
+      }
+      if (this.learnDayOf(t - 1, true) < day) return t;
+      hi = t;
+      break;
     }
-    if (off === off) return off; // not NaN: constant all day
-    const [at, before, after] = this.changes.get(utcDay)!;
-    return ms < at ? before : after;
-  }
-
-  private learnDay(utcDay: number): number {
-    const start = utcDay * MS_PER_DAY;
-    const end = start + MS_PER_DAY - MS_PER_MINUTE;
-    const first = this.offsetAt(start) * MS_PER_MINUTE;
-    const last = this.offsetAt(end) * MS_PER_MINUTE;
-    if (first === last) {
-      this.offsets.set(utcDay, first);
-      return first;
-    }
-    // Bisect to the minute of the change: the first minute that has the new offset.
-    let lo = start;
-    let hi = end;
+    // No midnight: the day starts with the change that skips it, found to the minute.
     while (hi - lo > MS_PER_MINUTE) {
       const mid = lo + Math.floor((hi - lo) / 2 / MS_PER_MINUTE) * MS_PER_MINUTE;
-      if (this.offsetAt(mid) * MS_PER_MINUTE === first) lo = mid;
+      if (this.learnDayOf(mid, true) >= day) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  }
+
+  /**
+   * Hands everything known to the memory, merged with what other executions kept meanwhile,
+   * when this clock learnt something since it last did (else it does nothing: cheap to call).
+   */
+  saveLearnt(): void {
+    if (!this.unsaved || !this.memory) return;
+    this.absorb(this.memory.recall());
+    this.memory.keep(this.learnt());
+    this.unsaved = false;
+  }
+
+  /** Everything known, as plain data. */
+  learnt(): LearntRun[] {
+    return this.firsts.map((first, i): LearntRun => [first, this.lasts[i], this.offsets[i]]);
+  }
+
+  /**
+   * The day of `ms`, looking at the zone only as far as that day needs: at `ms` itself for a
+   * single question (`atPoint`), else across the days of the gap at that time of day, so that a
+   * column of dates at one time of day shares the looks.
+   */
+  private learnDayOf(ms: number, atPoint = false): number {
+    const m = Math.floor(ms / MS_PER_MINUTE);
+    for (;;) {
+      const i = this.bracket(m);
+      const before = Math.floor((ms + this.offsets[i] * MS_PER_MINUTE) / MS_PER_DAY);
+      if (m <= this.lasts[i]) return before;
+      // One change lies between run i and the next: the day may not depend on where.
+      const after = Math.floor((ms + this.offsets[i + 1] * MS_PER_MINUTE) / MS_PER_DAY);
+      if (before === after) return before;
+      this.look(atPoint ? m : this.seriesPoint(m, this.lasts[i], this.firsts[i + 1]));
+    }
+  }
+
+  /**
+   * The index of the run holding minute m or, when m lies in a bounded gap, of the run before
+   * it; looks at the grid (after recalling the memory, once) until there is one.
+   */
+  private bracket(m: number): number {
+    for (;;) {
+      const i = this.runAtOrBefore(m);
+      if (i >= 0 && m <= this.lasts[i]) return i;
+      if (i >= 0 && i + 1 < this.firsts.length && bounded(this.lasts[i], this.firsts[i + 1])) return i;
+      if (!this.recalled) {
+        this.recalled = true;
+        this.absorb(this.memory ? this.memory.recall() : null);
+        continue;
+      }
+      const [g0, g1] = gridAround(m);
+      // g0 ≤ m < g1, and neither is known yet: a known run reaching past g0 and one starting
+      // before g1 would make the gap at m bounded.
+      this.look(i < 0 || this.lasts[i] < g0 ? g0 : g1);
+    }
+  }
+
+  /**
+   * Where to look next for the day of minute m inside the gap (e, s) holding one change: at the
+   * same time of day as m, halfway across the days of the gap. Other dates at that time of day
+   * (a column of date cells) then share the looks, a binary search over days.
+   */
+  private seriesPoint(m: number, e: number, s: number): number {
+    const fromDays = Math.ceil((e + 1 - m) / MINUTES_PER_DAY);
+    const toDays = Math.floor((s - 1 - m) / MINUTES_PER_DAY);
+    return m + Math.floor((fromDays + toDays) / 2) * MINUTES_PER_DAY;
+  }
+
+  private look(minute: number): void {
+    const offset = this.offsetAt(minute * MS_PER_MINUTE);
+    this.unsaved = true;
+    this.addRun(minute, minute, offset);
+  }
+
+  private absorb(runs: readonly LearntRun[] | null): void {
+    if (!Array.isArray(runs)) return;
+    for (const r of runs) if (isRun(r)) this.addRun(r[0], r[1], r[2]);
+  }
+
+  /**
+   * Adds a run of minutes with one offset, joined with the runs it overlaps or touches and with
+   * neighbours of the same offset across a bounded gap. A run that contradicts a known one is
+   * dropped (what this execution saw wins over what was kept).
+   */
+  private addRun(first: number, last: number, offset: number): void {
+    const n = this.firsts.length;
+    let lo = this.runAtOrBefore(first);
+    if (lo < 0 || this.lasts[lo] < first) lo++;
+    let hi = lo;
+    for (; hi < n && this.firsts[hi] <= last; hi++) if (this.offsets[hi] !== offset) return;
+    if (hi > lo) {
+      first = Math.min(first, this.firsts[lo]);
+      last = Math.max(last, this.lasts[hi - 1]);
+    }
+    if (lo > 0 && this.offsets[lo - 1] === offset && bounded(this.lasts[lo - 1], first)) first = this.firsts[--lo];
+    if (hi < n && this.offsets[hi] === offset && bounded(last, this.firsts[hi])) last = this.lasts[hi++];
+    this.firsts.splice(lo, hi - lo, first);
+    this.lasts.splice(lo, hi - lo, last);
+    this.offsets.splice(lo, hi - lo, offset);
+  }
+
+  /** The last run starting at or before minute m, or -1. */
+  private runAtOrBefore(m: number): number {
+    let lo = 0;
+    let hi = this.firsts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.firsts[mid] <= m) lo = mid + 1;
       else hi = mid;
     }
-    this.changes.set(utcDay, [hi, first, last]);
-    this.offsets.set(utcDay, NaN);
-    return NaN;
+    return lo - 1;
+  }
+
+  /** Records, for the per-row path, what is known of a whole UTC day, if it is all known. */
+  private settleUtcDay(utcDay: number): void {
+    const first = utcDay * MINUTES_PER_DAY;
+    const last = first + MINUTES_PER_DAY - 1;
+    const i = this.runAtOrBefore(first);
+    if (i < 0 || this.lasts[i] < first) return;
+    let value: number;
+    if (this.lasts[i] >= last) {
+      value = this.offsets[i] * MS_PER_MINUTE;
+    } else if (i + 1 < this.firsts.length && this.firsts[i + 1] === this.lasts[i] + 1 && this.lasts[i + 1] >= last) {
+      this.changes.set(utcDay, [this.firsts[i + 1] * MS_PER_MINUTE, this.offsets[i] * MS_PER_MINUTE, this.offsets[i + 1] * MS_PER_MINUTE]);
+      value = NaN;
+    } else {
+      return;
+    }
+    const slot = utcDay - this.windowStart;
+    if (slot >= 0 && slot < WINDOW_DAYS) this.window[slot] = value;
+    else this.outside.set(utcDay, value);
   }
 }
-
