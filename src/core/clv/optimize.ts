@@ -21,6 +21,8 @@ export interface MaximizeOptions {
   gradientTolerance?: number;
   /** Largest change of any log-parameter in one step. */
   maxStep?: number;
+  /** A budget on evaluations (a healthy fit of the models uses 20 to 60). */
+  maxEvaluations?: number;
 }
 
 export interface MaximizeResult {
@@ -35,13 +37,14 @@ export interface MaximizeResult {
 }
 
 const ARMIJO = 1e-4;
-const MAX_HALVINGS = 60;
+const MAX_HALVINGS = 40;
 
 export function maximize(f: Objective, start: ArrayLike<number>, o: MaximizeOptions): MaximizeResult {
   const n = start.length;
   const maxIterations = o.maxIterations ?? 500;
   const tolerance = o.gradientTolerance ?? 1e-9;
   const maxStep = o.maxStep ?? 2;
+  const maxEvaluations = o.maxEvaluations ?? 3000;
   let evaluations = 0;
   const safe = (theta: Float64Array, grad: Float64Array): number => {
     evaluations++;
@@ -66,9 +69,11 @@ export function maximize(f: Objective, start: ArrayLike<number>, o: MaximizeOpti
   let iterations = 0;
   let converged = false;
 
-  for (; iterations < maxIterations; iterations++) {
-    // Parameters held at the box by a gradient pushing outwards are out of the search.
+  for (; iterations < maxIterations && evaluations < maxEvaluations; iterations++) {
+    // A parameter held at the box by a gradient pushing outwards means there is no optimum
+    // inside: the caller refuses such a fit, so searching on along the box is wasted time.
     const held = heldAtBound(theta, grad, o);
+    if (held.some(Boolean)) break;
     if (projectedNorm(grad, held) <= tolerance * Math.max(1, Math.abs(value))) {
       converged = true;
       break;
