@@ -2,7 +2,8 @@
  * The sample workbook must look like a real team's file and keep the properties the add-on's
  * features and demos rely on (domain.md §1, §3, §6), for the default seed and for others.
  */
-import { generateSampleWorkbook, type Cell, type SampleWorkbook, type SheetRows } from '../tools/sample/generate';
+import { teamFromSheet } from '../src/core/automation/teamImport';
+import { generateSampleWorkbook, REPS, type Cell, type SampleWorkbook, type SheetRows } from '../tools/sample/generate';
 
 const DAY_MS = 86_400_000;
 
@@ -109,7 +110,7 @@ describe('headers', () => {
     expect(new Set(headers)).toEqual(
       new Set([
         '客户代码', '名称', '客户类型', '联系人', '电话号码', '邮箱', '地址', '区域', '城乡', '对口销售员码',
-        '销售限额', '付款条款', '银行账号', '生日', '最近审核日期', '备注', '微信号',
+        '销售限额', '应收余额', '付款条款', '银行账号', '生日', '最近审核日期', '备注', '微信号',
       ]),
     );
     expect(headers.indexOf('区域')).toBeLessThan(headers.indexOf('联系人'));
@@ -198,6 +199,67 @@ describe('customers', () => {
       expect(reviewed).toBeGreaterThanOrEqual(start);
       expect(reviewed).toBeLessThanOrEqual(end);
     }
+  });
+});
+
+describe('outstanding balances', () => {
+  it('owes nothing without credit, and whole tens of yuan otherwise', () => {
+    for (const c of customers) {
+      const balance = c['应收余额'];
+      expect(typeof balance).toBe('number');
+      expect(Number(balance)).toBeGreaterThanOrEqual(0);
+      expect(Number(balance) % 10).toBe(0);
+      if (c['销售限额'] === 0) expect(balance).toBe(0);
+    }
+  });
+
+  it('has a few customers over their credit limit (1-6%), each clearly over', () => {
+    const over = customers.filter((c) => Number(c['应收余额']) > Number(c['销售限额']));
+    expect(over.length / customers.length).toBeGreaterThanOrEqual(0.01);
+    expect(over.length / customers.length).toBeLessThanOrEqual(0.06);
+    for (const c of over) expect(Number(c['应收余额'])).toBeGreaterThanOrEqual(1.1 * Number(c['销售限额']) - 10);
+    for (const seed of [2, 42]) {
+      const other = records(generateSampleWorkbook({ seed }).sheets.Customers);
+      expect(other.some((c) => Number(c['应收余额']) > Number(c['销售限额']))).toBe(true);
+    }
+  });
+});
+
+describe('team list', () => {
+  const team = records(wb.team);
+
+  it('has the team columns and one row per person, with unique codes and example.com e-mails', () => {
+    expect(wb.team[0]).toEqual(['代码', '姓名', '角色', '邮箱', '区域']);
+    expect(new Set(team.map((p) => p['代码'])).size).toBe(team.length);
+    expect(new Set(team.map((p) => p['邮箱'])).size).toBe(team.length);
+    for (const p of team) {
+      expect(p['邮箱']).toMatch(/^[a-z]+\.[a-z]+@example\.com$/);
+      expect(String(p['姓名'])).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
+    }
+  });
+
+  it('lists every rep the customers name, in the rep\'s region, a sales manager per region, a director and a general manager', () => {
+    const reps = team.filter((p) => p['角色'] === '销售员');
+    expect(reps.map((p) => p['代码'])).toEqual(REPS.map((r) => r.code));
+    for (const r of REPS) expect(reps.find((p) => p['代码'] === r.code)?.['区域']).toBe(r.region);
+    const named = new Set(customers.map((c) => c['对口销售员码']).filter((r) => !isBlank(r)));
+    for (const code of named) expect(reps.some((p) => p['代码'] === code)).toBe(true);
+    const managers = team.filter((p) => p['角色'] === '销售经理').map((p) => p['区域']);
+    expect(new Set(managers)).toEqual(new Set(customers.map((c) => c['区域'])));
+    expect(team.filter((p) => p['角色'] === '营销总监')).toHaveLength(1);
+    expect(team.filter((p) => p['角色'] === '总经理')).toHaveLength(1);
+  });
+
+  it('is read by the add-on as a team (roles, codes, e-mails, regions)', () => {
+    const found = teamFromSheet(wb.team);
+    expect(found).toHaveLength(team.length);
+    expect(found!.filter((m) => m.role === 'rep').map((m) => m.code)).toEqual(REPS.map((r) => r.code));
+    expect(new Set(found!.map((m) => m.role))).toEqual(new Set(['rep', 'manager', 'director', 'gm']));
+    expect(found!.every((m) => m.email.endsWith('@example.com'))).toBe(true);
+  });
+
+  it('is the same for every seed', () => {
+    expect(generateSampleWorkbook({ seed: 9, customers: 20 }).team).toEqual(wb.team);
   });
 });
 

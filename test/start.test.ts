@@ -67,11 +67,18 @@ describe('npm start server (zh_CN)', () => {
     expect(html).not.toMatch(/https?:\/\//);
   });
 
-  test('lists the sample sheets and the Analysis sheet', async () => {
+  test('lists the sample sheets, the team list and the Analysis sheet, and the add-on menu onOpen built', async () => {
     const { status, body } = await getJson(server, '/api/sheets');
     expect(status).toBe(200);
-    expect(body.sheets).toEqual(['Customers', 'Orders', 'Contacts', 'Analysis']);
+    expect(body.sheets).toEqual(['Customers', 'Orders', 'Contacts', 'Team', 'Analysis']);
+    expect(body.hidden).toEqual([]);
     expect(body.lang).toBe('zh');
+    expect(body.menus).toHaveLength(1);
+    const items = body.menus[0].items.filter((i: { type: string }) => i.type === 'item');
+    expect(items.map((i: { functionName: string }) => i.functionName)).toEqual([
+      'showCustomerCard', 'flagStaleRecords', 'buildVisitSchedule', 'sendVisitInvites', 'exportVisitSchedule', 'openSettings', 'installAutomation', 'removeAutomation',
+    ]);
+    expect(items[1].caption).toBe('刷新分类和提醒');
   });
 
   test('the Analysis examples show results, not errors', async () => {
@@ -183,7 +190,7 @@ describe('npm start server (en_US)', () => {
       expect(cell(body, summary.a1)?.v).toBe('Tier');
       expect(errorsOf(body)).toEqual([]);
       const unknown = await getJson(server, '/api/sheet?name=Nope');
-      expect(unknown.body.error).toBe('There is no sheet named "Nope". Sheets: Customers, Orders, Contacts, Analysis.');
+      expect(unknown.body.error).toBe('There is no sheet named "Nope". Sheets: Customers, Orders, Contacts, Team, Analysis.');
       const html = await (await fetch(server.url + '/')).text();
       expect(html).toContain('<html lang="en">');
     } finally {

@@ -5,7 +5,9 @@
  * The data is shaped to exercise the add-on the way a real file would (see shared/domain.md,
  * sections 1, 5 and 6): Chinese headers in the team's own order plus one column the add-on does
  * not know, Pareto-shaped spend, town and country customers, a few records missing what a rep
- * needs to act, some not reviewed for over a year, about 6% lapsed, refunds as negative amounts.
+ * needs to act, some not reviewed for over a year, about 6% lapsed, refunds as negative amounts,
+ * a few customers owing more than their credit limit (应收余额 above 销售限额), and the team list
+ * (销售团队) the visit schedule and its calendar invites go to.
  *
  * Same options → same workbook: the only randomness is a seeded PRNG, and the clock is never
  * read (`today` is an input). All people, phones, e-mails and bank accounts are invented.
@@ -46,6 +48,12 @@ export interface SampleWorkbook {
   /** The analysis date, 'YYYY-MM-DD'; the data covers the two years before it. */
   today: string;
   sheets: { Customers: SheetRows; Orders: SheetRows; Contacts: SheetRows };
+  /**
+   * The team list the file keeps (a "销售团队" sheet: code, name, role, e-mail, region): the
+   * reps of REPS, a sales manager per region, a marketing director and a general manager. Kept
+   * apart from `sheets` so a file can be built with or without it.
+   */
+  team: SheetRows;
 }
 
 export interface SampleOptions {
@@ -63,7 +71,7 @@ export const WINDOW_DAYS = 730;
 /** Customer file headers, in the order a team tends to type them, not the add-on's order. */
 export const CUSTOMER_HEADERS = [
   '客户代码', '名称', '客户类型', '区域', '城乡', '地址', '联系人', '电话号码', '微信号', '邮箱',
-  '对口销售员码', '付款条款', '销售限额', '银行账号', '生日', '最近审核日期', '备注',
+  '对口销售员码', '付款条款', '销售限额', '应收余额', '银行账号', '生日', '最近审核日期', '备注',
 ] as const;
 export const ORDER_HEADERS = ['客户代码', '订单日期', '金额', '产品', '毛利'] as const;
 export const CONTACT_HEADERS = ['日期', '客户代码', '类型', '销售员', '内容', '跟进期限'] as const;
@@ -78,6 +86,31 @@ export const REPS: readonly { code: string; region: Region }[] = [
   { code: 'S06', region: '华南' },
 ];
 
+export const TEAM_HEADERS = ['代码', '姓名', '角色', '邮箱', '区域'] as const;
+
+/**
+ * The people of the sample team (invented names; e-mails on the reserved example.com domain,
+ * so a demo invite can never reach a real inbox). One rep per code of REPS, in their regions.
+ */
+export const TEAM: readonly { code: string; name: string; role: '销售员' | '销售经理' | '营销总监' | '总经理'; email: string; region: Region | '' }[] = [
+  { code: 'S01', name: '陈志明', role: '销售员', email: 'chen.zhiming@example.com', region: '华东' },
+  { code: 'S02', name: '林晓东', role: '销售员', email: 'lin.xiaodong@example.com', region: '华东' },
+  { code: 'S03', name: '黄丽华', role: '销售员', email: 'huang.lihua@example.com', region: '华南' },
+  { code: 'S04', name: '赵国庆', role: '销售员', email: 'zhao.guoqing@example.com', region: '华北' },
+  { code: 'S05', name: '周文斌', role: '销售员', email: 'zhou.wenbin@example.com', region: '西南' },
+  { code: 'S06', name: '梁春梅', role: '销售员', email: 'liang.chunmei@example.com', region: '华南' },
+  { code: 'M01', name: '徐建国', role: '销售经理', email: 'xu.jianguo@example.com', region: '华东' },
+  { code: 'M02', name: '何海燕', role: '销售经理', email: 'he.haiyan@example.com', region: '华南' },
+  { code: 'M03', name: '孙永刚', role: '销售经理', email: 'sun.yonggang@example.com', region: '华北' },
+  { code: 'M04', name: '罗秀英', role: '销售经理', email: 'luo.xiuying@example.com', region: '西南' },
+  { code: 'D01', name: '郑志强', role: '营销总监', email: 'zheng.zhiqiang@example.com', region: '' },
+  { code: 'G01', name: '王建华', role: '总经理', email: 'wang.jianhua@example.com', region: '' },
+];
+
+export function teamRows(): SheetRows {
+  return [[...TEAM_HEADERS], ...TEAM.map((p) => [p.code, p.name, p.role, p.email, p.region])];
+}
+
 export function generateSampleWorkbook(options: SampleOptions = {}): SampleWorkbook {
   const seed = options.seed ?? DEFAULT_SEED;
   const count = options.customers ?? DEFAULT_CUSTOMERS;
@@ -89,10 +122,12 @@ export function generateSampleWorkbook(options: SampleOptions = {}): SampleWorkb
   // Each sheet draws from its own stream, so changing how contacts are made does not reshuffle
   // the customers or the orders that other tests and screenshots rely on.
   const plans = planCustomers(new Rng(seed, 'customers'), count, window);
+  const balances = outstandingBalances(new Rng(seed, 'balances'), plans);
   return {
     today,
+    team: teamRows(),
     sheets: {
-      Customers: [[...CUSTOMER_HEADERS], ...plans.map(customerRow)],
+      Customers: [[...CUSTOMER_HEADERS], ...plans.map((c, i) => customerRow(c, balances[i]))],
       Orders: [[...ORDER_HEADERS], ...orderRows(new Rng(seed, 'orders'), plans, window)],
       Contacts: [[...CONTACT_HEADERS], ...contactRows(new Rng(seed, 'contacts'), plans, window)],
     },
@@ -497,7 +532,25 @@ function pickProducts(rng: Rng, type: CustomerType, size: number): string[] {
   return chosen;
 }
 
-function customerRow(c: CustomerPlan): Cell[] {
+/** Customers over their credit limit: "a few", the ones the overCredit flag is for. */
+const OVER_CREDIT_SHARE = 0.03;
+
+/**
+ * What each customer owes now (应收余额), in whole yuan: nothing for cash-only customers (no
+ * credit), up to about 90% of the limit for most, and 110–160% of it for a few. Drawn from its
+ * own stream, so the other columns stay as they were before the column existed.
+ */
+function outstandingBalances(rng: Rng, plans: readonly CustomerPlan[]): number[] {
+  const onCredit = range(plans.length).filter((i) => plans[i].creditLimit > 0);
+  const over = new Set(rng.shuffle(onCredit).slice(0, Math.max(1, Math.round(plans.length * OVER_CREDIT_SHARE))));
+  return plans.map((c, i) => {
+    if (c.creditLimit === 0) return 0;
+    const share = over.has(i) ? 1.1 + 0.5 * rng.next() : rng.chance(0.3) ? 0 : 0.9 * rng.next();
+    return Math.round((c.creditLimit * share) / 10) * 10;
+  });
+}
+
+function customerRow(c: CustomerPlan, balance: number): Cell[] {
   return [
     c.code,
     c.name,
@@ -512,6 +565,7 @@ function customerRow(c: CustomerPlan): Cell[] {
     c.missing === 'rep' ? null : c.rep,
     c.terms,
     c.creditLimit,
+    balance,
     c.bankAccount,
     c.birthday,
     c.reviewed,

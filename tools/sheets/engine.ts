@@ -45,6 +45,31 @@ export interface SheetsEngine {
   getFormula(sheet: string, a1: string): string | undefined;
   isDateCell(sheet: string, a1: string): boolean;
   destroy(): void;
+
+  // Positional access (0-based rows and columns), for a SheetStore over the same cells.
+  addSheet(name: string): void;
+  removeSheet(name: string): void;
+  renameSheet(from: string, to: string): void;
+  /** Types many cells in one recalculation (content as setCell takes it). */
+  setCells(writes: readonly CellWriteAt[]): void;
+  /** The cell's value and HyperFormula's detailed type of it (CellValueDetailedType). */
+  cellAt(sheet: string, row: number, col: number): { value: SheetValue; type: string };
+  /** The formula typed into the cell; undefined for values and spilled cells. */
+  formulaAt(sheet: string, row: number, col: number): string | undefined;
+  /** Rows and columns that may hold something (never shrinks when cells are cleared). */
+  extent(sheet: string): { rows: number; cols: number };
+  /** Inserts `n` empty rows (or columns) before 0-based `at`; formulas pointing below shift, as in Sheets. */
+  insertRows(sheet: string, at: number, n: number): void;
+  removeRows(sheet: string, at: number, n: number): void;
+  insertColumns(sheet: string, at: number, n: number): void;
+  removeColumns(sheet: string, at: number, n: number): void;
+}
+
+export interface CellWriteAt {
+  sheet: string;
+  row: number;
+  col: number;
+  content: unknown;
 }
 
 // Re-entering a formula settles it in one round unless its size depends on its own placement;
@@ -87,6 +112,9 @@ export function createSheetsEngine(o: SheetsEngineOptions): SheetsEngine {
       licenseKey: 'gpl-v3',
       // The test data types dates as 2024-03-05; Sheets reads those as dates too.
       dateFormats: ['YYYY-MM-DD', 'YYYY/MM/DD'],
+      // Nothing undoes; HyperFormula's undo history grows with every change and makes each
+      // following change slower (it walks its old data versions).
+      undoLimit: 0,
     }),
   );
 
@@ -149,6 +177,37 @@ export function createSheetsEngine(o: SheetsEngineOptions): SheetsEngine {
 
   const getValue = (sheet: string, a1: string): SheetValue => toSheetValue(live().getCellValue(address(sheet, a1)));
 
+  /**
+   * Rows or columns inserted (n > 0) or removed (n < 0) at `at` on a sheet: the spill bookkeeping
+   * is keyed by address, so it moves with the cells (a removed anchor is forgotten). Called
+   * before HyperFormula moves the cells: the formulas it re-evaluates while doing so then find
+   * their sizes at their new addresses and register there.
+   */
+  const shiftAnchors = (sheet: number, axis: 'row' | 'col', at: number, n: number): void => {
+    const move = (a: SimpleCellAddress): SimpleCellAddress | null => {
+      if (a.sheet !== sheet || a[axis] < at) return a;
+      if (n < 0 && a[axis] < at - n) return null;
+      return { ...a, [axis]: a[axis] + n };
+    };
+    const anchors = [...ctx.anchors.values()];
+    ctx.anchors.clear();
+    for (const anchor of anchors) {
+      const to = move(anchor.address);
+      if (to) ctx.anchors.set(anchorKey(to), { ...anchor, address: to });
+    }
+    const sizes = [...ctx.sizes];
+    ctx.sizes.clear();
+    for (const [key, size] of sizes) {
+      const m = /^(\d+)!(\d+),(\d+)\|/.exec(key);
+      if (!m) continue;
+      const to = move({ sheet: Number(m[1]), row: Number(m[2]), col: Number(m[3]) });
+      if (to) ctx.sizes.set(anchorKey(to) + key.slice(m[0].length - 1), size);
+    }
+    ctx.dirty.clear();
+  };
+
+  const at = (sheet: string, row: number, col: number): SimpleCellAddress => ({ sheet: sheetId(sheet), row, col });
+
   return {
     setCell(sheet, a1, content) {
       const a = address(sheet, a1);
@@ -182,6 +241,79 @@ export function createSheetsEngine(o: SheetsEngineOptions): SheetsEngine {
     },
     isDateCell(sheet, a1) {
       return DATE_TYPES.has(live().getCellValueDetailedType(address(sheet, a1)));
+    },
+    addSheet(name) {
+      live().addSheet(name);
+    },
+    removeSheet(name) {
+      const id = sheetId(name);
+      for (const [key, anchor] of ctx.anchors) if (anchor.address.sheet === id) ctx.anchors.delete(key);
+      live().removeSheet(id);
+      settle();
+    },
+    renameSheet(from, to) {
+      live().renameSheet(sheetId(from), to);
+    },
+    setCells(writes) {
+      if (writes.length === 0) return;
+      const engine = live();
+      const addresses = writes.map((w) => at(w.sheet, w.row, w.col));
+      // Suspended evaluation, not batch(): HyperFormula 3.5's batch walks every operation made so
+      // far in the batch on each new one (its undo bookkeeping), which is quadratic in the writes.
+      engine.suspendEvaluation();
+      try {
+        writes.forEach((w, i) => {
+          noteEdit(addresses[i]);
+          engine.setCellContents(addresses[i], rawContent(w.content));
+        });
+      } finally {
+        engine.resumeEvaluation();
+      }
+      settle();
+    },
+    cellAt(sheet, row, col) {
+      const a = at(sheet, row, col);
+      const engine = live();
+      const value = toSheetValue(engine.getCellValue(a));
+      // The detailed type costs a second lookup; only numbers need it (dates are numbers).
+      return { value, type: typeof value === 'number' ? engine.getCellValueDetailedType(a) : '' };
+    },
+    formulaAt(sheet, row, col) {
+      return live().getCellFormula(at(sheet, row, col));
+    },
+    extent(sheet) {
+      const d = live().getSheetDimensions(sheetId(sheet));
+      return { rows: d.height, cols: d.width };
+    },
+    insertRows(sheet, row, n) {
+      const id = sheetId(sheet);
+      if (row >= live().getSheetDimensions(id).height) return;
+      shiftAnchors(id, 'row', row, n);
+      live().addRows(id, [row, n]);
+      settle();
+    },
+    removeRows(sheet, row, n) {
+      const id = sheetId(sheet);
+      const height = live().getSheetDimensions(id).height;
+      if (row >= height) return;
+      shiftAnchors(id, 'row', row, -n);
+      live().removeRows(id, [row, Math.min(n, height - row)]);
+      settle();
+    },
+    insertColumns(sheet, col, n) {
+      const id = sheetId(sheet);
+      if (col >= live().getSheetDimensions(id).width) return;
+      shiftAnchors(id, 'col', col, n);
+      live().addColumns(id, [col, n]);
+      settle();
+    },
+    removeColumns(sheet, col, n) {
+      const id = sheetId(sheet);
+      const width = live().getSheetDimensions(id).width;
+      if (col >= width) return;
+      shiftAnchors(id, 'col', col, -n);
+      live().removeColumns(id, [col, Math.min(n, width - col)]);
+      settle();
     },
     destroy() {
       hf?.destroy();

@@ -3,6 +3,7 @@
  * the bundle's globals, running over the Apps Script fakes. Used by `npm start` and the formula
  * tests, so both meet the functions the way a user typing into Sheets does.
  */
+import type { ExecutionOptions, GasState } from '../gas/fakes';
 import { loadBundle, LoadedBundle } from '../gas/loadBundle';
 import { createSheetsEngine, SheetsEngine } from './engine';
 
@@ -13,6 +14,15 @@ export interface KehuSheetsOptions {
   sheets: Record<string, unknown[][]>;
   locale?: string;
   timeZone?: string;
+  /**
+   * The document the custom functions run in (its locale, time zone and caches), when the
+   * cells belong to one (npm start's playground); otherwise a document of their own.
+   */
+  state?: GasState;
+  /** The execution the functions run in (default: the fakes' default execution). */
+  execution?: ExecutionOptions;
+  /** Folder of the built bundle (default: loadBundle's). */
+  distDir?: string;
 }
 
 export interface KehuSheets {
@@ -23,7 +33,9 @@ export interface KehuSheets {
 const isDate = (v: unknown): boolean => Object.prototype.toString.call(v) === '[object Date]';
 
 export function createKehuSheets(o: KehuSheetsOptions): KehuSheets {
-  const bundle = loadBundle({ locale: o.locale ?? 'zh_CN', timeZone: o.timeZone ?? 'Asia/Shanghai' });
+  const bundle = o.state
+    ? loadBundle({ state: o.state, execution: o.execution, distDir: o.distDir })
+    : loadBundle({ locale: o.locale ?? 'zh_CN', timeZone: o.timeZone ?? 'Asia/Shanghai', execution: o.execution, distDir: o.distDir });
   const functions: Record<string, (...args: unknown[]) => unknown> = {};
   for (const name of KEHU_FUNCTIONS) functions[name] = (...args) => bundle.context[name](...args);
   const engine = createSheetsEngine({

@@ -1,5 +1,7 @@
 // The local preview's page script (inlined into the page by page.ts; plain browser JavaScript).
-// It draws one sheet at a time from GET /api/sheet and types into cells with POST /api/cell.
+// It draws one sheet at a time from GET /api/sheet, types into cells with POST /api/cell and
+// tells the server the selection (POST /api/select), which the add-on's menu items read.
+// addon.js (the menu, dialogs, sidebar and calendar) uses it through window.KehuGrid.
 (function () {
   'use strict';
 
@@ -13,6 +15,7 @@
   const fbar = document.getElementById('fbar');
   const addr = document.getElementById('addr');
   const tabs = document.getElementById('tabs');
+  const calendarPane = document.getElementById('calendar');
   const statusEl = document.getElementById('status');
   const rowsEl = document.getElementById('rows');
   const moreBtn = document.getElementById('more');
@@ -30,6 +33,11 @@
     /** A message about the last action, shown until the selection moves. */
     note: null,
     queue: Promise.resolve(),
+    /** The document's change count the shown sheet was drawn at. */
+    revision: -1,
+    /** 'sheet' or 'calendar' (the simulated calendar instead of a grid). */
+    pane: 'sheet',
+    selectTimer: 0,
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -133,12 +141,15 @@
       }
     }
 
+    const hidden = new Set(v.hiddenColumns || []);
+    for (const c of hidden) widths[c] = 5;
+
     const rowHeadWidth = Math.max(40, String(state.nRows).length * 8 + 18);
     const html = [];
     html.push('<colgroup><col style="width:' + rowHeadWidth + 'px">');
     for (let c = 0; c < state.nCols; c++) html.push('<col style="width:' + widths[c] + 'px">');
     html.push('</colgroup><thead><tr><th class="corner"></th>');
-    for (let c = 0; c < state.nCols; c++) html.push('<th>' + colName(c) + '</th>');
+    for (let c = 0; c < state.nCols; c++) html.push(hidden.has(c) ? '<th class="hid" title="' + colName(c) + '"></th>' : '<th>' + colName(c) + '</th>');
     html.push('</tr></thead><tbody>');
     for (let r = 0; r < state.nRows; r++) {
       html.push('<tr><th>' + (r + 1) + '</th>');
@@ -150,6 +161,13 @@
         const classes = [];
         let title = '';
         let inner = '';
+        let style = '';
+        if (hidden.has(c)) {
+          html.push('<td class="hid"></td>');
+          continue;
+        }
+        if (cell && cell.b) classes.push('bold');
+        if (cell && cell.bg && /^#[0-9a-f]{6}$/i.test(cell.bg)) style = ' style="background:' + cell.bg + '"';
         if (cell && cell.v !== '') {
           classes.push(cell.t);
           if (cell.f) classes.push('f');
@@ -172,7 +190,7 @@
         } else if (c < covered) {
           classes.push('nb');
         }
-        html.push('<td' + (classes.length ? ' class="' + classes.join(' ') + '"' : '') + (title ? ' title="' + esc(title) + '"' : '') + '>' + inner + '</td>');
+        html.push('<td' + (classes.length ? ' class="' + classes.join(' ') + '"' : '') + style + (title ? ' title="' + esc(title) + '"' : '') + '>' + inner + '</td>');
       }
       html.push('</tr>');
     }
@@ -251,12 +269,23 @@
     highlight(false);
     state.sel = { r, c };
     state.selections[state.sheet] = state.sel;
+    tellSelection();
     if (!opts.keepNote) state.note = null;
     if (grow) render();
     else showSelection();
     const cellEl = td(r, c);
     if (cellEl && !opts.noScroll) cellEl.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     if (!state.editing) placeEditor();
+  }
+
+  /** The add-on reads the selection (the card's menu item opens the selected row's customer). */
+  function tellSelection() {
+    clearTimeout(state.selectTimer);
+    const sheet = state.sheet;
+    const a1 = a1Of(state.sel.r, state.sel.c);
+    state.selectTimer = setTimeout(() => {
+      api('/api/select', { sheet, a1 }).catch(() => {});
+    }, 60);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -302,6 +331,7 @@
         const data = await api('/api/cell', { sheet, a1: a1Of(r, c), input: text, rows: state.limits[sheet] || PAGE_ROWS });
         if (state.sheet !== sheet) return;
         state.view = data.view;
+        state.revision = data.revision;
         const cell = cellAt(r, c);
         if (cell && cell.t === 'e') state.note = { text: T.errorIn.replace('{a1}', a1Of(r, c)) + (cell.m || cell.v), error: true };
         else if (data.expanded && data.expanded.length) state.note = { text: T.expanded + data.expanded.join('; '), error: false };
@@ -429,24 +459,34 @@
   // ---------------------------------------------------------------------------------------------
   // Sheets and tabs
 
-  async function loadSheet(name) {
+  function showPane(pane) {
+    state.pane = pane;
+    wrap.hidden = pane !== 'sheet';
+    calendarPane.hidden = pane !== 'calendar';
+    fbar.disabled = pane !== 'sheet';
+    for (const b of tabs.children) b.classList.toggle('active', pane === 'calendar' ? b.dataset.pane === 'calendar' : b.dataset.sheet === state.sheet);
+  }
+
+  /** Draws a sheet; `keep`: the same sheet redrawn after a change (selection and scroll stay). */
+  async function loadSheet(name, keep) {
     if (state.editing === 'cell') commit(editor.value, 0, 0);
     await state.queue;
     const limit = state.limits[name] || PAGE_ROWS;
-    setStatus(T.loading, false);
+    if (!keep) setStatus(T.loading, false);
     try {
       const view = await api('/api/sheet?name=' + encodeURIComponent(name) + '&rows=' + limit);
       const changed = state.sheet !== name;
+      const note = state.note;
       state.sheet = name;
       state.view = view;
       state.sel = state.selections[name] || { r: 0, c: 0 };
-      state.note = null;
-      for (const b of tabs.children) b.classList.toggle('active', b.dataset.sheet === name);
+      state.note = keep ? note : null;
+      showPane('sheet');
       render();
       if (changed) {
         wrap.scrollTop = 0;
         wrap.scrollLeft = 0;
-        select(state.sel.r, state.sel.c);
+        select(state.sel.r, state.sel.c, { keepNote: keep });
       }
       focusGrid();
     } catch (e) {
@@ -459,13 +499,8 @@
     loadSheet(state.sheet);
   });
 
-  async function init() {
-    let names = CONFIG.sheetNames;
-    try {
-      names = (await api('/api/sheets')).sheets;
-    } catch (e) {
-      setStatus(T.requestFailed + e.message, true);
-    }
+  /** The tabs: the visible sheets (hidden ones stay out, as in Sheets), then the simulated calendar. */
+  function drawTabs(names) {
     tabs.innerHTML = '';
     for (const name of names) {
       const b = document.createElement('button');
@@ -477,7 +512,78 @@
       b.addEventListener('click', () => loadSheet(name));
       tabs.appendChild(b);
     }
-    await loadSheet(names.includes(CONFIG.firstSheet) ? CONFIG.firstSheet : names[0]);
+    const cal = document.createElement('button');
+    cal.type = 'button';
+    cal.className = 'special';
+    cal.textContent = T.calendarTab;
+    cal.dataset.pane = 'calendar';
+    cal.setAttribute('role', 'tab');
+    cal.addEventListener('click', () => showCalendar());
+    tabs.appendChild(cal);
+    showPane(state.pane);
+  }
+
+  async function showCalendar() {
+    if (state.editing === 'cell') commit(editor.value, 0, 0);
+    showPane('calendar');
+    if (window.KehuAddon) await window.KehuAddon.drawCalendar(calendarPane);
+  }
+
+  let sheetNames = CONFIG.sheetNames;
+
+  /**
+   * After the add-on ran: new tabs, the active sheet it chose (when visible), the shown sheet
+   * redrawn. `active`: the sheet the add-on made active, or undefined.
+   */
+  async function refresh(active) {
+    let info;
+    try {
+      info = await api('/api/sheets');
+    } catch (e) {
+      setStatus(T.requestFailed + e.message, true);
+      return;
+    }
+    if (info.sheets.join('\n') !== sheetNames.join('\n')) {
+      sheetNames = info.sheets;
+      drawTabs(sheetNames);
+    }
+    if (active && sheetNames.includes(active) && active !== state.sheet) {
+      state.pane = 'sheet';
+      await loadSheet(active);
+    } else if (state.pane === 'calendar') {
+      await showCalendar();
+    } else if (info.revision !== state.revision || !sheetNames.includes(state.sheet)) {
+      await loadSheet(sheetNames.includes(state.sheet) ? state.sheet : sheetNames[0], true);
+    }
+    state.revision = info.revision;
+  }
+
+  function setNote(text, isError) {
+    state.note = { text: text, error: !!isError };
+    showStatusForSelection();
+  }
+
+  window.KehuGrid = {
+    text: T,
+    config: CONFIG,
+    api: api,
+    setStatus: setStatus,
+    setNote: setNote,
+    refresh: refresh,
+    focus: focusGrid,
+    /** The sheet and cell the user has selected (null while the calendar is shown). */
+    selection: () => (state.pane === 'sheet' && state.sheet ? { sheet: state.sheet, a1: a1Of(state.sel.r, state.sel.c) } : null),
+  };
+
+  async function init() {
+    try {
+      sheetNames = (await api('/api/sheets')).sheets;
+    } catch (e) {
+      setStatus(T.requestFailed + e.message, true);
+    }
+    drawTabs(sheetNames);
+    await loadSheet(sheetNames.includes(CONFIG.firstSheet) ? CONFIG.firstSheet : sheetNames[0]);
+    setNote(T.welcome, false);
   }
 
   init();

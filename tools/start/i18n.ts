@@ -24,6 +24,31 @@ export interface UiText {
   /** Tooltips of the sample's tabs. */
   sheetTitles: Record<string, string>;
   help: string;
+  /** The menu bar entry the add-on's menu hangs under, as in Sheets. */
+  extensions: string;
+  /** "Running {item}…" while a menu item runs. */
+  running: string;
+  /** "{item} finished ({seconds} s)". */
+  ran: string;
+  /** Title of the box that shows a menu item's error. */
+  failed: string;
+  ok: string;
+  close: string;
+  /** The tab listing the fake calendar's events. */
+  calendarTab: string;
+  calendarTitle: string;
+  /** "{events} events ({cancelled} cancelled) · {people} people · {mails} mails". */
+  calendarSummary: string;
+  calendarEmpty: string;
+  /** "{events} events · {invite} invitations, {update} updates, {cancel} cancellations". */
+  calendarPerson: string;
+  /** "… and {n} more". */
+  calendarMore: string;
+  automationOn: string;
+  automationOff: string;
+  cancelled: string;
+  /** A first hint in the status line. */
+  welcome: string;
 }
 
 export const UI_TEXT: Record<Lang, UiText> = {
@@ -39,8 +64,24 @@ export const UI_TEXT: Record<Lang, UiText> = {
     errorIn: '{a1} 出错：',
     requestFailed: '请求失败：',
     expanded: '本地表格不支持开放区域，已展开为：',
-    sheetTitles: { Customers: '客户档案', Orders: '订单', Contacts: '联系记录', Analysis: '分析' },
+    sheetTitles: { Customers: '客户档案', Orders: '订单', Contacts: '联系记录', Team: '销售团队', Analysis: '分析' },
     help: '方向键移动 · 回车/F2 编辑 · 直接输入即开始编辑 · Esc 取消 · Delete 清空',
+    extensions: '扩展程序',
+    running: '正在运行「{item}」…',
+    ran: '「{item}」已完成（{seconds} 秒）',
+    failed: '运行出错',
+    ok: '确定',
+    close: '关闭',
+    calendarTab: '日历（模拟）',
+    calendarTitle: '日历（模拟）：Kehu 建立的日程和发出的邀请',
+    calendarSummary: '{events} 个日程（已取消 {cancelled} 个）· {people} 人 · {mails} 封邮件',
+    calendarEmpty: '还没有日程。请先运行 Kehu 菜单中的「生成拜访计划」和「发送日历邀请」。',
+    calendarPerson: '{events} 个日程 · 邀请 {invite} 封，更新 {update} 封，取消 {cancel} 封',
+    calendarMore: '…另有 {n} 个',
+    automationOn: '每日自动运行：已开启，下次 {next}',
+    automationOff: '每日自动运行：未开启',
+    cancelled: '已取消',
+    welcome: '试试上方的 Kehu 菜单：选中客户的任意单元格，再点「客户卡片」。',
   },
   en: {
     title: 'Kehu customer analysis · local preview',
@@ -54,8 +95,24 @@ export const UI_TEXT: Record<Lang, UiText> = {
     errorIn: 'Error in {a1}: ',
     requestFailed: 'Request failed: ',
     expanded: 'Open-ended ranges are not supported locally; expanded to: ',
-    sheetTitles: { Customers: 'Customer file', Orders: 'Orders', Contacts: 'Contact log', Analysis: 'Analysis' },
+    sheetTitles: { Customers: 'Customer file', Orders: 'Orders', Contacts: 'Contact log', Team: 'Sales team', Analysis: 'Analysis' },
     help: 'Arrows move · Enter/F2 edits · typing starts editing · Esc cancels · Delete clears',
+    extensions: 'Extensions',
+    running: 'Running "{item}"…',
+    ran: '"{item}" finished ({seconds} s)',
+    failed: 'The item failed',
+    ok: 'OK',
+    close: 'Close',
+    calendarTab: 'Calendar (simulated)',
+    calendarTitle: 'Calendar (simulated): the events Kehu made and the invitations sent',
+    calendarSummary: '{events} events ({cancelled} cancelled) · {people} people · {mails} mails',
+    calendarEmpty: 'No events yet. Run "Build the visit schedule" and "Send calendar invites" from the Kehu menu first.',
+    calendarPerson: '{events} events · {invite} invitations, {update} updates, {cancel} cancellations',
+    calendarMore: '… and {n} more',
+    automationOn: 'Daily automation: on, next run {next}',
+    automationOff: 'Daily automation: off',
+    cancelled: 'cancelled',
+    welcome: 'Try the Kehu menu above: select any cell of a customer, then choose the customer card.',
   },
 };
 
@@ -71,6 +128,7 @@ export const API_TEXT: Record<Lang, Record<string, string>> = {
     tooLarge: '请求内容过大。',
     notFound: '没有这个地址。',
     rejected: '无法写入该单元格：{message}',
+    badMenu: '菜单中没有这一项。',
   },
   en: {
     unknownSheet: 'There is no sheet named "{name}". Sheets: {names}.',
@@ -82,6 +140,7 @@ export const API_TEXT: Record<Lang, Record<string, string>> = {
     tooLarge: 'The request body is too large.',
     notFound: 'Not found.',
     rejected: 'Could not write the cell: {message}',
+    badMenu: 'The menu has no such item.',
   },
 };
 

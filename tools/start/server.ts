@@ -1,22 +1,28 @@
 /**
- * The local preview behind `npm start`: the sample workbook in a HyperFormula stand-in for
- * Sheets whose custom functions are the built bundle (dist/Code.js, the file clasp deploys),
- * served as one self-contained page plus a small JSON API. node:http only, no framework.
+ * The local playground behind `npm start`: the sample customer file with the add-on's menu and
+ * its customer card, over the built bundle (dist/Code.js and dist/Sidebar.html, the files clasp
+ * deploys) running against the in-memory Apps Script services (see playground.ts). Served as
+ * one self-contained page plus a small JSON API. node:http only, no framework.
  *
- *   GET  /                 the page
- *   GET  /api/sheets       { sheets: names, lang, locale, timeZone }
+ *   GET  /                   the page
+ *   GET  /api/sheets         { sheets: visible names, hidden, active, revision, menus, lang, locale, timeZone }
  *   GET  /api/sheet?name=X[&rows=N]   the sheet's first N (default 1000) rows, see view.ts
- *   POST /api/cell {sheet, a1, input[, rows]}   types into a cell; answers { view, expanded }
+ *   POST /api/cell {sheet, a1, input[, rows]}   types into a cell; answers { view, expanded, revision }
+ *   POST /api/select {sheet, a1}   the user's selection (what the card's menu item reads)
+ *   POST /api/menu {fn[, sheet, a1]}   clicks a menu item (selecting first); answers what it showed
+ *   POST /api/run {name, args}   one google.script.run call (args: the JSON text of the arguments)
+ *   GET  /ui/N               the HTML of the N-th sidebar or dialog the add-on showed
+ *   GET  /api/calendar       the fake calendar's events and mails, per person
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createKehuSheets } from '../sheets/kehuSheets';
-import type { SheetsEngine } from '../sheets/engine';
 import { API_TEXT, fill, langOfLocale, type Lang } from './i18n';
 import { parseA1, parseInput } from './input';
 import { renderPage } from './page';
-import { DEFAULT_VIEW_ROWS, errorCells, MAX_VIEW_ROWS, sheetView } from './view';
-import { ANALYSIS_SHEET, buildStartWorkbook, type ExampleFormula } from './workbook';
+import { createPlayground, NotOnMenuError, type Playground } from './playground';
+import { dialogPage } from './dialogPage';
+import { DEFAULT_VIEW_ROWS, MAX_VIEW_ROWS } from './view';
+import type { ExampleFormula } from './workbook';
 
 export interface StartOptions {
   /** 0 picks a free port. */
@@ -27,6 +33,8 @@ export interface StartOptions {
   locale?: string;
   /** Spreadsheet time zone; default Asia/Shanghai. */
   timeZone?: string;
+  /** Folder of the built bundle (default: $KEHU_DIST or dist/). */
+  distDir?: string;
 }
 
 export interface StartedServer {
@@ -36,6 +44,8 @@ export interface StartedServer {
   warnings: string[];
   examples: ExampleFormula[];
   lang: Lang;
+  /** The document and the add-on behind the page (tests read the fakes through it). */
+  playground: Playground;
 }
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -54,6 +64,21 @@ function send(res: http.ServerResponse, status: number, body: string, type: stri
     'X-Content-Type-Options': 'nosniff',
   });
   res.end(body);
+}
+
+/**
+ * A sidebar or dialog page, as Apps Script serves it: in its own frame (the page sandboxes it),
+ * allowed to run its inline script and styles and to load nothing from anywhere.
+ */
+function sendDialog(res: http.ServerResponse, html: string): void {
+  res.writeHead(200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': Buffer.byteLength(html),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'",
+  });
+  res.end(html);
 }
 
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
@@ -98,26 +123,68 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
   const lang = langOfLocale(locale);
   const t = API_TEXT[lang];
 
-  const workbook = buildStartWorkbook(lang);
-  const { engine } = createKehuSheets({ sheets: workbook.sheets, locale, timeZone });
-  const warnings = errorCells(engine, ANALYSIS_SHEET);
-  const page = renderPage({ lang, locale, timeZone, sheetNames: engine.getSheetNames(), firstSheet: ANALYSIS_SHEET });
+  const pg = createPlayground({ locale, timeZone, distDir: options.distDir });
+  const { engine } = pg;
+  const visible = (): string[] => pg.tabs().filter((s) => !s.hidden).map((s) => s.name);
+  const page = renderPage({ lang, locale, timeZone, sheetNames: visible(), firstSheet: visible()[0] });
 
   const knownSheet = (name: unknown): string => {
     if (typeof name !== 'string' || name === '') throw new HttpError(400, t.missingSheet);
-    const names = engine.getSheetNames();
-    if (!names.includes(name)) throw new HttpError(400, fill(t.unknownSheet, { name, names: names.join(lang === 'zh' ? '、' : ', ') }));
+    const names = pg.tabs().map((s) => s.name);
+    if (!names.includes(name)) throw new HttpError(400, fill(t.unknownSheet, { name, names: visible().join(lang === 'zh' ? '、' : ', ') }));
     return name;
   };
 
   const heightOf = (sheet: string): number | undefined =>
     engine.getSheetNames().includes(sheet) ? engine.getSheetValues(sheet).length : undefined;
 
+  /** A JSON object body (JSON only: a cross-site form cannot send it without the browser asking first). */
+  const jsonBody = async (req: http.IncomingMessage): Promise<Record<string, unknown>> => {
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new HttpError(415, t.needJson);
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(req, t));
+    } catch (e) {
+      if (e instanceof HttpError) throw e;
+      throw new HttpError(400, t.badJson);
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, t.badJson);
+    return body as Record<string, unknown>;
+  };
+
+  const select = (sheet: unknown, a1: unknown): void => {
+    const name = knownSheet(sheet);
+    if (parseA1(a1) === null) throw new HttpError(400, fill(t.badA1, { a1: String(a1) }));
+    try {
+      pg.select(name, a1 as string);
+    } catch (e) {
+      throw new HttpError(400, fill(t.rejected, { message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  const sheetsInfo = () => ({
+    sheets: visible(),
+    hidden: pg.tabs().filter((s) => s.hidden).map((s) => s.name),
+    active: pg.active(),
+    revision: pg.revision(),
+    menus: pg.menus(),
+    lang,
+    locale,
+    timeZone,
+  });
+
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (isLoopback(host)) {
       const requested = (req.headers.host ?? '').replace(/:\d+$/, '');
       if (!isLoopback(requested)) throw new HttpError(403, 'Forbidden host');
+    }
+    const dialog = /^\/ui\/(\d{1,6})$/.exec(url.pathname);
+    if (req.method === 'GET' && dialog) {
+      const record = pg.dialog(Number(dialog[1]));
+      if (!record) throw new HttpError(404, t.notFound);
+      sendDialog(res, dialogPage(record.html, pg.publicFunctions()));
+      return;
     }
     const route = `${req.method} ${url.pathname}`;
     switch (route) {
@@ -130,25 +197,18 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
         res.end();
         return;
       case 'GET /api/sheets':
-        sendJson(res, 200, { sheets: engine.getSheetNames(), lang, locale, timeZone });
+        sendJson(res, 200, sheetsInfo());
         return;
       case 'GET /api/sheet': {
         const name = knownSheet(url.searchParams.get('name'));
-        sendJson(res, 200, sheetView(engine, name, rowsParam(url.searchParams.get('rows'))));
+        sendJson(res, 200, pg.view(name, rowsParam(url.searchParams.get('rows'))));
         return;
       }
+      case 'GET /api/calendar':
+        sendJson(res, 200, pg.calendar());
+        return;
       case 'POST /api/cell': {
-        // JSON only: a cross-site form cannot send it without the browser asking first.
-        if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new HttpError(415, t.needJson);
-        let body: unknown;
-        try {
-          body = JSON.parse(await readBody(req, t));
-        } catch (e) {
-          if (e instanceof HttpError) throw e;
-          throw new HttpError(400, t.badJson);
-        }
-        if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, t.badJson);
-        const { sheet, a1, input, rows } = body as Record<string, unknown>;
+        const { sheet, a1, input, rows } = await jsonBody(req);
         const name = knownSheet(sheet);
         const at = parseA1(a1);
         if (at === null) throw new HttpError(400, fill(t.badA1, { a1: String(a1) }));
@@ -159,8 +219,32 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
           throw new HttpError(400, t.badInput);
         }
         const address = (a1 as string).trim().replace(/\$/g, '').toUpperCase();
-        applyEdit(engine, name, address, parsed.content, t);
-        sendJson(res, 200, { a1: address, expanded: parsed.expanded, view: sheetView(engine, name, rowsParam(rows)) });
+        applyEdit(pg, name, address, parsed.content, t);
+        sendJson(res, 200, { a1: address, expanded: parsed.expanded, view: pg.view(name, rowsParam(rows)), revision: pg.revision() });
+        return;
+      }
+      case 'POST /api/select': {
+        const { sheet, a1 } = await jsonBody(req);
+        select(sheet, a1);
+        sendJson(res, 200, { active: pg.active() });
+        return;
+      }
+      case 'POST /api/menu': {
+        const { fn, sheet, a1 } = await jsonBody(req);
+        if (typeof fn !== 'string') throw new HttpError(400, t.badMenu);
+        if (sheet !== undefined || a1 !== undefined) select(sheet, a1);
+        try {
+          sendJson(res, 200, pg.runMenu(fn));
+        } catch (e) {
+          if (e instanceof NotOnMenuError) throw new HttpError(400, t.badMenu);
+          throw e;
+        }
+        return;
+      }
+      case 'POST /api/run': {
+        const { name, args } = await jsonBody(req);
+        if (typeof name !== 'string' || typeof args !== 'string') throw new HttpError(400, t.badJson);
+        sendJson(res, 200, pg.runScript(name, args));
         return;
       }
       default:
@@ -192,13 +276,14 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
 
   return {
     url: `http://${shownHost}:${port}`,
-    warnings,
-    examples: workbook.examples,
+    warnings: pg.warnings,
+    examples: pg.examples,
     lang,
+    playground: pg,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => {
-          engine.destroy();
+          pg.close();
           if (err) reject(err);
           else resolve();
         });
@@ -207,9 +292,9 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
   };
 }
 
-function applyEdit(engine: SheetsEngine, sheet: string, a1: string, content: unknown, t: Record<string, string>): void {
+function applyEdit(pg: Playground, sheet: string, a1: string, content: unknown, t: Record<string, string>): void {
   try {
-    engine.setCell(sheet, a1, content);
+    pg.type(sheet, a1, content);
   } catch (e) {
     throw new HttpError(400, fill(t.rejected, { message: e instanceof Error ? e.message : String(e) }));
   }

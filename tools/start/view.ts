@@ -1,4 +1,5 @@
 /** A sheet as the page shows it: display text per cell, formulas, and which cells are dates or errors. */
+import { displayValue, type CellFormat, type CellValue } from '../gas/fakes';
 import type { SheetsEngine } from '../sheets/engine';
 import { a1Of } from '../sheets/a1';
 
@@ -15,6 +16,24 @@ export interface CellView {
   raw?: string;
   /** An error's message (shown as a tooltip and in the status line). */
   m?: string;
+  /** Bold (a header the add-on wrote). */
+  b?: 1;
+  /** Background colour, '#rrggbb'. */
+  bg?: string;
+}
+
+/**
+ * What the document knows about a sheet beyond its cells (the playground's fake Spreadsheet):
+ * formatting per cell, the cell's value as a script reads it (for number formats), hidden
+ * columns and frozen rows.
+ */
+export interface SheetDecor {
+  formatAt(row: number, col: number): Readonly<CellFormat> | undefined;
+  valueAt(row: number, col: number): CellValue;
+  /** 0-based columns a user or the add-on hid. */
+  hiddenColumns: number[];
+  frozenRows: number;
+  timeZone: string;
 }
 
 export interface SheetView {
@@ -26,6 +45,9 @@ export interface SheetView {
   shownRows: number;
   /** shownRows rows of colCount cells each; empty cells are null. */
   cells: (CellView | null)[][];
+  /** 0-based hidden columns (none unless the sheet has decor). */
+  hiddenColumns?: number[];
+  frozenRows?: number;
 }
 
 export const DEFAULT_VIEW_ROWS = 1000;
@@ -43,7 +65,17 @@ export function formatNumber(n: number): string {
   return text === '-0' ? '0' : text;
 }
 
-export function sheetView(engine: SheetsEngine, name: string, maxRows = DEFAULT_VIEW_ROWS): SheetView {
+/** A number format's text for a cell, or null when the engine's own text should stay (no format, or one the fake cannot show). */
+function formatted(decor: SheetDecor, r: number, c: number, format: string | undefined): string | null {
+  if (format === undefined || format === 'General' || format === '@') return null;
+  try {
+    return displayValue(decor.valueAt(r, c), format, decor.timeZone);
+  } catch {
+    return null;
+  }
+}
+
+export function sheetView(engine: SheetsEngine, name: string, maxRows = DEFAULT_VIEW_ROWS, decor?: SheetDecor): SheetView {
   const values = engine.getSheetValues(name);
   const rowCount = values.length;
   let colCount = 0;
@@ -75,11 +107,28 @@ export function sheetView(engine: SheetsEngine, name: string, maxRows = DEFAULT_
         cell = { v: value, t: 's', raw: value };
       }
       if (formula !== undefined) cell = { ...(cell ?? { v: '', t: 's' }), f: formula };
+      const format = decor?.formatAt(r, c);
+      if (decor && format) {
+        if (cell && (cell.t === 'n' || cell.t === 'd')) {
+          const text = formatted(decor, r, c, format.numberFormat);
+          if (text !== null) cell = { ...cell, v: text };
+        }
+        if (format.fontWeight === 'bold' || format.background) {
+          cell = { ...(cell ?? { v: '', t: 's' }) };
+          if (format.fontWeight === 'bold') cell.b = 1;
+          if (format.background) cell.bg = format.background;
+        }
+      }
       out[c] = cell;
     }
     cells.push(out);
   }
-  return { name, rowCount, colCount, shownRows, cells };
+  const view: SheetView = { name, rowCount, colCount, shownRows, cells };
+  if (decor) {
+    view.hiddenColumns = decor.hiddenColumns;
+    view.frozenRows = decor.frozenRows;
+  }
+  return view;
 }
 
 /** Error cells of a sheet, as 'A2: #ERROR! message'. */

@@ -1,7 +1,7 @@
 /**
- * The workbook `npm start` opens: the generated sample (customer file, order log, contact log)
- * plus an "Analysis" sheet with example formulas, each under a one-line label, so a first-time
- * user sees the add-on's results at once and can copy a formula to try variations.
+ * The workbook `npm start` opens: the generated sample (customer file, order log, contact log,
+ * team list) plus an "Analysis" sheet with example formulas, each under a one-line label, so a
+ * first-time user sees the add-on's results at once and can copy a formula to try variations.
  *
  * Ranges are closed (A2:A2707, not A2:A): the local engine does not know open-ended ranges (the
  * server expands them when a user types one, see ranges.ts). They are computed from the sample's
@@ -12,6 +12,8 @@ import { columnLetters } from '../sheets/a1';
 import type { Lang } from './i18n';
 
 export const ANALYSIS_SHEET = 'Analysis';
+/** The team list (销售团队): who the visit schedule and its invites go to. */
+export const TEAM_SHEET = 'Team';
 
 /** Where each example formula sits on the Analysis sheet, and what it shows. */
 export interface ExampleFormula {
@@ -111,7 +113,7 @@ export function buildStartWorkbook(lang: Lang, sampleOptions: SampleOptions = {}
   for (const e of examples) put(e.a1, e.formula);
 
   return {
-    sheets: { Customers, Orders, Contacts, [ANALYSIS_SHEET]: analysis },
+    sheets: { Customers, Orders, Contacts, [TEAM_SHEET]: sample.team, [ANALYSIS_SHEET]: analysis },
     examples,
     customerRows: { first, last },
     today: sample.today,

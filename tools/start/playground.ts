@@ -1,0 +1,351 @@
+/**
+ * The whole add-on on one machine, as `npm start` shows it: the sample customer file in the
+ * HyperFormula engine, which is also the storage of the Apps Script fakes' Spreadsheet (see
+ * sheets/hfStore.ts), so the cells a menu item or the card writes are the cells the grid shows
+ * and the cells a user types are the ones the add-on reads. Every menu click and every
+ * google.script.run call is one Apps Script execution of the built bundle: a fresh gas-local
+ * context on the same document (loadBundle's next()), as each execution is a fresh global scope.
+ *
+ * Apps Script's rules for google.script.run are kept here on the server side (bridge.ts does
+ * the page side): only public globals (functions not ending in '_'), arguments arrive as plain
+ * values made in the script's realm, a result holding a Date reaches the page as null, and a
+ * failure reaches the page with the server's message as it is.
+ */
+import vm from 'node:vm';
+import {
+  createGasState, wallClock,
+  type AlertRecord, type CalendarNotification, type Clock, type DialogRecord, type EventResource, type GasState, type MenuEntry, type MenuTree, type SheetState, type ToastRecord,
+} from '../gas/fakes';
+import type { LoadedBundle } from '../gas/loadBundle';
+import { zonedInstant } from '../gas/zone';
+import { a1Of } from '../sheets/a1';
+import type { SheetsEngine } from '../sheets/engine';
+import { createHfBook, type HfBook } from '../sheets/hfStore';
+import { createKehuSheets } from '../sheets/kehuSheets';
+import type { SampleOptions } from '../sample/generate';
+import { langOfLocale, type Lang } from './i18n';
+import { parseA1 } from './input';
+import { DEFAULT_VIEW_ROWS, errorCells, sheetView, type SheetView } from './view';
+import { ANALYSIS_SHEET, buildStartWorkbook, type ExampleFormula } from './workbook';
+
+export interface PlaygroundOptions {
+  locale?: string;
+  timeZone?: string;
+  /** Folder of the built bundle (default: $KEHU_DIST or dist/). */
+  distDir?: string;
+  /** What the add-on's clock reads; default: the sample's "today" at 09:00 in the file's zone, then running in real time. */
+  clock?: Clock;
+  sample?: SampleOptions;
+}
+
+export interface SheetTab {
+  name: string;
+  hidden: boolean;
+}
+
+/** Where the user is: the active sheet and the selected cell. */
+export interface Place {
+  sheet: string;
+  a1: string;
+}
+
+export interface DialogView {
+  id: number;
+  kind: DialogRecord['kind'];
+  title: string;
+  width: number;
+  height: number;
+}
+
+/** What one menu click did, as the page needs it. */
+export interface MenuRun {
+  ok: boolean;
+  /** The exception's message when the item failed (Sheets shows it in an error bar). */
+  error?: string;
+  alerts: AlertRecord[];
+  dialogs: DialogView[];
+  toasts: ToastRecord[];
+  active: Place;
+  revision: number;
+  ms: number;
+}
+
+export type ScriptReply = { ok: true; value: unknown; revision: number } | { ok: false; message: string; revision: number };
+
+export interface CalendarPerson {
+  email: string;
+  name: string;
+  events: { id: string; summary: string; start: string; end: string; status: string }[];
+  mails: { invite: number; update: number; cancel: number };
+}
+
+export interface CalendarView {
+  calendars: string[];
+  events: number;
+  cancelled: number;
+  people: CalendarPerson[];
+  triggers: { handler: string; nextRun: string | null; runs: number }[];
+}
+
+export interface Playground {
+  lang: Lang;
+  locale: string;
+  timeZone: string;
+  engine: SheetsEngine;
+  state: GasState;
+  examples: ExampleFormula[];
+  /** Example cells on the Analysis sheet that show an error at start. */
+  warnings: string[];
+  /** Visible and hidden sheets, in tab order. */
+  tabs(): SheetTab[];
+  /** The active sheet and selected cell. */
+  active(): Place;
+  /** Selects a cell as the user does (what showCustomerCard and the card's selection mode read). */
+  select(sheet: string, a1: string): void;
+  view(sheet: string, rows?: number): SheetView;
+  /** A user types into a cell (a value as typed, or a formula). */
+  type(sheet: string, a1: string, content: unknown): void;
+  /** The add-on menus onOpen built. */
+  menus(): MenuTree[];
+  /** Clicks a menu item by its function name (it must be on the menu). */
+  runMenu(functionName: string): MenuRun;
+  /** The public globals the page's google.script.run may call. */
+  publicFunctions(): string[];
+  /** One google.script.run call: `argsJson` is the JSON text of the arguments array. */
+  runScript(name: string, argsJson: string): ScriptReply;
+  dialog(id: number): DialogRecord | undefined;
+  calendar(): CalendarView;
+  /** Counts changes to the document (cells, sheets), so the page knows when to redraw. */
+  revision(): number;
+  close(): void;
+}
+
+/** A menu item was asked for that the menu does not show. */
+export class NotOnMenuError extends Error {}
+
+const isDate = (v: unknown): boolean => Object.prototype.toString.call(v) === '[object Date]';
+
+/**
+ * The path of the first value a google.script.run result may not carry (a Date, a function, an
+ * object that is not plain), or null. Apps Script hands the page null for such a result.
+ */
+export function illegalResultPath(value: unknown, path = 'result'): string | null {
+  if (value === null || value === undefined) return null;
+  const t = typeof value;
+  if (t === 'string' || t === 'number' || t === 'boolean') return null;
+  if (t !== 'object' || isDate(value)) return path;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const bad = illegalResultPath(value[i], `${path}[${i}]`);
+      if (bad) return bad;
+    }
+    return null;
+  }
+  // Plain objects from any realm: their prototype's prototype is null.
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== null && Object.getPrototypeOf(proto) !== null) return path;
+  for (const [k, v] of Object.entries(value as object)) {
+    const bad = illegalResultPath(v, `${path}.${k}`);
+    if (bad) return bad;
+  }
+  return null;
+}
+
+function defaultClock(today: string, timeZone: string): Clock {
+  const [y, m, d] = today.split('-').map(Number);
+  const start = zonedInstant(timeZone, y, m, d, 9, 0);
+  const launched = Date.now();
+  return wallClock(() => start + (Date.now() - launched));
+}
+
+function menuFunctions(menus: MenuTree[]): Set<string> {
+  const names = new Set<string>();
+  const walk = (items: MenuEntry[]): void => {
+    for (const e of items) {
+      if (e.type === 'item') names.add(e.functionName);
+      else if (e.type === 'submenu') walk(e.items);
+    }
+  };
+  for (const m of menus) walk(m.items);
+  return names;
+}
+
+export function createPlayground(o: PlaygroundOptions = {}): Playground {
+  const locale = o.locale ?? 'zh_CN';
+  const timeZone = o.timeZone ?? 'Asia/Shanghai';
+  const lang = langOfLocale(locale);
+  const workbook = buildStartWorkbook(lang, o.sample);
+
+  const book: HfBook = createHfBook(timeZone);
+  // The document's sheets start empty: their stores adopt the engine's sheets, which hold the file.
+  const names = Object.keys(workbook.sheets);
+  const state = createGasState({
+    sheets: Object.fromEntries(names.map((n) => [n, []])),
+    createStore: book.createStore,
+    locale,
+    timeZone,
+    userLocale: locale,
+    spreadsheetName: lang === 'zh' ? '客户档案（示例）' : 'Customer file (sample)',
+    clock: o.clock ?? defaultClock(workbook.today, timeZone),
+  });
+  // The custom functions run in the same document (its locale, zone and caches), as in Sheets.
+  const { engine, bundle: formulas } = createKehuSheets({
+    sheets: workbook.sheets,
+    state,
+    distDir: o.distDir,
+    execution: { authMode: 'CUSTOM_FUNCTION', ui: false },
+  });
+  book.attach(state, engine);
+  const warnings = errorCells(engine, ANALYSIS_SHEET);
+  // Executions follow the built manifest: no Calendar without the advanced service, no call outside its scopes.
+  const base: LoadedBundle = formulas.next({ followManifest: true });
+  const fresh = (): LoadedBundle => base.next();
+
+  const sheetNamed = (name: string): SheetState => {
+    const sheet = state.spreadsheet.sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error(`No sheet named ${name}`);
+    return sheet;
+  };
+
+  const active = (): Place => {
+    const ss = state.spreadsheet;
+    const sel = ss.selection;
+    const sheet = ss.sheets.find((s) => s.id === sel.sheetId) ?? ss.sheets.find((s) => s.id === ss.activeSheetId) ?? ss.sheets[0];
+    return { sheet: sheet.name, a1: a1Of(sel.column - 1, sel.row - 1) };
+  };
+
+  /** After an execution: the engine follows renamed or deleted sheets, queued writes are in. */
+  const settle = (): void => book.reconcile();
+
+  const uiMark = () => ({ alerts: state.ui.alerts.length, dialogs: state.ui.dialogs.length, toasts: state.ui.toasts.length });
+
+  const publicFunctions = (): string[] => {
+    const context = fresh().context;
+    return Object.keys(context).filter((k) => typeof context[k] === 'function' && !k.endsWith('_')).sort();
+  };
+
+  // The file is opened: onOpen builds the menu. A file the add-on already ran in opens in LIMITED.
+  fresh().openFile('LIMITED');
+  settle();
+
+  return {
+    lang,
+    locale,
+    timeZone,
+    engine,
+    state,
+    examples: workbook.examples,
+    warnings,
+    tabs: () => state.spreadsheet.sheets.map((s) => ({ name: s.name, hidden: s.hidden })),
+    active,
+    select(sheet, a1) {
+      const at = parseA1(a1);
+      if (at === null) throw new Error(`Not a cell: ${a1}`);
+      base.fakes.select(sheetNamed(sheet).name, at.row + 1, at.col + 1, 1, 1);
+    },
+    view(sheet, rows = DEFAULT_VIEW_ROWS) {
+      settle();
+      const s = sheetNamed(sheet);
+      return sheetView(engine, s.name, rows, {
+        formatAt: (r, c) => s.store.format(r, c),
+        valueAt: (r, c) => s.store.value(r, c),
+        hiddenColumns: [...s.hiddenColumns].map((c) => c - 1).sort((a, b) => a - b),
+        frozenRows: s.frozenRows,
+        timeZone,
+      });
+    },
+    type(sheet, a1, content) {
+      settle();
+      engine.setCell(sheetNamed(sheet).name, a1, content);
+      book.touch();
+    },
+    menus: () => JSON.parse(JSON.stringify(state.ui.menus)) as MenuTree[],
+    runMenu(functionName) {
+      if (!menuFunctions(state.ui.menus).has(functionName)) throw new NotOnMenuError(`No menu item runs ${functionName}`);
+      const mark = uiMark();
+      const started = Date.now();
+      const r = fresh().run(functionName, { authMode: 'FULL', ui: true });
+      settle();
+      return {
+        ok: r.ok,
+        ...(r.ok ? {} : { error: r.error?.message ?? '' }),
+        alerts: state.ui.alerts.slice(mark.alerts),
+        dialogs: state.ui.dialogs.slice(mark.dialogs).map((d, i) => ({ id: mark.dialogs + i, kind: d.kind, title: d.title, width: d.width, height: d.height })),
+        toasts: state.ui.toasts.slice(mark.toasts),
+        active: active(),
+        revision: book.revision(),
+        ms: Date.now() - started,
+      };
+    },
+    publicFunctions,
+    runScript(name, argsJson) {
+      const b = fresh();
+      const fn = b.context[name];
+      // What google.script.run offers: public globals only (the page's runner has no others).
+      if (typeof fn !== 'function' || name.endsWith('_')) return { ok: false, message: `Script function not found: ${name}`, revision: book.revision() };
+      let args: unknown;
+      try {
+        // Made by the script realm's JSON, as Apps Script hands the function its own objects.
+        args = (vm.runInContext('JSON', b.fakes.globals) as JSON).parse(argsJson);
+      } catch {
+        return { ok: false, message: 'Failed due to illegal value in property: arguments', revision: book.revision() };
+      }
+      if (!Array.isArray(args)) return { ok: false, message: 'Failed due to illegal value in property: arguments', revision: book.revision() };
+      const r = b.run(name, { authMode: 'FULL', ui: true, args });
+      settle();
+      if (!r.ok) return { ok: false, message: r.error?.message ?? '', revision: book.revision() };
+      const bad = illegalResultPath(r.value);
+      if (bad) {
+        console.warn(`google.script.run: ${name} returned a value the page cannot receive (${bad} is a Date, a function or not a plain object); Apps Script hands the page null.`);
+        return { ok: true, value: null, revision: book.revision() };
+      }
+      return { ok: true, value: r.value === undefined ? null : JSON.parse(JSON.stringify(r.value)), revision: book.revision() };
+    },
+    dialog: (id) => state.ui.dialogs[id],
+    calendar: () => calendarView(state),
+    revision: () => book.revision(),
+    close() {
+      engine.destroy();
+    },
+  };
+}
+
+function calendarView(state: GasState): CalendarView {
+  const people = new Map<string, CalendarPerson>();
+  const person = (email: string, name = ''): CalendarPerson => {
+    const key = email.toLowerCase();
+    let p = people.get(key);
+    if (!p) {
+      p = { email: key, name, events: [], mails: { invite: 0, update: 0, cancel: 0 } };
+      people.set(key, p);
+    } else if (!p.name && name) p.name = name;
+    return p;
+  };
+  const when = (t: unknown): string => {
+    const v = t as { dateTime?: string; date?: string } | undefined;
+    return v?.dateTime ?? v?.date ?? '';
+  };
+  let events = 0;
+  let cancelled = 0;
+  const calendars = [...state.calendar.calendars.keys()].sort();
+  for (const id of calendars) {
+    for (const e of state.calendar.calendars.get(id)!.values() as Iterable<EventResource>) {
+      events++;
+      if (e.status === 'cancelled') cancelled++;
+      const shown = { id: e.id, summary: String(e.summary ?? ''), start: when(e.start), end: when(e.end), status: e.status };
+      const guests = (e.attendees as { email?: string; displayName?: string }[] | undefined) ?? [];
+      for (const g of guests) if (g.email) person(g.email, g.displayName).events.push(shown);
+    }
+  }
+  for (const n of state.calendar.notifications as CalendarNotification[]) person(n.to).mails[n.type]++;
+  const sorted = [...people.values()].sort((a, b) => a.email.localeCompare(b.email));
+  for (const p of sorted) p.events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const iso = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString());
+  return {
+    calendars,
+    events,
+    cancelled,
+    people: sorted,
+    triggers: state.triggers.map((t) => ({ handler: t.handler, nextRun: iso(t.nextRun), runs: t.runs })),
+  };
+}
