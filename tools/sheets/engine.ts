@@ -19,6 +19,11 @@ export interface SheetsEngineOptions extends DateBridge {
   functions: Record<string, (...args: unknown[]) => unknown>;
   /** Called with the computing cell's formula before each custom function call. */
   onCompute?: (formula: string) => void;
+  /**
+   * Values exactly as computed (a date-time to the millisecond, 0.1 + 0.2 as the double), as
+   * Sheets hands them to scripts. Default false: HyperFormula rounds to 10 significant digits.
+   */
+  exactValues?: boolean;
 }
 
 /** An error as getValue reports it: the code users see and the message behind it. */
@@ -115,6 +120,7 @@ export function createSheetsEngine(o: SheetsEngineOptions): SheetsEngine {
       // Nothing undoes; HyperFormula's undo history grows with every change and makes each
       // following change slower (it walks its old data versions).
       undoLimit: 0,
+      smartRounding: !o.exactValues,
     }),
   );
 

@@ -23,6 +23,8 @@ export interface KehuSheetsOptions {
   execution?: ExecutionOptions;
   /** Folder of the built bundle (default: loadBundle's). */
   distDir?: string;
+  /** Values as computed, not rounded to 10 digits (see SheetsEngineOptions.exactValues). */
+  exactValues?: boolean;
 }
 
 export interface KehuSheets {
@@ -46,6 +48,7 @@ export function createKehuSheets(o: KehuSheetsOptions): KehuSheets {
     isDate,
     // Sheets lets a custom function read its own cell's formula; the add-on uses it to name rows in errors.
     onCompute: (formula) => bundle.fakes.setActiveFormula(formula),
+    exactValues: o.exactValues,
   });
   return { engine, bundle };
 }

@@ -12,9 +12,12 @@ const SHIM_FILE = path.join(__dirname, 'scriptRun.js');
 const scriptJson = (value: unknown): string =>
   JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
-/** `html` with the client API script first in its head; `functions`: the server's public globals. */
+/**
+ * `html` with the client API script first in its head (marked data-playground: the only change
+ * to the add-on's page); `functions`: the server's public globals.
+ */
 export function dialogPage(html: string, functions: string[]): string {
-  const shim = `<script>${fs.readFileSync(SHIM_FILE, 'utf8')}(${scriptJson(functions)});</script>`;
+  const shim = `<script data-playground>${fs.readFileSync(SHIM_FILE, 'utf8')}(${scriptJson(functions)});</script>`;
   const head = /<head\b[^>]*>/i.exec(html);
   if (head) return html.slice(0, head.index + head[0].length) + shim + html.slice(head.index + head[0].length);
   const doctype = /^\s*<!doctype[^>]*>/i.exec(html);

@@ -36,6 +36,8 @@ export interface PlaygroundOptions {
   /** What the add-on's clock reads; default: the sample's "today" at 09:00 in the file's zone, then running in real time. */
   clock?: Clock;
   sample?: SampleOptions;
+  /** Called with each execution's fresh bundle just before it runs (logging, tests). */
+  onExecution?: (bundle: LoadedBundle, functionName: string) => void;
 }
 
 export interface SheetTab {
@@ -194,12 +196,19 @@ export function createPlayground(o: PlaygroundOptions = {}): Playground {
     state,
     distDir: o.distDir,
     execution: { authMode: 'CUSTOM_FUNCTION', ui: false },
+    // The add-on reads these cells as a script: values as computed, dates to the millisecond.
+    exactValues: true,
   });
   book.attach(state, engine);
   const warnings = errorCells(engine, ANALYSIS_SHEET);
   // Executions follow the built manifest: no Calendar without the advanced service, no call outside its scopes.
   const base: LoadedBundle = formulas.next({ followManifest: true });
   const fresh = (): LoadedBundle => base.next();
+  const execution = (functionName: string): LoadedBundle => {
+    const b = fresh();
+    o.onExecution?.(b, functionName);
+    return b;
+  };
 
   const sheetNamed = (name: string): SheetState => {
     const sheet = state.spreadsheet.sheets.find((s) => s.name === name);
@@ -225,7 +234,7 @@ export function createPlayground(o: PlaygroundOptions = {}): Playground {
   };
 
   // The file is opened: onOpen builds the menu. A file the add-on already ran in opens in LIMITED.
-  fresh().openFile('LIMITED');
+  execution('onOpen').openFile('LIMITED');
   settle();
 
   return {
@@ -264,7 +273,7 @@ export function createPlayground(o: PlaygroundOptions = {}): Playground {
       if (!menuFunctions(state.ui.menus).has(functionName)) throw new NotOnMenuError(`No menu item runs ${functionName}`);
       const mark = uiMark();
       const started = Date.now();
-      const r = fresh().run(functionName, { authMode: 'FULL', ui: true });
+      const r = execution(functionName).run(functionName, { authMode: 'FULL', ui: true });
       settle();
       return {
         ok: r.ok,
@@ -279,7 +288,7 @@ export function createPlayground(o: PlaygroundOptions = {}): Playground {
     },
     publicFunctions,
     runScript(name, argsJson) {
-      const b = fresh();
+      const b = execution(name);
       const fn = b.context[name];
       // What google.script.run offers: public globals only (the page's runner has no others).
       if (typeof fn !== 'function' || name.endsWith('_')) return { ok: false, message: `Script function not found: ${name}`, revision: book.revision() };

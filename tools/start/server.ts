@@ -19,7 +19,7 @@ import type { AddressInfo } from 'node:net';
 import { API_TEXT, fill, langOfLocale, type Lang } from './i18n';
 import { parseA1, parseInput } from './input';
 import { renderPage } from './page';
-import { createPlayground, NotOnMenuError, type Playground } from './playground';
+import { createPlayground, NotOnMenuError, type Playground, type PlaygroundOptions } from './playground';
 import { dialogPage } from './dialogPage';
 import { DEFAULT_VIEW_ROWS, MAX_VIEW_ROWS } from './view';
 import type { ExampleFormula } from './workbook';
@@ -35,6 +35,8 @@ export interface StartOptions {
   timeZone?: string;
   /** Folder of the built bundle (default: $KEHU_DIST or dist/). */
   distDir?: string;
+  /** See PlaygroundOptions.onExecution. */
+  onExecution?: PlaygroundOptions['onExecution'];
 }
 
 export interface StartedServer {
@@ -123,7 +125,7 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
   const lang = langOfLocale(locale);
   const t = API_TEXT[lang];
 
-  const pg = createPlayground({ locale, timeZone, distDir: options.distDir });
+  const pg = createPlayground({ locale, timeZone, distDir: options.distDir, onExecution: options.onExecution });
   const { engine } = pg;
   const visible = (): string[] => pg.tabs().filter((s) => !s.hidden).map((s) => s.name);
   const page = renderPage({ lang, locale, timeZone, sheetNames: visible(), firstSheet: visible()[0] });
