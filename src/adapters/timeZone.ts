@@ -24,29 +24,48 @@ export function zoneOffsetAt(timeZone: string): OffsetAt {
 export interface SpreadsheetClock {
   clock: DayClock;
   /**
-   * Keeps what the clock learnt in the document cache, merged with what other executions kept;
-   * does nothing when it learnt nothing new. Never throws. The same as `clock.saveLearnt()`.
+   * Keeps what the clock learnt in the document cache, merged with what other executions kept
+   * (when it learnt nothing new: only renews a kept value more than an hour old, so that hourly
+   * runs keep it from expiring). Never throws. Call it at the end of a run, and at checkpoints
+   * of a long one if you like.
    */
   save(): void;
 }
 
 /**
  * A clock that starts from what earlier executions learnt about the zone (the document cache,
- * read at the clock's first question that needs the zone) and keeps what it learns when saved:
- * save once at the end of a run, or also at checkpoints of a long one. Without a document (no
- * document cache) it works the same, learning afresh each time.
+ * read at the clock's first question that needs the zone) and keeps what it learns when saved.
+ * Without a document (no document cache) it works the same, learning afresh each time.
  */
 export function spreadsheetClock(timeZone: string): SpreadsheetClock {
-  const clock = new DayClock(zoneOffsetAt(timeZone), documentCacheMemory(`kehu.zone.${OFFSET_RULES}.${timeZone}`));
-  return { clock, save: () => clock.saveLearnt() };
+  const memory = documentCacheMemory(`kehu.zone.${OFFSET_RULES}.${timeZone}`);
+  const clock = new DayClock(zoneOffsetAt(timeZone), memory);
+  return {
+    clock,
+    save() {
+      clock.saveLearnt();
+      memory.renew();
+    },
+  };
+}
+
+/** A value older than this is put again (with a fresh 6 hours) when an execution used it. */
+const RENEW_AFTER_MS = 3_600_000;
+
+/** What the cache holds under a zone's key: when it was kept, and the runs. */
+interface Kept {
+  at: number;
+  runs: LearntRun[];
 }
 
 /**
  * The document cache as a clock's memory. The cache only saves looks at the zone: a cache that
  * is missing, failing or holding something unreadable is treated as empty, never as an error.
  */
-function documentCacheMemory(key: string): OffsetMemory {
+function documentCacheMemory(key: string): OffsetMemory & { renew(): void } {
   let cache: GoogleAppsScript.Cache.Cache | null | undefined;
+  let recalledAt: number | null = null;
+  let kept = false;
   const open = (): GoogleAppsScript.Cache.Cache | null => {
     if (cache === undefined) {
       try {
@@ -58,40 +77,59 @@ function documentCacheMemory(key: string): OffsetMemory {
     }
     return cache;
   };
+  const read = (): Kept | null => {
+    const c = open();
+    if (!c) return null;
+    try {
+      const text = c.get(key);
+      return text === null ? null : decodeKept(text);
+    } catch {
+      return null;
+    }
+  };
+  const write = (runs: readonly LearntRun[]): void => {
+    const c = open();
+    if (!c) return;
+    try {
+      c.put(key, encodeKept(runs, Date.now()), CACHE_SECONDS);
+      kept = true;
+    } catch {
+      // A full or failing cache costs only looks on the next run.
+    }
+  };
   return {
     recall() {
-      const c = open();
-      if (!c) return null;
-      try {
-        const text = c.get(key);
-        return text === null ? null : decodeRuns(text);
-      } catch {
-        return null;
-      }
+      const value = read();
+      if (value && recalledAt === null) recalledAt = value.at;
+      return value ? value.runs : null;
     },
-    keep(runs) {
-      const c = open();
-      if (!c) return;
-      try {
-        c.put(key, encodeRuns(runs), CACHE_SECONDS);
-      } catch {
-        // A full or failing cache costs only looks on the next run.
-      }
+    keep: write,
+    renew() {
+      if (kept || recalledAt === null || Date.now() - recalledAt < RENEW_AFTER_MS) return;
+      // Read again: another execution may have kept more since.
+      const value = read();
+      if (value) write(value.runs);
     },
   };
 }
 
-/** The runs as JSON, dropping the earliest ones if the whole would not fit in one cache value. */
-export function encodeRuns(runs: readonly LearntRun[]): string {
+/**
+ * The cache value: JSON with the time it was kept and the runs, dropping the earliest runs if
+ * the whole would not fit in one cache value (recent dates are the ones asked about most).
+ */
+export function encodeKept(runs: readonly LearntRun[], at: number): string {
+  const head = `{"at":${at},"runs":[`;
   const parts = runs.map((r) => `[${r[0]},${r[1]},${r[2]}]`);
-  let size = 2 + parts.reduce((n, p) => n + p.length + 1, 0);
+  let size = head.length + 2 + parts.reduce((n, p) => n + p.length + 1, 0);
   let from = 0;
   while (size > CACHE_VALUE_CHARS && from < parts.length) size -= parts[from++].length + 1;
-  return `[${parts.slice(from).join(',')}]`;
+  return `${head}${parts.slice(from).join(',')}]}`;
 }
 
-/** Runs read back from the cache; the clock checks each one, so anything else is just dropped. */
-function decodeRuns(text: string): LearntRun[] | null {
+/** A cache value read back; the clock checks each run, so anything else is just dropped. */
+function decodeKept(text: string): Kept | null {
   const value: unknown = JSON.parse(text);
-  return Array.isArray(value) ? (value as LearntRun[]) : null;
+  if (typeof value !== 'object' || value === null) return null;
+  const { at, runs } = value as { at?: unknown; runs?: unknown };
+  return typeof at === 'number' && Array.isArray(runs) ? { at, runs: runs as LearntRun[] } : null;
 }

@@ -5,7 +5,7 @@
  * a run within the cache's 6 hours, and every day is the one Intl shows. Runs the adapter on the
  * Apps Script fakes (the bundle's globals do not include it).
  */
-import { spreadsheetClock } from '../../src/adapters/timeZone';
+import { encodeKept, spreadsheetClock } from '../../src/adapters/timeZone';
 import { MS_PER_DAY } from '../../src/core/dates';
 import { createGasFakes, LIMITS, type GasFakes } from '../../tools/gas/fakes';
 import { wallTime, zonedInstant } from '../../tools/gas/zone';
@@ -108,4 +108,53 @@ it('saving twice keeps once, and a clock that learnt nothing keeps nothing', () 
   a.save();
   a.clock.saveLearnt();
   expect(fakes.calls.get('Cache.put')).toBe(1);
+});
+
+describe('hourly runs keep the cache from expiring', () => {
+  const tz = 'Europe/Berlin';
+  let now = Date.UTC(2026, 0, 2, 1);
+  beforeEach(() => jest.spyOn(Date, 'now').mockImplementation(() => now));
+  afterEach(() => jest.restoreAllMocks());
+
+  const asked = now;
+
+  /** An hourly run that asks one day (as a run's frame asks today's), then saves. */
+  function hourly(fakes: GasFakes): number {
+    install(fakes);
+    fakes.calls.clear();
+    const { clock, save } = spreadsheetClock(tz);
+    expect(clock.dayOf(asked)).toBe(intlDay(tz, asked));
+    save();
+    return fakes.calls.get('Utilities.formatDate') ?? 0;
+  }
+
+  it('a run that used a value kept over an hour ago puts it again, so that it lasts 6 more hours', () => {
+    const fakes = createGasFakes({ timeZone: tz, now: () => now });
+    expect(hourly(fakes)).toBeGreaterThan(0);
+    for (let hour = 1; hour <= 30; hour++) {
+      now += 3_600_000;
+      expect(hourly(fakes)).toBe(0);
+      // Within the hour of the last put nothing is put; after it, one put renews the value.
+      expect(fakes.calls.get('Cache.put') ?? 0).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('without runs in between, the value expires after 6 hours and the next run learns again', () => {
+    const fakes = createGasFakes({ timeZone: tz, now: () => now });
+    hourly(fakes);
+    now += LIMITS.cacheMaxSeconds * 1000 + 1;
+    expect(hourly(fakes)).toBeGreaterThan(0);
+  });
+});
+
+describe('the cache value', () => {
+  it('stays within the 100 KB a value may hold, keeping the latest runs', () => {
+    const runs = Array.from({ length: 10_000 }, (_, i): [number, number, number] => [30_000_000 + i * 100, 30_000_000 + i * 100 + 50, i % 2 ? 60 : 120]);
+    const text = encodeKept(runs, Date.UTC(2026, 0, 1));
+    expect(text.length).toBeLessThanOrEqual(LIMITS.cacheValueBytes);
+    const back = JSON.parse(text) as { at: number; runs: number[][] };
+    expect(back.at).toBe(Date.UTC(2026, 0, 1));
+    expect(back.runs.length).toBeGreaterThan(3000);
+    expect(back.runs).toEqual(runs.slice(runs.length - back.runs.length));
+  });
 });
