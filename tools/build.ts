@@ -61,7 +61,12 @@ export function globalDeclarations(functions: PublicFunction[]): string {
  * sandbox's interceptor and costs ~100 ns; a parameter costs nothing. In Apps Script it is
  * harmless.
  */
-const BUILTINS = ['Math', 'Date', 'Map', 'Array', 'Object', 'Number', 'String', 'Float64Array', 'Int32Array', 'Uint16Array', 'Error', 'RegExp'];
+const BUILTINS = [
+  'Math', 'Date', 'Map', 'Set', 'WeakMap', 'Array', 'Object', 'Number', 'String', 'Boolean', 'JSON', 'Symbol',
+  'Float64Array', 'Int32Array', 'Uint32Array', 'Uint16Array', 'Uint8Array', 'Error', 'RangeError', 'RegExp',
+  // Values, not functions, but looked up the same way: `x === Infinity` in a hot loop costs a trip through the sandbox.
+  'Infinity', 'NaN',
+];
 
 export function bindBuiltins(iife: string): string {
   const head = `var ${GLOBAL_NAME} = (() => {`;

@@ -13,6 +13,7 @@ import { layoutOwnColumns, type OwnColumnKey } from '../core/automation/ownColum
 import { encodeCardSummary, monthlyOrders } from '../core/automation/cardSummary';
 import { flagText, flagsCell, movementText, statusText } from '../core/automation/reasons';
 import { writeDocumentJson } from '../adapters/properties';
+import { entriesOf, storeIndex, textOf } from './card/searchIndex';
 import { readState, renderState } from '../core/automation/state';
 import { dayOfValue } from '../core/columns';
 import { value8Label } from '../core/labels';
@@ -220,6 +221,11 @@ export function runClassifyStep(ctx: RunContext): string {
   ctx.wb.ensureSheet(stateName);
   ctx.wb.replace(stateName, renderState(c.result.state.values(), ctx.lang));
   ctx.wb.keepHidden(stateName);
+  // The card's search list, from the table just read (no extra read).
+  const m = c.tables.mapping.customers;
+  const rows = c.tables.customerGrid.slice(m.headerRow);
+  const cell = (column: number | undefined) => rows.map((r) => (column === undefined ? '' : r[column - 1]));
+  storeIndex(ctx, m.sheet, c.tables.customerGrid.length, textOf(entriesOf(cell(m.columns.id), cell(m.columns.name), cell(m.columns.phone), m.headerRow + 1)));
   // The team's Pareto curve for the cards (41 points: well inside a property's 9 KB).
   writeDocumentJson(PARETO_KEY, { curve: c.result.curve.map(([x, y]) => [Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4]), at: ctx.started });
   return summary;

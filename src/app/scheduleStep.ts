@@ -10,12 +10,24 @@ import { planSchedule, type PlanResult, type ScheduleContact, type ScheduleCusto
 import { readScheduleSheet, renderScheduleSheet } from '../core/schedule/rows';
 import { SCHEDULE_COLUMNS, type ScheduleSheet } from '../core/schedule/types';
 import { describeScheduleProblem } from '../core/schedule/words';
+import { writeDocumentJson } from '../adapters/properties';
+import { eventIdFor } from '../core/calendar/events';
+import { readRegistry } from '../core/calendar/registry';
 import { classified } from './classifyStep';
 import type { RunContext } from './frame';
-import { newSheetName } from './ownSheets';
+import { newSheetName, ownSheetNames } from './ownSheets';
 import { readSchedule } from './scheduleRead';
 import { appText } from './texts';
 import { UserError } from './userError';
+
+export const SCHEDULE_INDEX_KEY = 'kehu.schedule';
+
+/** Where the schedule's dated rows are (the schedule is written dated rows first). */
+export interface ScheduleIndex {
+  sheet: string;
+  headerRow: number;
+  datedRows: number;
+}
 
 const text = (v: CellValue | undefined): string => (v === undefined || v === null ? '' : String(v).trim());
 
@@ -33,6 +45,23 @@ function sameRows(a: ScheduleSheet, b: ScheduleSheet): boolean {
     }
   }
   return true;
+}
+
+/**
+ * Rows a person deleted after the add-on invited someone to them: the calendar registry still
+ * lists their event (from today on) while the sheet no longer has the row. Planning them again
+ * would undo the person's deletion; the invite step cancels their events.
+ */
+function dismissedRows(ctx: RunContext, sheet: ScheduleSheet): Set<string> {
+  const out = new Set<string>();
+  const name = ctx.wb.findSheet(ownSheetNames('calendar', ctx.lang));
+  if (!name) return out;
+  const present = new Set(sheet.rows.map((r) => r.rowId));
+  const id = ctx.wb.id();
+  for (const e of readRegistry(ctx.wb.read(name), ctx.clock).registry.values()) {
+    if (e.day >= ctx.today && !present.has(e.rowId) && e.eventId === eventIdFor(id, e.rowId)) out.add(e.rowId);
+  }
+  return out;
 }
 
 export function runScheduleStep(ctx: RunContext): string {
@@ -53,7 +82,8 @@ export function runScheduleStep(ctx: RunContext): string {
   for (const k of c.tables.contacts) {
     if (k.kind === 'visit' || k.kind === 'call') contacts.push({ customer: k.customer, day: k.day, kind: k.kind, person: k.person });
   }
-  const plan = (sheet: ScheduleSheet): PlanResult => planSchedule({ today: ctx.today, settings, customers, contacts, existing: sheet.rows, lang: ctx.lang });
+  const plan = (sheet: ScheduleSheet): PlanResult =>
+    planSchedule({ today: ctx.today, settings, customers, contacts, existing: sheet.rows, dismissed: dismissedRows(ctx, sheet), lang: ctx.lang });
   const toDate = (day: number): Date => new Date(ctx.clock.startOfDay(day));
 
   let name = read.name;
@@ -81,6 +111,9 @@ export function runScheduleStep(ctx: RunContext): string {
   ctx.wb.setFrozenRows(name, startRow);
   ctx.wb.hideColumns(name, SCHEDULE_COLUMNS.indexOf('check') + 1, 1);
   ctx.shared.delete('schedule');
+  // Dated rows come first: the card looks for a customer's next visits among them only.
+  const dated = result.rows.filter((r) => r.day !== null).length;
+  writeDocumentJson(SCHEDULE_INDEX_KEY, { sheet: name, headerRow: startRow, datedRows: dated } satisfies ScheduleIndex);
 
   const s = result.stats;
   const horizonEnd = ctx.today + 7 * settings.horizonWeeks - 1;

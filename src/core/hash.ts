@@ -9,13 +9,15 @@
  */
 
 const BASE32HEX = '0123456789abcdefghijklmnopqrstuv';
+// Bound once: inside a vm sandbox (gas-local, jest) every global lookup costs a trip through the sandbox.
+const imul = Math.imul;
 
 /** MurmurHash3's 32-bit finalizer: every input bit affects every output bit. */
 function fmix32(h: number): number {
   h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
+  h = imul(h, 0x85ebca6b);
   h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
+  h = imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return h >>> 0;
 }
@@ -30,10 +32,10 @@ function lanes(text: string): [number, number, number, number] {
   let d: number = SEEDS[3];
   for (let i = 0; i < text.length; i++) {
     const k = text.charCodeAt(i);
-    a = Math.imul(a ^ k, 0x01000193);
-    b = Math.imul((b ^ k) + 0x7f4a7c15, 0x2c1b3c6d);
-    c = Math.imul(c ^ (k * 0x9e3779b1), 0x297a2d39) ^ (c >>> 15);
-    d = Math.imul(d + k, 0x1b873593) ^ (d >>> 13);
+    a = imul(a ^ k, 0x01000193);
+    b = imul((b ^ k) + 0x7f4a7c15, 0x2c1b3c6d);
+    c = imul(c ^ (k * 0x9e3779b1), 0x297a2d39) ^ (c >>> 15);
+    d = imul(d + k, 0x1b873593) ^ (d >>> 13);
   }
   const n = text.length;
   a = fmix32(a ^ n);

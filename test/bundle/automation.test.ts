@@ -190,5 +190,9 @@ describe('calendar invites', () => {
     expect(b.fakes.calendar.event(String(moved.r[10])).start.dateTime).toMatch(/T16:30:00\+08:00$/);
     expect(b.fakes.calendar.event(String(cancelled.r[10])).status).toBe('cancelled');
     expect(b.fakes.calendar.event(String(deleted.r[10])).status).toBe('cancelled');
+    // The next schedule does not bring the deleted row back (nor its event).
+    exec(b, 'buildVisitSchedule');
+    expect(sheetValues(b, '拜访计划')!.some((r) => r[11] === deleted.r[11])).toBe(false);
+    expect(totalCalls(exec(b, 'sendVisitInvites').calls, 'Calendar')).toBe(0);
   });
 });

@@ -20,6 +20,7 @@ import { readDay } from '../../core/tables/records';
 import { KIND_WORDS, parseWord, STATUS_WORDS, wordFor } from '../../core/vocabulary';
 import type { CardComplaint, CardContact, CardVisit, CustomerCard, FieldKind, ProfileField } from '../../shared/types';
 import { PARETO_KEY } from '../classifyStep';
+import { SCHEDULE_INDEX_KEY, type ScheduleIndex } from '../scheduleStep';
 import type { RunContext } from '../frame';
 import { ownSheetNames } from '../ownSheets';
 import { cellOf, CUSTOMER_FIELDS_SHOWN, idOf, readRows, rowsWithId, type CardTables } from './locate';
@@ -59,13 +60,22 @@ function iso(day: number | null | undefined): string | null {
   return day === null || day === undefined ? null : formatDay(day);
 }
 
-function summaryOf(ctx: RunContext, id: string): CardSummary | null {
+/**
+ * The customer's line of the state sheet. That sheet is written in the customer table's order,
+ * so the line is first looked for where the customer's row says (one read); only when a person
+ * moved rows since the last run is the id column searched.
+ */
+function summaryOf(ctx: RunContext, id: string, customerRow: number, headerRow: number): CardSummary | null {
   const sheet = ctx.wb.findSheet(ownSheetNames('state', ctx.lang));
   if (!sheet) return null;
-  const rows = rowsWithId(ctx, sheet, 1, 1, id);
-  if (rows.length === 0) return null;
   const header = ctx.wb.readFresh(sheet, 1, 1, 1, 7);
-  const line = ctx.wb.readFresh(sheet, rows[0], 1, 1, 7);
+  const guess = customerRow - headerRow + 1;
+  let line = guess > 1 ? ctx.wb.readFresh(sheet, guess, 1, 1, 7) : [];
+  if (line.length === 0 || idOf(line[0][0]) !== id) {
+    const rows = rowsWithId(ctx, sheet, 1, 1, id);
+    if (rows.length === 0) return null;
+    line = ctx.wb.readFresh(sheet, rows[0], 1, 1, 7);
+  }
   return decodeCardSummary(readState([...header, ...line]).get(id)?.card ?? '');
 }
 
@@ -110,7 +120,10 @@ function visitsOf(ctx: RunContext, id: string): CardVisit[] {
   const layout = findLayout(top);
   if (!layout || layout.columns.customerId === undefined) return [];
   const header = top[layout.headerIndex];
-  const rows = rowsWithId(ctx, sheet, layout.headerIndex + 1, layout.columns.customerId + 1, id).slice(0, SCHEDULE_ROWS_READ);
+  // Only the dated rows (written first) can hold next visits; without the index, all rows.
+  const index = readDocumentJson<ScheduleIndex>(SCHEDULE_INDEX_KEY);
+  const limit = index && index.sheet === sheet && index.headerRow === layout.headerIndex + 1 ? index.datedRows : Number.MAX_SAFE_INTEGER;
+  const rows = rowsWithId(ctx, sheet, layout.headerIndex + 1, layout.columns.customerId + 1, id, limit).slice(0, SCHEDULE_ROWS_READ);
   const parsed = readScheduleSheet([header, ...readRows(ctx, sheet, rows, header.length)], ctx.clock).rows;
   return parsed
     .filter((r) => r.day !== null && r.day >= ctx.today && (r.status === 'planned' || r.status === 'moved'))
@@ -147,7 +160,7 @@ export function buildCard(ctx: RunContext, t: CardTables, row: number, cells: re
     rep = 'person' in found ? { name: found.person.label, code: repCell === found.person.label ? '' : repCell, email: found.person.email } : { name: repCell, code: '', email: '' };
   }
 
-  const summary = summaryOf(ctx, id);
+  const summary = summaryOf(ctx, id, row, m.headerRow);
   const contacts = contactsOf(ctx, t, id);
   const hasStatus = t.mapping.contacts?.columns.status !== undefined;
   const lastReply = Math.max(-Infinity, ...contacts.filter((c) => c.kind === 'visit' || c.kind === 'call').map((c) => c.day));

@@ -18,6 +18,7 @@ import type { RunContext } from '../frame';
 import { newSheetName, ownSheetNames } from '../ownSheets';
 import { FIELD_KINDS, shownText } from './build';
 import { CUSTOMER_FIELDS_SHOWN, customerRow, type CardTables } from './locate';
+import { dropIndex } from './searchIndex';
 
 export const MAX_TEXT = 2000;
 
@@ -116,6 +117,7 @@ export function editField(ctx: RunContext, t: CardTables, req: EditFieldRequest)
   ctx.wb.write(m.sheet, row, column, [[next.value]]);
   if (kind === 'date' && next.value !== '') ctx.wb.format(m.sheet, row, column, 1, 1, 'yyyy-mm-dd');
   appendChange(ctx, req.id, m.headers[field] ?? fieldLabel('customers', field, ctx.lang), current, req.value.trim());
+  if (field === 'name' || field === 'phone') dropIndex();
   return { row };
 }
 

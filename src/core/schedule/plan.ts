@@ -58,6 +58,11 @@ export interface PlanInput {
   contacts: readonly ScheduleContact[];
   /** The rows of the schedule sheet as read (readScheduleSheet). */
   existing: readonly ParsedRow[];
+  /**
+   * Row ids a person deleted from the sheet after the add-on had made an event for them (the
+   * calendar registry remembers them): their occurrence is taken, not planned again.
+   */
+  dismissed?: ReadonlySet<string>;
   lang: Lang;
 }
 
@@ -85,6 +90,8 @@ export interface PlanStats {
   removed: number;
   /** Untouched rows older than keepDays, left out. */
   dropped: number;
+  /** Occurrences not planned again because a person deleted their row (see PlanInput.dismissed). */
+  dismissed: number;
 }
 
 export interface PlanResult {
@@ -191,7 +198,7 @@ export function planSchedule(input: PlanInput): PlanResult {
   });
   const stats: PlanStats = {
     occurrences: 0, dated: 0, overCapacity: 0, noPerson: 0, noEmail: 0, kept: 0, moved: 0, created: 0,
-    history: 0, personRows: 0, removed: 0, dropped: 0,
+    history: 0, personRows: 0, removed: 0, dropped: 0, dismissed: 0,
   };
   const existing = sortExisting(input.existing, today - (settings.keepDays >= 0 ? settings.keepDays : 0));
   stats.dropped = existing.dropped;
@@ -254,6 +261,10 @@ export function planSchedule(input: PlanInput): PlanResult {
           for (const r of chainRows ?? []) if (r.row.chain!.index === n && !r.dropped) held = r;
           const rowId = held ? held.row.rowId : chainRowId(id, p.role, kind, anchor, n);
           if (!held && existing.orphans.size > 0) held = existing.orphans.get(rowId) ?? null;
+          if (!held && input.dismissed?.has(rowId)) {
+            stats.dismissed++;
+            continue;
+          }
           if (held) {
             held.claimed = true;
             const row = held.row;
