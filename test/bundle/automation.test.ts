@@ -154,6 +154,28 @@ describe('visit schedule', () => {
   });
 });
 
+describe('the whole day on the second file', () => {
+  it('plans in English and invites the reps written as e-mail addresses, as they are', () => {
+    const b = secondFile();
+    const r = exec(b, 'runDailyAutomation', { ui: false });
+    expect(r.ok).toBe(true);
+    const rows = sheetValues(b, 'Visit schedule')!;
+    expect(rows[0].slice(0, 4)).toEqual(['Date', 'Time', 'Customer ID', 'Customer']);
+    const reps = new Set(['anna@example.com', 'ben@example.com', 'chloe@example.com']);
+    const invited = rows.slice(1).filter((row) => row[10] !== '');
+    expect(invited.length).toBeGreaterThan(0);
+    for (const row of invited) {
+      expect(reps.has(String(row[7]))).toBe(true);
+      expect(b.fakes.calendar.event(String(row[10])).attendees[0].email).toBe(row[7]);
+    }
+    // The customer without a rep is planned with nobody and no invite, and the row says why.
+    const orphan = rows.slice(1).filter((row) => row[2] === 'C-1006');
+    expect(orphan.length).toBeGreaterThan(0);
+    expect(orphan.every((row) => row[10] === '' && String(row[9]) !== '')).toBe(true);
+    expect(b.fakes.calendar.events().every((e: { start: { timeZone?: string } }) => e.start.timeZone === 'America/New_York')).toBe(true);
+  });
+});
+
 describe('calendar invites', () => {
   it('invites the person of each planned row, and an unchanged re-run makes no calendar call', () => {
     const b = sampleFile();
