@@ -73,7 +73,8 @@ export function byQuadrature(p: BgNbdParams, x: number, T: number, t: number): n
   const lnW = Math.log(w);
   const lnS = Math.log(s);
 
-  const lnB = logBeta(a, bx); // the Beta density's normalisation, inside each exponent so nothing under- or overflows
+  // The Beta density's normalisation goes inside each exponent, so nothing under- or overflows.
+  const lnB = logBeta(a, bx);
 
   // ln(1 − (1+ε)^(−s)) with ε = w e^(−u). Once ε underflows, ln(s ε): the integrand may still
   // matter there, since it then decays only like e^(−a u).

@@ -12,7 +12,7 @@ import { BgNbdGroups, BgNbdLikelihood, BgNbdParams } from './bgnbd';
 import { GammaGammaLikelihood, GammaGammaParams } from './gammaGamma';
 import { maximize, MaximizeResult, Objective } from './optimize';
 
-/** Fewer customers with repeat purchases than this, and a fit says nothing. */
+/** Fewer customers with repeat purchases (or customers at all) than this, and a fit says nothing. */
 export const MIN_REPEAT_CUSTOMERS = 20;
 export const MIN_CUSTOMERS = 20;
 

@@ -4,7 +4,8 @@
  *
  * Why this shape: the models' parameters are positive, so the search runs on their logs (every
  * step stays in the domain); the box keeps a likelihood that keeps rising towards a limit (a
- * degenerate order log) from walking off to infinity, and reports it; a point where the
+ * degenerate order log) from walking off to infinity, and reports it at once (the caller refuses
+ * such a fit, so the search does not polish it); a point where the
  * likelihood or its gradient is not finite counts as worse than any other, so the search never
  * steps onto a NaN. It stops when the gradient, in log-parameters, is below `gradientTolerance`
  * × max(1, |ln L|): a relative 1e-9 leaves the parameters within about 1e-7 of the optimum,
