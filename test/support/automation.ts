@@ -3,7 +3,7 @@
  * trigger as its own Apps Script execution (a fresh gas-local context on the same files), and
  * what tests read back.
  */
-import { ManualClock, type Clock } from '../../tools/gas/fakes';
+import { ManualClock, type Clock, type FakeSheet } from '../../tools/gas/fakes';
 import { loadBundle, type LoadedBundle } from '../../tools/gas/loadBundle';
 import { generateSecondFile } from '../../tools/sample/second';
 import { generateSampleWorkbook, REPS } from '../../tools/sample/generate';
@@ -75,4 +75,18 @@ export function fileState(b: LoadedBundle) {
   const mails = (snap as { notifications?: unknown[] }).notifications;
   if (Array.isArray(mails)) mails.sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1));
   return snap;
+}
+
+/** A sheet of the file as a person sees it (uncounted); the test fails when it is missing. */
+export function sheetOf(b: LoadedBundle, name: string): FakeSheet {
+  const sheet = b.fakes.direct.spreadsheet.getSheetByName(name);
+  if (!sheet) throw new Error(`the file has no sheet named ${name}`);
+  return sheet;
+}
+
+/** A calendar event as the fake calendar keeps it; the test fails when it is missing. */
+export function eventOf(b: LoadedBundle, id: string): { attendees: { email: string }[]; start: { dateTime?: string; timeZone?: string }; status: string } {
+  const event = b.fakes.calendar.event(id);
+  if (!event) throw new Error(`no calendar event ${id}`);
+  return event as unknown as { attendees: { email: string }[]; start: { dateTime?: string; timeZone?: string }; status: string };
 }
