@@ -16,6 +16,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { totalCalls } from './gas/fakes';
 import { loadBundle, LoadedBundle } from './gas/loadBundle';
+import { runDailyBench } from './bench/daily';
 import { runClvBench } from './bench/clv';
 
 const TIME_ZONE = 'Asia/Shanghai';
@@ -132,7 +133,10 @@ if (sampleAt > 0) {
   console.log(JSON.stringify(runSample(fn as 'RFM' | 'ABCTIER', Number(rows), Number(seed))));
 } else if (process.argv.includes('clv')) {
   runClvBench(); // npm run bench -- clv: the lifetime-value bench alone
+} else if (process.argv.includes('daily')) {
+  runDailyBench(); // npm run bench -- daily: the automation and the card alone
 } else {
   main();
   runClvBench();
+  runDailyBench();
 }
