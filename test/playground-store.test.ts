@@ -194,7 +194,7 @@ describe('the add-on through this store', () => {
       const cols = s.store.lastColumn();
       file[s.name] = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => s.store.formula(r, c) || s.store.value(r, c)));
     }
-    const memory = loadBundle({ sheets: file, locale: 'zh_CN', timeZone: ZONE, userLocale: 'zh_CN', spreadsheetName: pg.state.spreadsheet.name, clock: new ManualClock('2026-11-20T09:00:00+08:00'), createStore: (r, c) => new MemorySheetStore(r, c) });
+    const memory = loadBundle({ sheets: file, locale: 'zh_CN', timeZone: ZONE, userLocale: 'zh_CN', spreadsheetName: pg.state.spreadsheet.name, owner: pg.state.owner, clock: new ManualClock('2026-11-20T09:00:00+08:00'), createStore: (r, c) => new MemorySheetStore(r, c) });
     memory.next().openFile('LIMITED');
     const steps = ['flagStaleRecords', 'buildVisitSchedule', 'sendVisitInvites', 'openSettings'];
     for (const fn of steps) {

@@ -111,8 +111,8 @@
         grid.setNote(T.requestFailed + e.message, true);
         return;
       }
-      grid.setNote(fill(T.ran, { item: caption, seconds: (run.ms / 1000).toFixed(1) }), !run.ok);
       await grid.refresh(run.active && run.active.sheet);
+      grid.setNote(fill(T.ran, { item: caption, seconds: (run.ms / 1000).toFixed(1) }), !run.ok);
       for (const t of run.toasts) toast(t.title, t.message, t.seconds);
       for (const d of run.dialogs) {
         if (d.kind === 'sidebar') openSidebar(d);

@@ -196,6 +196,7 @@
     }
     html.push('</tbody>');
     grid.innerHTML = html.join('');
+    stickFrozenRows(Math.min(v.frozenRows || 0, state.nRows));
     // Fixed layout needs a definite width; then the <col> widths are what the columns get.
     grid.style.width = widths.reduce((a, b) => a + b, rowHeadWidth) + 'px';
 
@@ -207,6 +208,20 @@
       moreBtn.hidden = true;
     }
     showSelection();
+  }
+
+  /** Rows the sheet freezes stay under the column letters while the rest scrolls, as in Sheets. */
+  function stickFrozenRows(n) {
+    let top = grid.rows[0] ? grid.rows[0].offsetHeight : 0;
+    for (let r = 1; r <= n; r++) {
+      const tr = grid.rows[r];
+      for (const cell of tr.cells) {
+        cell.classList.add('fz');
+        if (r === n) cell.classList.add('fz-last');
+        cell.style.top = top + 'px';
+      }
+      top += tr.offsetHeight;
+    }
   }
 
   function td(r, c) {
@@ -464,6 +479,13 @@
     wrap.hidden = pane !== 'sheet';
     calendarPane.hidden = pane !== 'calendar';
     fbar.disabled = pane !== 'sheet';
+    if (pane !== 'sheet') {
+      // The calendar is no sheet: no cell address, no formula, no row count.
+      addr.textContent = '';
+      fbar.value = '';
+      rowsEl.textContent = '';
+      moreBtn.hidden = true;
+    }
     for (const b of tabs.children) b.classList.toggle('active', pane === 'calendar' ? b.dataset.pane === 'calendar' : b.dataset.sheet === state.sheet);
   }
 

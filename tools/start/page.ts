@@ -110,6 +110,10 @@ td.nb { border-right-color: transparent; }
 td.sel { box-shadow: inset 0 0 0 2px var(--accent); }
 td.bold { font-weight: 600; }
 th.hid, td.hid { padding: 0; background: var(--head); border-right-color: var(--head-line); }
+td.fz, tbody th.fz { position: sticky; z-index: 1; }
+td.fz { background: #fff; }
+tbody th.fz { z-index: 2; }
+.fz-last { border-bottom: 2px solid #bcc1c7 !important; }
 #editor { position: absolute; z-index: 4; height: var(--row-h); min-width: 40px; padding: 0 5px; margin: 0;
   border: 2px solid var(--accent); outline: 0; background: #fff; font: inherit; box-shadow: 0 2px 6px rgba(0,0,0,.2); }
 #editor.idle { opacity: 0; pointer-events: none; caret-color: transparent; }
