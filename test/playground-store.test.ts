@@ -182,8 +182,9 @@ describe('sheets, rows and columns', () => {
 describe('the add-on through this store', () => {
   // Both documents start from the sample as it stands in the playground (its cells as a script reads them).
   let pg: Playground;
+  const clock = new ManualClock('2026-11-20T09:00:00+08:00');
   beforeAll(() => {
-    pg = createPlayground({ clock: new ManualClock('2026-11-20T09:00:00+08:00') });
+    pg = createPlayground({ clock });
   });
   afterAll(() => pg?.close());
 
@@ -228,5 +229,16 @@ describe('the add-on through this store', () => {
     expect(hfSnap.calendar).toEqual(memSnap.calendar);
     expect(hfSnap.documentProperties).toEqual(memSnap.documentProperties);
     expect(Object.values(hfSnap.calendar).flat().length).toBeGreaterThan(100);
+  });
+
+  test('with automation on, the hourly trigger runs the day\'s work when it is due', () => {
+    expect(pg.runMenu('installAutomation').ok).toBe(true);
+    const [trigger] = pg.calendar().triggers;
+    expect(trigger).toMatchObject({ handler: 'runDailyAutomation', runs: 0, nextRun: expect.stringMatching(/^2026-11-20 1\d:\d\d$/) });
+    expect(pg.tick()).toEqual([]);
+    clock.advanceHours(2);
+    expect(pg.tick()).toEqual([{ handler: 'runDailyAutomation', ok: true }]);
+    expect(JSON.parse(pg.state.documentProperties.get('kehu.daily')!)).toMatchObject({ next: 'done' });
+    expect(pg.calendar().triggers[0].runs).toBe(1);
   });
 });

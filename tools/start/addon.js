@@ -257,7 +257,7 @@
     const mails = cal.people.reduce((n, p) => n + p.mails.invite + p.mails.update + p.mails.cancel, 0);
     pane.append(el('p', { class: 'cal-summary', text: fill(T.calendarSummary, { events: cal.events, cancelled: cal.cancelled, people: cal.people.length, mails }) }));
     const trigger = cal.triggers.find((t) => t.handler === 'runDailyAutomation');
-    pane.append(el('p', { class: 'cal-auto', text: trigger ? fill(T.automationOn, { next: trigger.nextRun ? trigger.nextRun.replace('T', ' ').slice(0, 16) + ' UTC' : '—' }) : T.automationOff }));
+    pane.append(el('p', { class: 'cal-auto', text: trigger ? fill(T.automationOn, { next: trigger.nextRun || '—' }) : T.automationOff }));
     if (cal.people.length === 0) {
       pane.append(el('p', { class: 'cal-empty', text: T.calendarEmpty }));
       return;

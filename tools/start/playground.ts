@@ -17,7 +17,7 @@ import {
   type AlertRecord, type CalendarNotification, type Clock, type DialogRecord, type EventResource, type GasState, type MenuEntry, type MenuTree, type SheetState, type ToastRecord,
 } from '../gas/fakes';
 import type { LoadedBundle } from '../gas/loadBundle';
-import { zonedInstant } from '../gas/zone';
+import { wallTime, zonedInstant } from '../gas/zone';
 import { a1Of } from '../sheets/a1';
 import type { SheetsEngine } from '../sheets/engine';
 import { createHfBook, type HfBook } from '../sheets/hfStore';
@@ -86,6 +86,7 @@ export interface CalendarView {
   events: number;
   cancelled: number;
   people: CalendarPerson[];
+  /** Time-driven triggers; nextRun in the file's time zone, 'YYYY-MM-DD hh:mm'. */
   triggers: { handler: string; nextRun: string | null; runs: number }[];
 }
 
@@ -117,6 +118,12 @@ export interface Playground {
   runScript(name: string, argsJson: string): ScriptReply;
   dialog(id: number): DialogRecord | undefined;
   calendar(): CalendarView;
+  /**
+   * Fires the time-driven triggers due by the add-on's clock, each as its own execution, as
+   * Apps Script does (the server calls this every minute): once automation is on, the daily
+   * run happens while the page is open.
+   */
+  tick(): { handler: string; ok: boolean; error?: string }[];
   /** Counts changes to the document (cells, sheets), so the page knows when to redraw. */
   revision(): number;
   close(): void;
@@ -311,7 +318,12 @@ export function createPlayground(o: PlaygroundOptions = {}): Playground {
       return { ok: true, value: r.value === undefined ? null : JSON.parse(JSON.stringify(r.value)), revision: book.revision() };
     },
     dialog: (id) => state.ui.dialogs[id],
-    calendar: () => calendarView(state),
+    calendar: () => calendarView(state, timeZone),
+    tick() {
+      const runs = base.fireDueTriggers();
+      if (runs.length) settle();
+      return runs.map((r) => ({ handler: r.handler, ok: r.ok, ...(r.ok ? {} : { error: r.error?.message ?? '' }) }));
+    },
     revision: () => book.revision(),
     close() {
       engine.destroy();
@@ -319,7 +331,7 @@ export function createPlayground(o: PlaygroundOptions = {}): Playground {
   };
 }
 
-function calendarView(state: GasState): CalendarView {
+function calendarView(state: GasState, timeZone: string): CalendarView {
   const people = new Map<string, CalendarPerson>();
   const person = (email: string, name = ''): CalendarPerson => {
     const key = email.toLowerCase();
@@ -349,12 +361,17 @@ function calendarView(state: GasState): CalendarView {
   for (const n of state.calendar.notifications as CalendarNotification[]) person(n.to).mails[n.type]++;
   const sorted = [...people.values()].sort((a, b) => a.email.localeCompare(b.email));
   for (const p of sorted) p.events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  const iso = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString());
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const local = (ms: number | undefined): string | null => {
+    if (ms === undefined) return null;
+    const w = wallTime(timeZone, ms);
+    return `${w.year}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)}`;
+  };
   return {
     calendars,
     events,
     cancelled,
     people: sorted,
-    triggers: state.triggers.map((t) => ({ handler: t.handler, nextRun: iso(t.nextRun), runs: t.runs })),
+    triggers: state.triggers.map((t) => ({ handler: t.handler, nextRun: local(t.nextRun), runs: t.runs })),
   };
 }

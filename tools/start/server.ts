@@ -274,6 +274,11 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
     });
   });
   const { port } = server.address() as AddressInfo;
+  // Time-driven triggers fire while the server runs, as Apps Script fires them.
+  const ticker = setInterval(() => {
+    for (const r of pg.tick()) console.log(r.ok ? `Kehu: the trigger ran ${r.handler}.` : `Kehu: the trigger's ${r.handler} failed: ${r.error}`);
+  }, 60_000);
+  ticker.unref();
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 
   return {
@@ -284,6 +289,7 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
     playground: pg,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        clearInterval(ticker);
         server.close((err) => {
           pg.close();
           if (err) reject(err);
