@@ -9,7 +9,8 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { loadBundle } from '../tools/gas/loadBundle';
 import { startServer, type StartedServer } from '../tools/start/server';
-import { illegalResultPath, type MenuRun } from '../tools/start/playground';
+import os from 'node:os';
+import { createPlayground, illegalResultPath, type MenuRun } from '../tools/start/playground';
 import type { CellView, SheetView } from '../tools/start/view';
 
 let server: StartedServer;
@@ -202,3 +203,38 @@ describe('google.script.run', () => {
     expect(illegalResultPath(Object.create(null))).toBeNull();
   });
 });
+
+describe('google.script.run against functions written for the test', () => {
+  // The built bundle plus three globals that do what the add-on never does, in a dist folder of the test's own.
+  const extra = `
+function returnsDate() { return { when: new Date(0), n: 1 }; }
+function argumentKinds(x) { return { plain: Object.getPrototypeOf(x) === Object.prototype, list: Array.isArray(x.list), nulls: x.list[1] === null }; }
+function throwsWithPrefix() { throw new Error('Exception: 原话，一字不改'); }
+`;
+  let dir: string;
+  let pg: ReturnType<typeof createPlayground>;
+  beforeAll(() => {
+    const dist = process.env.KEHU_DIST ?? path.resolve(__dirname, '..', 'dist');
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehu-playground-'));
+    for (const f of fs.readdirSync(dist)) fs.copyFileSync(path.join(dist, f), path.join(dir, f));
+    fs.appendFileSync(path.join(dir, 'Code.js'), extra);
+    pg = createPlayground({ distDir: dir });
+  });
+  afterAll(() => {
+    pg?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a result holding a Date reaches the page as null', () => {
+    expect(pg.runScript('returnsDate', '[]')).toMatchObject({ ok: true, value: null });
+  });
+
+  test("arguments arrive as the script realm's own plain objects and arrays", () => {
+    expect(pg.runScript('argumentKinds', JSON.stringify([{ list: [1, null] }]))).toMatchObject({ ok: true, value: { plain: true, list: true, nulls: true } });
+  });
+
+  test('the message of a failure is passed on whole, prefix and all', () => {
+    expect(pg.runScript('throwsWithPrefix', '[]')).toMatchObject({ ok: false, message: 'Exception: 原话，一字不改' });
+  });
+});
+

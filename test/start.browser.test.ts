@@ -306,6 +306,41 @@ describe('the customer card', () => {
     await shot('zh-card');
   });
 
+  test("the card frame's google.script.run keeps Apps Script's rules", async () => {
+    const frame = page.frame({ url: /\/ui\/\d+$/ })!;
+    const seen = await frame.evaluate(async () => {
+      const run = (window as unknown as { google: { script: { run: Record<string, any> } } }).google.script.run;
+      const refused = (f: () => void): string => {
+        try {
+          f();
+          return 'sent';
+        } catch (e) {
+          return (e as Error).message;
+        }
+      };
+      const reply = (name: string, arg: unknown): Promise<unknown> =>
+        new Promise((resolve) => run.withSuccessHandler((v: unknown) => resolve({ ok: v })).withFailureHandler((e: Error) => resolve({ failed: e.message }))[name](arg));
+      return {
+        date: refused(() => run.kehuSearch(new Date())),
+        nested: refused(() => run.kehuSearch({ at: [1, new Date()] })),
+        fn: refused(() => run.kehuSearch(() => 1)),
+        node: refused(() => run.kehuSearch({ el: document.body })),
+        offered: [typeof run.kehuSearch, typeof run.kehuSearch_, typeof run.SpreadsheetApp],
+        found: await reply('kehuSearch', '周记粮油'),
+        failed: await reply('kehuOpenCard', { mode: 1 }),
+      };
+    });
+    expect(seen.date).toBe('Failed due to illegal value in property: 0');
+    expect(seen.nested).toBe('Failed due to illegal value in property: 0.at.1');
+    expect(seen.fn).toBe('Failed due to illegal value in property: 0');
+    expect(seen.node).toBe('Failed due to illegal value in property: 0.el');
+    expect(seen.offered).toEqual(['function', 'undefined', 'undefined']);
+    expect(seen.found).toMatchObject({ ok: { results: [expect.objectContaining({ id: 'KH0001', name: '周记粮油店' })] } });
+    const said = server!.playground.runScript('kehuOpenCard', JSON.stringify([{ mode: 1 }]));
+    expect(said.ok).toBe(false);
+    expect(seen.failed).toEqual({ failed: (said as { message: string }).message });
+  });
+
   test('search a customer by name and by phone', async () => {
     const search = card().locator('#search-input');
     await search.fill('周记粮油');

@@ -1,7 +1,9 @@
 /**
- * `npm start`: the add-on on a local web page, no Google account needed. The sample workbook
- * (customers, orders, contacts) plus an Analysis sheet of example formulas, computed by the same
- * built bundle (dist/Code.js) that `npm run deploy` pushes.
+ * `npm start`: the whole add-on on a local web page, no Google account needed. The sample
+ * customer file (customers, orders, contacts, the team list) plus an Analysis sheet of example
+ * formulas, the add-on's menu above the grid, the customer card (dist/Sidebar.html) beside it
+ * and a simulated calendar, all run by the same built bundle (dist/Code.js) that
+ * `npm run deploy` pushes, against the in-memory Apps Script services (tools/start/playground.ts).
  *
  *   npm start                      Chinese (zh_CN, Asia/Shanghai) on http://127.0.0.1:8080
  *   npm start -- --locale en_US    English
@@ -81,6 +83,8 @@ async function main(): Promise<void> {
           ? `端口 ${options.port} 已被占用。请换一个端口：npm start -- --port 8081`
           : `Port ${options.port} is already in use. Try another one: npm start -- --port 8081`,
       );
+    } else if (/^No built bundle/.test(err.message ?? '')) {
+      console.error(zh ? `${err.message}\n还没有构建插件：请先运行 npm run build（npm start 会自动构建）。` : err.message);
     } else {
       console.error(err.stack ?? String(err));
     }
@@ -89,8 +93,8 @@ async function main(): Promise<void> {
   for (const w of server.warnings) {
     console.warn(zh ? `警告：示例公式出错 ${w}` : `Warning: an example formula shows an error: ${w}`);
   }
-  const line = `Kehu is running on ${server.url} — open it in a browser. (Ctrl+C stops it.)`;
-  console.log(zh ? `${line}\nKehu 已在 ${server.url} 运行 — 请在浏览器中打开。（按 Ctrl+C 停止。）` : line);
+  const line = `Kehu is running on ${server.url} — open it in a browser: the Kehu menu is above the grid. (Ctrl+C stops it.)`;
+  console.log(zh ? `${line}\nKehu 已在 ${server.url} 运行 — 请在浏览器中打开，表格上方就是 Kehu 菜单。（按 Ctrl+C 停止。）` : line);
 
   let stopping = false;
   const stop = (): void => {
