@@ -225,8 +225,14 @@ function throwsWithPrefix() { throw new Error('Exception: 原话，一字不改'
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('a result holding a Date reaches the page as null', () => {
-    expect(pg.runScript('returnsDate', '[]')).toMatchObject({ ok: true, value: null });
+  test('a result holding a Date reaches the page as null, and the terminal says why', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      expect(pg.runScript('returnsDate', '[]')).toMatchObject({ ok: true, value: null });
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('returnsDate returned a value the page cannot receive (result.when'));
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   test("arguments arrive as the script realm's own plain objects and arrays", () => {
