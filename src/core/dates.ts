@@ -82,40 +82,58 @@ export interface OffsetMemory {
   keep(runs: readonly LearntRun[]): void;
 }
 
-// Two looks that agree prove the offset constant between them only if no two changes of the
-// offset are closer than the looks. The IANA database (2025c, every zone, scanned with Intl)
-// bears out these spacings: from 2011 through 2039 the closest consecutive changes are 28 days
-// apart (Fiji 2020-12-20 and 2021-01-17; Morocco's Ramadan breaks last about 35 days, Egypt's and
-// Palestine's of 2010-2011 ended before 2011); outside that period they come 7 days apart
-// (Recife 2000-10-08 and 10-15, Gaza's predicted Ramadan break 2040-10-20 to 10-27).
-const RECENT_FROM = Date.UTC(2011, 0, 1) / MS_PER_MINUTE;
-const RECENT_UNTIL = Date.UTC(2040, 0, 1) / MS_PER_MINUTE;
-const RECENT_SPACING = 27 * MINUTES_PER_DAY;
-const OTHER_SPACING = 6 * MINUTES_PER_DAY;
 /** Java's ZoneOffset range; a kept run outside it is not a real offset. */
 const MAX_OFFSET_MINUTES = 18 * 60;
 
+/**
+ * How far apart looks at the zone may be: two looks that agree prove the offset constant
+ * between them only if no two changes of the offset are closer than the looks. Per period,
+ * [first minute, spacing in minutes], below the closest consecutive changes touching it in the
+ * IANA database (2025c, every zone, 1850-2100 scanned with Intl at 3-hour steps): before 1946,
+ * 8.1 days (Tunis 1943); 1946-1976, 16.9 days (El Aaiun 1976); 1977-1999, 34.9 days (Simferopol
+ * 1994); 2000-2010, 6.9 days (Boa Vista and Recife 2000; Argentina 2004 and Egypt 2010 about 12
+ * and 21); 2011-2039, 28 days (Fiji 2020-12-20 to 2021-01-17; Morocco's Ramadan breaks last about
+ * 35 days); from 2040, 7 days (Gaza's predicted Ramadan break of 2040).
+ */
+const PERIODS: readonly (readonly [from: number, spacing: number])[] = [
+  [-Infinity, 6 * MINUTES_PER_DAY],
+  [Date.UTC(1946, 0, 1) / MS_PER_MINUTE, 15 * MINUTES_PER_DAY],
+  [Date.UTC(1977, 0, 1) / MS_PER_MINUTE, 27 * MINUTES_PER_DAY],
+  [Date.UTC(2000, 0, 1) / MS_PER_MINUTE, 6 * MINUTES_PER_DAY],
+  [Date.UTC(2011, 0, 1) / MS_PER_MINUTE, 27 * MINUTES_PER_DAY],
+  [Date.UTC(2040, 0, 1) / MS_PER_MINUTE, 6 * MINUTES_PER_DAY],
+];
+
 /** Names the rules above, so that runs learnt under other rules are never mixed in (a cache key part). */
-export const OFFSET_RULES = 'r1';
+export const OFFSET_RULES = 'r2';
+
+function periodOf(m: number): number {
+  let i = PERIODS.length - 1;
+  while (PERIODS[i][0] > m) i--;
+  return i;
+}
 
 /** Whether two looks at minutes e < s that agree prove the offset constant from e to s. */
 function bounded(e: number, s: number): boolean {
-  return s - e <= (e >= RECENT_FROM && s <= RECENT_UNTIL ? RECENT_SPACING : OTHER_SPACING);
+  // A change between the looks lies in e + 1 .. s: every period those minutes touch counts.
+  let spacing = Infinity;
+  for (let i = periodOf(e + 1); i < PERIODS.length && PERIODS[i][0] <= s; i++) spacing = Math.min(spacing, PERIODS[i][1]);
+  return s - e <= spacing;
 }
 
 /**
- * The two points of a fixed grid around minute m, at most one spacing apart, where the first
- * looks at a stretch of time are made: a fixed grid lets later questions (and later executions,
- * through the memory) reuse them.
+ * The two points of a fixed grid around minute m (g0 ≤ m ≤ g1), within m's period, where the
+ * first looks at a stretch of time are made: a fixed grid lets later questions (and later
+ * executions, through the memory) reuse them.
  */
 function gridAround(m: number): [number, number] {
-  if (m >= RECENT_FROM && m < RECENT_UNTIL) {
-    const g = RECENT_FROM + Math.floor((m - RECENT_FROM) / RECENT_SPACING) * RECENT_SPACING;
-    return [g, Math.min(g + RECENT_SPACING, RECENT_UNTIL)];
-  }
-  const anchor = m < RECENT_FROM ? RECENT_FROM : RECENT_UNTIL;
-  const g = anchor + Math.floor((m - anchor) / OTHER_SPACING) * OTHER_SPACING;
-  return [g, g + OTHER_SPACING];
+  const i = periodOf(m);
+  const [from, spacing] = PERIODS[i];
+  const until = i + 1 < PERIODS.length ? PERIODS[i + 1][0] : Infinity;
+  const anchor = from === -Infinity ? until : from;
+  const g = anchor + Math.floor((m - anchor) / spacing) * spacing;
+  // The last minute of the period ends its last cell, so that a cell never reaches into the next.
+  return [g, Math.min(g + spacing, until - 1)];
 }
 
 function isRun(r: unknown): r is LearntRun {
@@ -134,12 +152,13 @@ const UNKNOWN = Infinity;
  *
  * Asking the time zone is the costly part (in Apps Script it is a Utilities call), and offsets
  * change a few times a year, so the clock looks sparsely and only where a question needs it:
- * first on a grid a few weeks apart (see the spacings above), then, between two looks that
- * disagree (a change lies between them), halfway across the days between them at the time of
- * day asked about, until the day asked about no longer depends on where the change lies. Dates
- * at one time of day (date cells are local midnights) cost a handful of looks per change; two
- * years of them about 50 looks in all. Runs of minutes with one known offset hold what was
- * learnt; an optional memory keeps them between executions.
+ * first on a grid (27 days apart for 2011-2039, closer in other periods: see PERIODS), then,
+ * between two looks that disagree (a change lies between them), halfway across the days between
+ * them at the time of day asked about, until the day asked about no longer depends on where the
+ * change lies. Dates at one time of day (date cells are local midnights) cost a handful of looks
+ * per change: two recent years of them about 30 looks without daylight saving, 50 with it. Runs
+ * of minutes with one known offset hold what was learnt; an optional memory keeps them between
+ * executions.
  */
 export class DayClock {
   // What is known: runs of whole minutes with one offset (minutes east of UTC), in order and
@@ -297,6 +316,8 @@ export class DayClock {
 
   private look(minute: number): void {
     const offset = this.offsetAt(minute * MS_PER_MINUTE);
+    // Anything else would never join the runs, and the search would ask forever.
+    if (!Number.isSafeInteger(offset) || Math.abs(offset) > MAX_OFFSET_MINUTES) throw new Error(`Unexpected time zone offset: ${offset} minutes`);
     this.unsaved = true;
     this.addRun(minute, minute, offset);
   }

@@ -6,7 +6,7 @@
  * The days expected come from Intl (the fakes build date cells and show dates with it).
  */
 import { OFFSET_RULES } from '../../src/core/dates';
-import { LIMITS } from '../../tools/gas/fakes';
+import { LIMITS, type CallCounts } from '../../tools/gas/fakes';
 import { zoneOffsetMs } from '../../tools/gas/zone';
 import type { LoadedBundle } from '../../tools/gas/loadBundle';
 import { bundle, column, Grid, shownDate } from '../support/bundle';
@@ -52,14 +52,22 @@ function expectEveryDayRight(b: LoadedBundle, result: unknown[][], tz: string): 
   const rows = new Map(result.slice(1).map((r) => [r[0] as string, r]));
   expect(rows.size).toBe(DAYS.length);
   const analysis = shownDate(b.realm.date(2026, 1, 1), tz);
+  const wrong: unknown[] = [];
   DAYS.forEach((day, i) => {
     const row = rows.get(`C${i}`)!;
     const want = shownDate(b.realm.date(+day.slice(0, 4), +day.slice(5, 7), +day.slice(8, 10)), tz);
-    expect([day, shownDate(row[1] as Date, tz), row[2]]).toEqual([day, want, daysBetween(want, analysis)]);
+    const shown = shownDate(row[1] as Date, tz);
+    if (shown !== want || row[2] !== daysBetween(want, analysis)) wrong.push([day, shown, row[2], want]);
   });
+  expect(wrong).toEqual([]);
 }
 
-const formatDates = (b: LoadedBundle): number => b.calls.get('Utilities.formatDate') ?? 0;
+/** RFM as Sheets runs it: one custom-function execution, on a fresh global scope over the same document. */
+function callRfm(b: LoadedBundle): { result: unknown[][]; calls: CallCounts; formatDates: number } {
+  const r = b.run('RFM', { authMode: 'CUSTOM_FUNCTION', args: args(b) });
+  if (!r.ok) throw new Error(r.error!.message);
+  return { result: r.value as unknown[][], calls: r.calls, formatDates: r.calls.get('Utilities.formatDate') ?? 0 };
+}
 
 /** Offset changes of a zone in the period, found with Intl (hourly steps). */
 function changesInPeriod(tz: string): number {
@@ -82,105 +90,104 @@ const atMost = (tz: string): number => Math.ceil(731 / 27) + 1 + 6 * changesInPe
 
 describe.each(ZONES)('RFM over two years of dates in %s', (tz) => {
   let now = Date.UTC(2026, 0, 1, 9);
-  const b = bundle({ timeZone: tz, now: () => now });
-  const input = args(b);
+  const first = bundle({ timeZone: tz, now: () => now });
 
-  it(`first call: about 50 formatDate calls at most, every day right, and what was learnt kept in the document cache`, () => {
-    b.calls.clear();
-    expectEveryDayRight(b, b.context.RFM(...input), tz);
-    expect(formatDates(b)).toBeGreaterThan(0);
-    expect(formatDates(b)).toBeLessThanOrEqual(atMost(tz));
-    expect(formatDates(b)).toBeLessThanOrEqual(53);
-    expect(b.calls.get('CacheService.getDocumentCache')).toBe(1);
-    expect(b.calls.get('Cache.put')).toBe(1);
+  it('first call: about 50 formatDate calls at most, every day right, and what was learnt kept in the document cache', () => {
+    const { result, calls, formatDates } = callRfm(first);
+    expectEveryDayRight(first, result, tz);
+    expect(formatDates).toBeGreaterThan(0);
+    expect(formatDates).toBeLessThanOrEqual(atMost(tz));
+    expect(formatDates).toBeLessThanOrEqual(53);
+    expect(calls.get('CacheService.getDocumentCache')).toBe(1);
+    expect(calls.get('Cache.put')).toBe(1);
   });
 
-  it('a later call (another execution, same document) makes none, with the same days', () => {
+  it('a later call (another execution) makes none, with the same days', () => {
     now += 30 * 60_000;
-    b.calls.clear();
-    expectEveryDayRight(b, b.context.RFM(...input), tz);
-    expect(formatDates(b)).toBe(0);
-    expect(b.calls.get('Cache.get')).toBe(1);
-    expect(b.calls.get('Cache.put')).toBeUndefined(); // nothing new to keep
+    const b = first.next();
+    const { result, calls, formatDates } = callRfm(b);
+    expectEveryDayRight(b, result, tz);
+    expect(formatDates).toBe(0);
+    expect(calls.get('Cache.get')).toBe(1);
+    expect(calls.get('Cache.put')).toBeUndefined(); // nothing new to keep
   });
 
   it('a call more than an hour after the value was kept puts it again (6 more hours), still without looking', () => {
     now += 45 * 60_000;
-    b.calls.clear();
-    expectEveryDayRight(b, b.context.RFM(...input), tz);
-    expect(formatDates(b)).toBe(0);
-    expect(b.calls.get('Cache.get')).toBe(2); // read, and read again before putting back
-    expect(b.calls.get('Cache.put')).toBe(1);
+    const { result, calls, formatDates } = callRfm(first.next());
+    expectEveryDayRight(first, result, tz);
+    expect(formatDates).toBe(0);
+    expect(calls.get('Cache.get')).toBe(2); // read, and read again before putting back
+    expect(calls.get('Cache.put')).toBe(1);
     // 6 h 30 min after the first call, past the first put's expiry: the renewed value is there.
     now += LIMITS.cacheMaxSeconds * 1000 - 45 * 60_000;
-    b.calls.clear();
-    b.context.RFM(...input);
-    expect(formatDates(b)).toBe(0);
+    expect(callRfm(first.next()).formatDates).toBe(0);
   });
 
   it('after the cache has expired (6 hours without a call), it learns again within the same bound', () => {
     now += LIMITS.cacheMaxSeconds * 1000 + 60_000;
-    b.calls.clear();
-    expectEveryDayRight(b, b.context.RFM(...input), tz);
-    expect(formatDates(b)).toBeGreaterThan(0);
-    expect(formatDates(b)).toBeLessThanOrEqual(atMost(tz));
+    const b = first.next();
+    const { result, formatDates } = callRfm(b);
+    expectEveryDayRight(b, result, tz);
+    expect(formatDates).toBeGreaterThan(0);
+    expect(formatDates).toBeLessThanOrEqual(atMost(tz));
   });
 });
 
 describe('the document cache is only a saving', () => {
   const tz = 'America/New_York';
 
-  /** Replaces one method of a fake (after loading, so the bundle sees it). */
-  function patch<T extends object>(target: T, method: keyof T, fn: unknown): void {
-    (target as Record<string, unknown>)[method as string] = fn;
+  /** Replaces one method of a fake object (after loading, so the bundle sees it). */
+  function patch(target: object, method: string, fn: unknown): void {
+    (target as Record<string, unknown>)[method] = fn;
   }
+  const cacheService = (b: LoadedBundle) => b.fakes.globals.CacheService as { getDocumentCache(): { get(k: string): string | null; put(k: string, v: string): void } };
 
   it('without a document cache (null outside a document), every call learns, within the bound', () => {
     const b = bundle({ timeZone: tz });
-    patch(b.fakes.globals.CacheService as object, 'getDocumentCache' as never, () => null);
-    for (let i = 0; i < 2; i++) {
-      b.calls.clear();
-      expectEveryDayRight(b, b.context.RFM(...args(b)), tz);
-      expect(formatDates(b)).toBeGreaterThan(0);
-      expect(formatDates(b)).toBeLessThanOrEqual(atMost(tz));
+    for (const run of [b, b.next()]) {
+      patch(cacheService(run), 'getDocumentCache', () => null);
+      const { result, formatDates } = callRfm(run);
+      expectEveryDayRight(run, result, tz);
+      expect(formatDates).toBeGreaterThan(0);
+      expect(formatDates).toBeLessThanOrEqual(atMost(tz));
     }
   });
 
   it('a cache that fails to keep (quota) or to read does not fail the formula', () => {
     const b = bundle({ timeZone: tz });
-    const cache = (b.fakes.globals.CacheService as { getDocumentCache(): object }).getDocumentCache();
-    patch(cache, 'put' as never, () => {
+    const cache = cacheService(b).getDocumentCache();
+    patch(cache, 'put', () => {
       throw new Error('Argument too large: value');
     });
-    expectEveryDayRight(b, b.context.RFM(...args(b)), tz);
-    patch(cache, 'get' as never, () => {
-      throw new Error('Service error: Cache');
+    expectEveryDayRight(b, callRfm(b).result, tz);
+    patch(cache, 'get', () => {
+      throw new Error("We're sorry, a server error occurred. Please wait a bit and try again.");
     });
-    expectEveryDayRight(b, b.context.RFM(...args(b)), tz);
+    expectEveryDayRight(b, callRfm(b).result, tz);
   });
 
   it('an unreadable cache value is ignored', () => {
     const b = bundle({ timeZone: tz });
-    b.context.RFM(...args(b));
-    const cache = (b.fakes.globals.CacheService as { getDocumentCache(): { get(k: string): string | null; put(k: string, v: string): void } }).getDocumentCache();
+    callRfm(b);
+    const cache = cacheService(b).getDocumentCache();
     expect(JSON.parse(cache.get(KEY(tz))!).runs.length).toBeGreaterThan(0);
     for (const spoilt of ['{not json', '{"a":1}', '[[1,2,3]]', '{"at":1,"runs":[["x",1,2],[5,1,60]]}', 'null']) {
       cache.put(KEY(tz), spoilt);
-      b.calls.clear();
-      expectEveryDayRight(b, b.context.RFM(...args(b)), tz);
-      expect(formatDates(b)).toBeGreaterThan(0);
+      const { result, formatDates } = callRfm(b);
+      expectEveryDayRight(b, result, tz);
+      expect(formatDates).toBeGreaterThan(0);
     }
   });
 
   it('what was learnt is kept per zone: a spreadsheet moved to another zone does not reuse it', () => {
     const b = bundle({ timeZone: 'Europe/Berlin' });
-    b.context.RFM(...args(b));
+    callRfm(b);
     // The team changes File → Settings → Time zone; the date cells stay the same instants,
     // Berlin's midnights, which are the evening before in New York.
     patch(b.fakes.spreadsheet, 'getSpreadsheetTimeZone', () => 'America/New_York');
-    b.calls.clear();
-    const result: unknown[][] = b.context.RFM(...args(b));
-    expect(formatDates(b)).toBeGreaterThan(0);
+    const { result, formatDates } = callRfm(b);
+    expect(formatDates).toBeGreaterThan(0);
     expectEveryDayRight(b, result, 'America/New_York');
     expect(shownDate(result.find((r) => r[0] === 'C0')![1] as Date, 'America/New_York')).toBe('2023-12-31');
   });
@@ -188,9 +195,8 @@ describe('the document cache is only a saving', () => {
 
 it('the kept value stays far below the 100 KB a cache value may hold', () => {
   const b = bundle({ timeZone: 'Europe/Berlin' });
-  b.context.RFM(...args(b));
-  const cache = (b.fakes.globals.CacheService as { getDocumentCache(): { get(k: string): string | null } }).getDocumentCache();
-  const value = cache.get(KEY('Europe/Berlin'))!;
+  callRfm(b);
+  const value = (b.fakes.globals.CacheService as { getDocumentCache(): { get(k: string): string | null } }).getDocumentCache().get(KEY('Europe/Berlin'))!;
   expect(value.length).toBeGreaterThan(0);
   expect(value.length).toBeLessThan(LIMITS.cacheValueBytes / 100);
 });

@@ -135,9 +135,10 @@ describe('looks at the zone for two years of date cells', () => {
 });
 
 // Zones and periods where consecutive changes come close: Morocco's Ramadan breaks (about 35
-// days), Fiji's short summer of 2020-21 (28 days), Egypt's 2010 Ramadan break (21 days, before
-// the recent period's wider spacing), Palestine's of 2011, Argentina's 12 days of 2004, Recife's
-// 7 days of 2000, Gaza's predicted 2040 break (7 days), and Samoa skipping 2011-12-30.
+// days), Fiji's short summer of 2020-21 (28 days), Egypt's 2010 Ramadan break (21 days, in the
+// period of 6-day spacing), Palestine's of 2011, Argentina's 12 days of 2004, Recife's 7 days of
+// 2000, Gaza's predicted 2040 break (7 days), Samoa skipping 2011-12-30, and the closest changes
+// of the older periods.
 const CLOSE_CHANGES: [string, Civil, Civil][] = [
   ['Africa/Casablanca', { y: 2023, m: 1, d: 1 }, { y: 2026, m: 6, d: 30 }],
   ['Pacific/Fiji', { y: 2020, m: 10, d: 1 }, { y: 2021, m: 3, d: 1 }],
@@ -147,6 +148,10 @@ const CLOSE_CHANGES: [string, Civil, Civil][] = [
   ['America/Recife', { y: 2000, m: 9, d: 1 }, { y: 2000, m: 11, d: 30 }],
   ['Asia/Gaza', { y: 2040, m: 8, d: 1 }, { y: 2040, m: 12, d: 31 }],
   ['Pacific/Apia', { y: 2011, m: 11, d: 1 }, { y: 2012, m: 4, d: 30 }],
+  // The closest changes of the older periods, each just wider than its spacing.
+  ['Africa/El_Aaiun', { y: 1976, m: 3, d: 1 }, { y: 1976, m: 6, d: 30 }],
+  ['Europe/Simferopol', { y: 1994, m: 2, d: 1 }, { y: 1994, m: 6, d: 30 }],
+  ['Africa/Tunis', { y: 1943, m: 3, d: 1 }, { y: 1943, m: 6, d: 30 }],
 ];
 
 describe.each(CLOSE_CHANGES)('changes close together: %s', (tz, a, b) => {
@@ -178,6 +183,23 @@ describe.each(CLOSE_CHANGES)('changes close together: %s', (tz, a, b) => {
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe('dates over decades (birthdays)', () => {
+  it.each(['Europe/Berlin', 'Asia/Shanghai', 'America/New_York'])('%s: 20,000 from 1950 to 2005, every day right, fewer looks than a fifth of the days', (tz) => {
+    const { clock, looks } = clockFor(tz);
+    const days = fc.sample(fc.integer({ min: utcDay(1950, 1, 1), max: utcDay(2005, 12, 31) }), { numRuns: 20_000, seed: 5 });
+    const wrong: string[] = [];
+    for (const z of days) {
+      const t = new Date(z * MS_PER_DAY);
+      const ms = zonedInstant(tz, t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+      if (clock.dayOf(ms) !== intlDay(tz, ms)) wrong.push(t.toISOString().slice(0, 10));
+    }
+    expect(wrong).toEqual([]);
+    // Looking twice per UTC day touched would be about 22,000 looks; the densest grids (1950s,
+    // 2000s) are 6 days apart, with a few looks more per change.
+    expect(looks()).toBeLessThan(new Set(days).size / 5);
   });
 });
 
@@ -287,4 +309,11 @@ describe('what it keeps between executions', () => {
     expect(memory.kept).toEqual(clock.learnt());
     expect(memory.kept!.some(([, , offset]) => offset === seen[0][2] + 7)).toBe(false);
   });
+});
+
+it('an offset that is not whole minutes within 18 hours is an error, not an endless search', () => {
+  for (const bad of [NaN, 0.5, 19 * 60, Infinity]) {
+    const clock = new DayClock(() => bad);
+    expect(() => clock.dayOf(Date.UTC(2024, 0, 1))).toThrow(`Unexpected time zone offset: ${bad} minutes`);
+  }
 });
