@@ -193,6 +193,42 @@ describe('results', () => {
   });
 });
 
+describe('rows, columns and sheets changed by position (what a script does through the SheetStore)', () => {
+  test('a spill moves with inserted and removed rows and columns, and still blocks and re-spills there', () => {
+    const e = engine({ S: [['x'], [null], ['=GRID()']] }, { GRID: () => [[1, 2], [3, 4]] });
+    expect(e.getRange('S', 'A3:B4')).toEqual([[1, 2], [3, 4]]);
+    e.insertRows('S', 0, 2);
+    expect(e.getFormula('S', 'A5')).toBe('=GRID()');
+    expect(e.getRange('S', 'A5:B6')).toEqual([[1, 2], [3, 4]]);
+    e.insertColumns('S', 0, 1);
+    expect(e.getRange('S', 'B5:C6')).toEqual([[1, 2], [3, 4]]);
+    // Typing into the moved spill blocks it; clearing the cell lets it spill again.
+    e.setCells([{ sheet: 'S', row: 5, col: 2, content: 'in the way' }]);
+    expect(e.getValue('S', 'B5')).toMatchObject({ error: '#REF!', message: expect.stringContaining('data in C6') });
+    e.setCells([{ sheet: 'S', row: 5, col: 2, content: null }]);
+    expect(e.getRange('S', 'B5:C6')).toEqual([[1, 2], [3, 4]]);
+    e.removeRows('S', 0, 3);
+    e.removeColumns('S', 0, 1);
+    expect(e.getFormula('S', 'A2')).toBe('=GRID()');
+    expect(e.getRange('S', 'A2:B3')).toEqual([[1, 2], [3, 4]]);
+  });
+
+  test('sheets added, renamed and removed; cells read by position with their type', () => {
+    const e = engine({ S: [['=T!A1*2']] }, {});
+    e.addSheet('T');
+    e.setCells([{ sheet: 'T', row: 0, col: 0, content: 21 }, { sheet: 'T', row: 1, col: 0, content: '2024-03-05' }]);
+    expect(e.cellAt('S', 0, 0)).toEqual({ value: 42, type: 'NUMBER_RAW' });
+    expect(e.cellAt('T', 1, 0).type).toBe('NUMBER_DATE');
+    expect(e.formulaAt('S', 0, 0)).toBe('=T!A1*2');
+    e.renameSheet('T', 'U');
+    expect(e.formulaAt('S', 0, 0)).toBe('=U!A1*2');
+    expect(e.extent('U')).toEqual({ rows: 2, cols: 1 });
+    e.removeSheet('U');
+    expect(e.getSheetNames()).toEqual(['S']);
+    expect(e.getValue('S', 'A1')).toMatchObject({ error: '#REF!' });
+  });
+});
+
 describe('engines in one process', () => {
   test('each engine calls its own functions; a name from another engine is unknown', () => {
     const a = engine({ S: [['=WHO()']] }, { WHO: () => 'a' });
