@@ -32,9 +32,10 @@ describe('the calendar core in the bundle', () => {
   const plain = bundle(false);
 
   it('stays small: no iCalendar library is pulled in', () => {
-    // All calendar modules with the core they use measured 31.3 KB (16.7 KB minified); ical.js alone is 239 KB.
-    expect(Buffer.byteLength(plain)).toBeLessThan(40_000);
-    expect(Buffer.byteLength(bundle(true))).toBeLessThan(20_000);
+    // All calendar modules with the core they use measured 31.3 KB (16.7 KB minified), 41 KB once
+    // the vocabulary and text rules grew; ical.js alone is 239 KB.
+    expect(Buffer.byteLength(plain)).toBeLessThan(50_000);
+    expect(Buffer.byteLength(bundle(true))).toBeLessThan(25_000);
     expect(plain).not.toMatch(/ICALmodule|vcard|ComponentParser/i);
   });
 

@@ -87,10 +87,10 @@ describe('detectTables', () => {
   it('maps the sample spreadsheet: every header to its field, and the contact log', () => {
     const wb = generateSampleWorkbook({ customers: 5 });
     const m = detectTables(Object.entries(wb.sheets).map(([name, rows]) => ({ name, top: rows.slice(0, 5) })));
-    expect(m.customers).toMatchObject({ sheet: 'Customers', headerRow: 1, width: 17 });
+    expect(m.customers).toMatchObject({ sheet: 'Customers', headerRow: 1, width: 18 });
     expect(m.customers.columns).toEqual({
       id: 1, name: 2, type: 3, region: 4, urbanRural: 5, address: 6, contact: 7, phone: 8, wechat: 9, email: 10,
-      rep: 11, paymentTerms: 12, creditLimit: 13, bankAccount: 14, birthday: 15, lastReviewed: 16, notes: 17,
+      rep: 11, paymentTerms: 12, creditLimit: 13, outstanding: 14, bankAccount: 15, birthday: 16, lastReviewed: 17, notes: 18,
     });
     expect(m.customers.headers.rep).toBe('对口销售员码');
     expect(m.orders).toMatchObject({ sheet: 'Orders', headerRow: 1, columns: { customer: 1, date: 2, amount: 3, product: 4, margin: 5 } });

@@ -4,7 +4,6 @@
  * "007" would come back as the number 7); a leading apostrophe keeps it text and is not shown,
  * and getValues returns the text without it.
  */
-import { cellText } from '../text';
 
 // What Sheets would read as something other than text: numbers (1,000  5%  ¥12  1e5), dates
 // (2024-03-05  3/5  1-5  2024年3月5日), times (9:00) and the two logical values.
@@ -15,10 +14,14 @@ const CONVERTED = [
   /^(true|false)$/i,
 ];
 
+/** Text that starts a formula when written or exported (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The text, with a leading apostrophe only where Sheets would otherwise change it (the sheet stays readable as typed). */
 export function keepText(text: string): string {
   if (text.startsWith("'")) return `'${text}`;
   const t = text.trim();
-  return CONVERTED.some((re) => re.test(t)) ? `'${text}` : cellText(text);
+  return FORMULA_START.test(text) || CONVERTED.some((re) => re.test(t)) ? `'${text}` : text;
 }
 
 /**
