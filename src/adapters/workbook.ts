@@ -78,14 +78,29 @@ export class Workbook {
     return s;
   }
 
-  /** Every used cell of a sheet, read once per execution (two calls). */
+  /**
+   * Every used cell of a sheet, read once per execution (four calls). getDataRange fixes the
+   * range's size before getValues reads it, and a person may insert a row or a column in
+   * between: the read is checked against the sheet's size and made again when they differ, so
+   * it is always one whole state of the sheet (a missed last column could otherwise be covered
+   * by the add-on's own columns).
+   */
   read(name: string): CellValue[][] {
     let values = this.contents.get(name);
     if (!values) {
       const sheet = this.sheet(name);
-      values = sheet.getDataRange().getValues() as CellValue[][];
-      // An empty sheet answers [['']]: no rows.
-      if (values.length === 1 && values[0].every((v) => v === '')) values = [];
+      for (let attempt = 0; ; attempt++) {
+        values = sheet.getDataRange().getValues() as CellValue[][];
+        // An empty sheet answers [['']]: no rows.
+        if (values.length === 1 && values[0].every((v) => v === '')) values = [];
+        const rows = sheet.getLastRow();
+        const columns = sheet.getLastColumn();
+        const width = values.length > 0 ? values[0].length : 0;
+        if ((rows === values.length && columns === width) || attempt === 2) {
+          this.lastRows.set(name, rows);
+          break;
+        }
+      }
       this.contents.set(name, values);
     }
     return values;

@@ -115,10 +115,21 @@ function ownCells(cls: CustomerClass, flags: readonly Flag[], status: Status, ct
   };
 }
 
+/** A written cell as Sheets gives it back (the leading apostrophe that keeps text is not part of it). */
+function asRead(v: CellValue): CellValue {
+  return typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
+}
+
+const WRITE_ATTEMPTS = 3;
+
 /**
  * Writes the own columns. The id column is read again just before writing, and each customer's
  * values go on the row that holds its id now: a user may have sorted or inserted rows since the
  * table was read. A row whose id is unknown (added meanwhile) or blank gets empty own cells.
+ *
+ * Sheets has no compare-and-set, so a person may still sort or insert rows between that read and
+ * the write. The write is therefore checked by reading ids and own cells back together (one
+ * read): a row whose own cells are not its customer's is written again from that read.
  */
 function writeOwnColumns(ctx: RunContext, c: Classified): void {
   const m = c.tables.mapping.customers;
@@ -131,15 +142,27 @@ function writeOwnColumns(ctx: RunContext, c: Classified): void {
     if (!cells.has(record.id)) cells.set(record.id, ownCells(c.result.classes[i], c.flags.get(record.id)!, c.status.get(record.id)!, ctx));
   });
   const idColumn = m.columns.id!;
+  const ownColumns = Object.values(layout.columns);
+  const left = Math.min(idColumn, ...ownColumns);
+  const right = Math.max(idColumn, ...ownColumns);
+  const expected = (id: string, key: OwnColumnKey): CellValue => cells.get(id)?.[key] ?? '';
+
   ctx.wb.forget(m.sheet);
-  const freshIds = ctx.wb.readFresh(m.sheet, m.headerRow + 1, idColumn, Number.MAX_SAFE_INTEGER, 1).map((r) => idLabel(r[0]));
-  for (const run of layout.runs) {
-    const block: CellValue[][] = [run.keys.map((k) => layout.headers[k])];
-    for (const id of freshIds) {
-      const values = cells.get(id);
-      block.push(run.keys.map((k) => (values ? values[k] : '')));
+  let ids = ctx.wb.readFresh(m.sheet, m.headerRow + 1, idColumn, Number.MAX_SAFE_INTEGER, 1).map((r) => idLabel(r[0]));
+  for (let attempt = 1; ; attempt++) {
+    for (const run of layout.runs) {
+      const block: CellValue[][] = [run.keys.map((k) => layout.headers[k])];
+      for (const id of ids) block.push(run.keys.map((k) => expected(id, k)));
+      ctx.wb.write(m.sheet, m.headerRow, run.start, block);
     }
-    ctx.wb.write(m.sheet, m.headerRow, run.start, block);
+    ctx.wb.forget(m.sheet);
+    const back = ctx.wb.readFresh(m.sheet, m.headerRow + 1, left, Number.MAX_SAFE_INTEGER, right - left + 1);
+    const misplaced = back.some((row) => {
+      const id = idLabel(row[idColumn - left]);
+      return (Object.keys(layout.columns) as OwnColumnKey[]).some((k) => row[layout.columns[k] - left] !== asRead(expected(id, k)));
+    });
+    if (!misplaced || attempt === WRITE_ATTEMPTS) return;
+    ids = back.map((row) => idLabel(row[idColumn - left]));
   }
 }
 

@@ -64,6 +64,43 @@ function dismissedRows(ctx: RunContext, sheet: ScheduleSheet): Set<string> {
   return out;
 }
 
+/** A written cell as Sheets gives it back: the apostrophe that keeps text is not part of it. */
+function sameCell(written: CellValue | undefined, read: CellValue | undefined): boolean {
+  const w = typeof written === 'string' && written.startsWith("'") ? written.slice(1) : written ?? '';
+  const r = read ?? '';
+  if (w instanceof Date || r instanceof Date) return w instanceof Date && r instanceof Date && w.getTime() === r.getTime();
+  return w === r;
+}
+
+/**
+ * Writes the plan in one call, covering only the rows from the first to the last that differ
+ * from the sheet as just read (blanks where the sheet held more rows): an unchanged plan writes
+ * nothing, and a row a person edits in the instant between that read and the write is at risk
+ * only when the plan changes rows around it (Sheets has no compare-and-set).
+ */
+function writeChangedRows(ctx: RunContext, name: string, startRow: number, grid: CellValue[][], current: CellValue[][] | null): void {
+  const before = current ? current.slice(startRow - 1) : [];
+  const rows = Math.max(grid.length, before.length);
+  const width = Math.max(grid.reduce((w, r) => Math.max(w, r.length), 0), before.reduce((w, r) => Math.max(w, r.length), 0), 1);
+  const differs = (i: number): boolean => {
+    if (!current) return true;
+    for (let c = 0; c < width; c++) if (!sameCell(grid[i]?.[c], before[i]?.[c])) return true;
+    return false;
+  };
+  let first = 0;
+  while (first < rows && !differs(first)) first++;
+  if (first === rows) return;
+  let last = rows - 1;
+  while (last > first && !differs(last)) last--;
+  const block: CellValue[][] = [];
+  for (let i = first; i <= last; i++) {
+    const line = new Array<CellValue>(width).fill('');
+    grid[i]?.forEach((v, c) => (line[c] = v));
+    block.push(line);
+  }
+  ctx.wb.write(name, startRow + first, 1, block);
+}
+
 export function runScheduleStep(ctx: RunContext): string {
   const c = classified(ctx);
   const { settings } = c.tables;
@@ -89,6 +126,8 @@ export function runScheduleStep(ctx: RunContext): string {
   let name = read.name;
   let sheet = read.sheet;
   let result = plan(sheet);
+  /** The sheet as last read, from row 1 (null for a new sheet). */
+  let current: CellValue[][] | null = null;
   if (!name) {
     name = newSheetName('schedule', ctx.lang);
     ctx.wb.ensureSheet(name);
@@ -97,6 +136,7 @@ export function runScheduleStep(ctx: RunContext): string {
     const width = Math.max(1, ctx.wb.read(name).reduce((w, r) => Math.max(w, r.length), 0));
     ctx.wb.forget(name);
     const freshGrid = ctx.wb.readFresh(name, 1, 1, Number.MAX_SAFE_INTEGER, width);
+    current = freshGrid;
     const fresh = readScheduleSheet(freshGrid, ctx.clock);
     if (fresh.headerRow !== headerRow || !sameRows(sheet, fresh)) {
       sheet = fresh;
@@ -105,7 +145,7 @@ export function runScheduleStep(ctx: RunContext): string {
   }
   const startRow = sheet.headerRow ?? 1;
   const grid = renderScheduleSheet(result.rows, ctx.lang, toDate, sheet.extraHeaders);
-  ctx.wb.replaceFrom(name, startRow, grid);
+  writeChangedRows(ctx, name, startRow, grid, current);
   ctx.wb.format(name, startRow + 1, SCHEDULE_COLUMNS.indexOf('date') + 1, Math.max(1, grid.length - 1), 1, 'yyyy-mm-dd');
   // Set on every run (idempotent, two calls), so a run cut after making the sheet leaves no difference.
   ctx.wb.setFrozenRows(name, startRow);

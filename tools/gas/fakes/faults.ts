@@ -12,6 +12,11 @@ export interface FaultSpec {
   name?: string;
   /** 'before' (default): the call does nothing and throws; 'after': it takes effect, then throws. */
   when?: 'before' | 'after';
+  /**
+   * Instead of failing: something a person does while the script waits between two calls (edit a
+   * cell, sort, insert a row, through the uncounted services), run just before call n.
+   */
+  act?: () => void;
 }
 
 interface Armed {

@@ -154,6 +154,8 @@ export interface GasFakes {
    * by default what Apps Script says when that service fails (spreadsheet calls: "Service
    * Spreadsheets timed out while accessing document with id …"), before the call has any effect.
    */
+  /** Runs `act` (a person's edit, through `direct`) just before the n-th counted call from now. */
+  actAt(n: number, act: () => void): void;
   failAt(n: number, fault?: string | FaultSpec): void;
   clearFaults(): void;
   /** Counted calls since these fakes were made (not reset by calls.clear()). */
@@ -260,6 +262,10 @@ export function createGasFakes(options: GasFakesOptions = {}): GasFakes {
     failAt(n, fault = {}) {
       if (!(Number.isInteger(n) && n >= 1)) throw new Error('failAt: n is the 1-based number of a call from now');
       rt.faults.arm(rt.total + n, typeof fault === 'string' ? { message: fault } : fault);
+    },
+    actAt(n, act) {
+      if (!(Number.isInteger(n) && n >= 1)) throw new Error('actAt: n is the 1-based number of a call from now');
+      rt.faults.arm(rt.total + n, { act });
     },
     clearFaults: () => rt.faults.clear(),
     callCount: () => rt.total,

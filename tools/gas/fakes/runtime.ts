@@ -81,6 +81,10 @@ export class Runtime {
     if (unscoped) throw this.error(unscoped);
     const fault = this.faults.take(this.total);
     if (!fault) return undefined;
+    if (fault.act) {
+      fault.act();
+      return undefined;
+    }
     if (fault.when === 'after') return fault;
     throw this.faultError(name, fault);
   }
