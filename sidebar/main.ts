@@ -94,8 +94,15 @@ function showFailure(message: string, request: CardRequest): void {
   if (available()) retry.focus();
 }
 
+/** Clears the status line: a message about one customer ("Saved.") must not stay on the next. */
+function quiet(): void {
+  statusLine.className = 'status-line';
+  statusLine.textContent = '';
+}
+
 async function open(request: CardRequest): Promise<void> {
   const mine = ++page.opening;
+  quiet();
   showLoading();
   if (request.mode === 'id') page.search.reset();
   let result: OpenCardResult;

@@ -437,6 +437,14 @@ describe('actions', () => {
     expect(await first.textContent()).toContain('2026年11月20日 · 拜访 · 李娜送样品，约定下周报价。');
     expect(await page.locator('form.log').count()).toBe(0);
     expect(await focused(page)).toBe('log:visit');
+    // Another customer picked from search: the message about this one does not stay.
+    await page.locator('#search-input').focus();
+    await page.keyboard.type('华联', { delay: 40 });
+    await waitText(page, '#search-info', '1 位客户匹配。');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await waitCard(page, 'C001');
+    expect(await page.locator('#status').textContent()).toBe('');
     expectClean(s);
   });
 

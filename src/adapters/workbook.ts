@@ -201,7 +201,10 @@ export class Workbook {
   /** Creates one of the add-on's sheets when it does not exist yet; answers whether it made it. */
   ensureSheet(name: string, options: { hidden?: boolean; header?: readonly CellValue[]; frozenRows?: number } = {}): boolean {
     if (this.has(name)) return false;
+    // insertSheet makes the new sheet the one the user sees; the user stays where they were.
+    const shown = this.spreadsheet.getActiveSheet();
     const sheet = this.spreadsheet.insertSheet(name);
+    if (shown) shown.activate();
     this.sheets().set(name, sheet);
     this.contents.set(name, []);
     if (options.header) {

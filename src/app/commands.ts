@@ -24,7 +24,13 @@ export function refreshClassification(): Outcome {
 }
 
 export function buildSchedule(): Outcome {
-  return runLocked('titleSchedule', true, (ctx) => logged(ctx, 'menuSchedule', runScheduleStep(ctx)));
+  return runLocked('titleSchedule', true, (ctx) => {
+    const summary = logged(ctx, 'menuSchedule', runScheduleStep(ctx));
+    // From the menu, the user wants to see the plan.
+    const name = ctx.wb.findSheet(ownSheetNames('schedule', ctx.lang));
+    if (name) ctx.wb.show(name);
+    return summary;
+  });
 }
 
 export function sendInvites(): Outcome {

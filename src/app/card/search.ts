@@ -24,10 +24,10 @@ function columnOf(ctx: RunContext, sheet: string, headerRow: number, column: num
 }
 
 /** The customers to search: kept in the cache (see searchIndex.ts), or read from the table and kept. */
-export function searchText(ctx: RunContext, t: CardTables): SearchText {
+export function searchText(ctx: RunContext, t: CardTables, fresh = false): SearchText {
   const m = t.mapping.customers;
   const lastRow = ctx.wb.extent(m.sheet).lastRow;
-  const kept = recallIndex(ctx, m.sheet, lastRow);
+  const kept = fresh ? null : recallIndex(ctx, m.sheet, lastRow);
   if (kept !== null) return kept;
   const text = textOf(entriesOf(columnOf(ctx, m.sheet, m.headerRow, m.columns.id), columnOf(ctx, m.sheet, m.headerRow, m.columns.name), columnOf(ctx, m.sheet, m.headerRow, m.columns.phone), m.headerRow + 1));
   storeIndex(ctx, m.sheet, lastRow, text);
@@ -44,8 +44,14 @@ function linesWith(text: string, needle: string, into: Set<number>): void {
 export function searchCustomers(ctx: RunContext, t: CardTables, query: string): SearchResponse {
   const q = fold(query);
   if (q === '' || q.includes('\t') || q.includes('\n')) return { query, results: [], total: 0 };
+  const found = searchIn(searchText(ctx, t), q, query);
+  // Nothing in the kept list: the customer may have been added or renamed in the sheet since
+  // it was made, so look in the table itself before saying "not found".
+  return found.total > 0 ? found : searchIn(searchText(ctx, t, true), q, query);
+}
+
+function searchIn(text: SearchText, q: string, query: string): SearchResponse {
   const digits = digitsOf(query);
-  const text = searchText(ctx, t);
   const lowered = text.toLowerCase();
   const starts = new Set<number>();
   linesWith(lowered, q, starts);
