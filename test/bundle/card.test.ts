@@ -108,6 +108,13 @@ describe('search', () => {
     expect(call(b, 'kehuSearch', digits).value.results.map((r: { id: string }) => r.id)).toContain(customers[phoneRow][0]);
     expect(call(b, 'kehuSearch', '').value).toEqual({ query: '', results: [], total: 0 });
   });
+
+  it('finds a customer renamed in the sheet after the search list was kept', () => {
+    const sheet = sheetOf(b, 'Customers');
+    sheet.getRange(15, 2).setValue('刚改名的星辰贸易');
+    const found = call(b, 'kehuSearch', '星辰贸易').value;
+    expect(found.results.map((r: { row: number }) => r.row)).toEqual([15]);
+  });
 });
 
 describe('writing from the card', () => {
