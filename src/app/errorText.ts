@@ -1,29 +1,10 @@
 /** Turns whatever a function threw into the one sentence the user sees in the cell. */
-import { isDate } from '../core/cells';
 import { DayClock, formatDay } from '../core/dates';
+import { describeValue } from '../core/valueText';
 import { isInputError } from '../core/errors';
 import { callArguments, firstRowOf } from '../core/formulaRefs';
 import type { Lang } from '../core/locale';
 import { formatMessage, Render } from '../core/messages';
-
-const MAX_SHOWN = 40;
-
-function describeValue(v: unknown, lang: Lang, clock: DayClock): string {
-  if (v === '' || v === null || v === undefined) return lang === 'zh' ? '空白' : 'empty';
-  if (typeof v === 'string') {
-    const shown = v.length > MAX_SHOWN ? `${v.slice(0, MAX_SHOWN)}…` : v;
-    return lang === 'zh' ? `文本“${shown}”` : `the text '${shown}'`;
-  }
-  if (typeof v === 'number') return lang === 'zh' ? `数字 ${v}` : `the number ${v}`;
-  if (typeof v === 'boolean') return lang === 'zh' ? `逻辑值 ${v ? 'TRUE' : 'FALSE'}` : v ? 'TRUE' : 'FALSE';
-  if (isDate(v)) {
-    const ms = v.getTime();
-    if (ms !== ms) return lang === 'zh' ? '无效的日期' : 'an invalid date';
-    const text = formatDay(clock.dayOf(ms));
-    return lang === 'zh' ? `日期 ${text}` : `the date ${text}`;
-  }
-  return String(v);
-}
 
 export interface ErrorSite {
   fn: string;
