@@ -3,7 +3,7 @@
  * them (one execution per google.script.run call): plain values only, input checked as if it
  * came from anyone, writes that never cover a change made since the card read.
  */
-import { totalCalls } from '../../tools/gas/fakes';
+import { ManualClock, totalCalls } from '../../tools/gas/fakes';
 import type { LoadedBundle } from '../../tools/gas/loadBundle';
 import { exec, sampleFile, sheetValues, sheetOf, eventOf } from '../support/automation';
 
@@ -29,9 +29,10 @@ function call<T = any>(b: LoadedBundle, fn: string, arg: unknown): { value: T; c
 
 let b: LoadedBundle;
 let customers: unknown[][];
+const clock = new ManualClock('2026-11-20T09:00:00+08:00');
 
 beforeAll(() => {
-  b = sampleFile();
+  b = sampleFile({ clock });
   exec(b, 'flagStaleRecords');
   exec(b, 'buildVisitSchedule');
   customers = sheetValues(b, 'Customers')!;
@@ -109,11 +110,16 @@ describe('search', () => {
     expect(call(b, 'kehuSearch', '').value).toEqual({ query: '', results: [], total: 0 });
   });
 
-  it('finds a customer renamed in the sheet after the search list was kept', () => {
+  it('finds a customer renamed in the sheet after the search list was kept (a list over a minute old is checked on a miss)', () => {
     const sheet = sheetOf(b, 'Customers');
     sheet.getRange(15, 2).setValue('刚改名的星辰贸易');
+    clock.advanceMinutes(2);
     const found = call(b, 'kehuSearch', '星辰贸易').value;
     expect(found.results.map((r: { row: number }) => r.row)).toEqual([15]);
+    // The list was made again then: a miss right after costs no read of the table.
+    const miss = exec(b, 'kehuSearch', { args: ['没有这个客户'] });
+    expect(totalCalls(miss.calls, 'Range.getValues')).toBeLessThan(5);
+    expect((miss.value as { total: number }).total).toBe(0);
   });
 });
 

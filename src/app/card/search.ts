@@ -7,15 +7,13 @@ import type { CellValue } from '../../core/cells';
 import type { SearchResponse, SearchResult } from '../../shared/types';
 import type { RunContext } from '../frame';
 import type { CardTables } from './locate';
-import { entriesOf, entryOfLine, recallIndex, storeIndex, textOf, type SearchEntry, type SearchText } from './searchIndex';
+import { entriesOf, entryOfLine, KEY_SEPARATOR, recallIndex, storeIndex, textOf, type SearchText } from './searchIndex';
 
 export const MAX_RESULTS = 8;
 export const MAX_QUERY_LENGTH = 100;
 
 /** The query's form for comparing: compatibility forms folded (full-width letters), lower case, no spaces. */
 const fold = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-/** A cell's form for comparing: only lower case and no spaces (normalizing 50,000 names per keystroke would cost more than the search). */
-const lower = (text: string): string => text.toLowerCase().replace(/\s+/g, '');
 const digitsOf = (text: string): string => text.replace(/\D+/g, '');
 
 function columnOf(ctx: RunContext, sheet: string, headerRow: number, column: number | undefined): CellValue[] {
@@ -24,15 +22,18 @@ function columnOf(ctx: RunContext, sheet: string, headerRow: number, column: num
 }
 
 /** The customers to search: kept in the cache (see searchIndex.ts), or read from the table and kept. */
-export function searchText(ctx: RunContext, t: CardTables, fresh = false): SearchText {
+export function searchText(ctx: RunContext, t: CardTables, fresh = false): { text: SearchText; at: number } {
   const m = t.mapping.customers;
   const lastRow = ctx.wb.extent(m.sheet).lastRow;
   const kept = fresh ? null : recallIndex(ctx, m.sheet, lastRow);
   if (kept !== null) return kept;
   const text = textOf(entriesOf(columnOf(ctx, m.sheet, m.headerRow, m.columns.id), columnOf(ctx, m.sheet, m.headerRow, m.columns.name), columnOf(ctx, m.sheet, m.headerRow, m.columns.phone), m.headerRow + 1));
   storeIndex(ctx, m.sheet, lastRow, text);
-  return text;
+  return { text, at: ctx.started };
 }
+
+/** A list older than this is looked up in the table again when it finds nothing. */
+const RECHECK_AFTER_MS = 60_000;
 
 /** Start offsets of the lines of `text` that contain `needle`. */
 function linesWith(text: string, needle: string, into: Set<number>): void {
@@ -43,33 +44,44 @@ function linesWith(text: string, needle: string, into: Set<number>): void {
 
 export function searchCustomers(ctx: RunContext, t: CardTables, query: string): SearchResponse {
   const q = fold(query);
-  if (q === '' || q.includes('\t') || q.includes('\n')) return { query, results: [], total: 0 };
-  const found = searchIn(searchText(ctx, t), q, query);
-  // Nothing in the kept list: the customer may have been added or renamed in the sheet since
-  // it was made, so look in the table itself before saying "not found".
-  return found.total > 0 ? found : searchIn(searchText(ctx, t, true), q, query);
+  if (q === '' || q.includes('\t') || q.includes('\n') || q.includes(KEY_SEPARATOR)) return { query, results: [], total: 0 };
+  const kept = searchText(ctx, t);
+  const found = searchIn(kept.text, q, query);
+  // Nothing in a list made a while ago: the customer may have been added or renamed in the
+  // sheet since, so look in the table itself before saying "not found" (at most once a minute).
+  if (found.total > 0 || ctx.started - kept.at < RECHECK_AFTER_MS) return found;
+  return searchIn(searchText(ctx, t, true).text, q, query);
 }
 
 function searchIn(text: SearchText, q: string, query: string): SearchResponse {
   const digits = digitsOf(query);
-  const lowered = text.toLowerCase();
   const starts = new Set<number>();
-  linesWith(lowered, q, starts);
-  if (digits.length >= 3 && digits !== q) linesWith(lowered, digits, starts);
-  const ranked: { rank: number; e: SearchEntry }[] = [];
+  linesWith(text, q, starts);
+  if (digits.length >= 3 && digits !== q) linesWith(text, digits, starts);
+  // Rank from the line's key (lower-cased id and name); the rest of a line is read only for the results.
+  const ranked: { rank: number; start: number }[] = [];
   for (const start of starts) {
-    const end = text.indexOf('\n', start);
-    const e = entryOfLine(text.slice(start, end < 0 ? text.length : end));
-    const idText = lower(e.id);
-    const name = lower(e.name);
+    const keyEnd = text.indexOf('\t', start);
+    const sep = text.indexOf(KEY_SEPARATOR, start);
+    const idText = text.slice(start, sep);
+    const name = text.slice(sep + 1, keyEnd);
     let rank = -1;
     if (idText === q) rank = 0;
     else if (idText.startsWith(q) || name.startsWith(q)) rank = 1;
     else if (idText.includes(q) || name.includes(q)) rank = 2;
-    else if (digits.length >= 3 && e.digits.includes(digits)) rank = 3;
-    if (rank >= 0) ranked.push({ rank, e });
+    else if (digits.length >= 3) {
+      const digitsStart = text.indexOf('\t', text.indexOf('\t', keyEnd + 1) + 1) + 1;
+      const digitsEnd = text.indexOf('\t', digitsStart);
+      if (text.slice(digitsStart, digitsEnd).includes(digits)) rank = 3;
+    }
+    if (rank >= 0) ranked.push({ rank, start });
   }
-  ranked.sort((a, b) => a.rank - b.rank || a.e.row - b.e.row);
-  const results: SearchResult[] = ranked.slice(0, MAX_RESULTS).map(({ e }) => ({ id: e.id, name: e.name, phone: e.phone, row: e.row }));
+  // Lines are in table order, so the start offset orders rows.
+  ranked.sort((a, b) => a.rank - b.rank || a.start - b.start);
+  const results: SearchResult[] = ranked.slice(0, MAX_RESULTS).map(({ start }) => {
+    const end = text.indexOf('\n', start);
+    const e = entryOfLine(text.slice(start, end < 0 ? text.length : end));
+    return { id: e.id, name: e.name, phone: e.phone, row: e.row };
+  });
   return { query, results, total: ranked.length };
 }

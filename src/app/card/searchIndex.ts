@@ -9,8 +9,9 @@ import type { CellValue } from '../../core/cells';
 import type { RunContext } from '../frame';
 import { idOf } from './locate';
 
-const META_KEY = 'kehu.search';
-const PART_KEY = 'kehu.search.';
+// The format's version is in the key: a list kept by an older version is not read.
+const META_KEY = 'kehu.search.v2';
+const PART_KEY = 'kehu.search.v2.';
 /** Characters per piece: at most 3 UTF-8 bytes each, under the cache's 100 KB per value. */
 const PART_CHARS = 30_000;
 const MAX_AGE_MS = 10 * 60_000;
@@ -24,18 +25,26 @@ export interface SearchEntry {
 }
 
 /**
- * One customer per line: id, name, phone digits, row, phone as written (tab-separated). The
- * search looks for the query in the lower-cased text with indexOf and reads only the lines it
- * hits, so a keystroke on 50,000 customers costs a few milliseconds.
+ * One customer per line: a key to search (id and name in lower case, without spaces), then id,
+ * name, phone digits, row and phone as written, tab-separated. The search looks for the query in
+ * the text with indexOf and reads only the lines it hits, so a keystroke on 50,000 customers
+ * costs a few milliseconds.
  */
 export type SearchText = string;
 
+/** Lower case, no white space: how the search compares names and codes. */
+export function searchForm(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, '');
+}
+
+export const KEY_SEPARATOR = '\u0001';
+
 export function lineOf(e: SearchEntry): string {
-  return `${e.id}\t${e.name}\t${e.phone.replace(/\D+/g, '')}\t${e.row}\t${e.phone}`;
+  return `${searchForm(e.id)}${KEY_SEPARATOR}${searchForm(e.name)}\t${e.id}\t${e.name}\t${e.phone.replace(/\D+/g, '')}\t${e.row}\t${e.phone}`;
 }
 
 export function entryOfLine(line: string): SearchEntry & { digits: string } {
-  const [id, name, digits, row, phone] = line.split('\t');
+  const [, id, name, digits, row, phone] = line.split('\t');
   return { id, name, phone, digits, row: Number(row) };
 }
 
@@ -92,8 +101,8 @@ export function dropIndex(): void {
   }
 }
 
-/** The kept text when it is recent and the table has the same length; else null. */
-export function recallIndex(ctx: RunContext, sheet: string, lastRow: number): SearchText | null {
+/** The kept text and when it was made, when it is recent and the table has the same length; else null. */
+export function recallIndex(ctx: RunContext, sheet: string, lastRow: number): { text: SearchText; at: number } | null {
   const c = cache();
   if (!c) return null;
   try {
@@ -104,7 +113,7 @@ export function recallIndex(ctx: RunContext, sheet: string, lastRow: number): Se
     const keys = Array.from({ length: meta.parts }, (_, k) => PART_KEY + k);
     const got = c.getAll(keys);
     if (keys.some((k) => typeof got[k] !== 'string')) return null;
-    return keys.map((k) => got[k]).join('');
+    return { text: keys.map((k) => got[k]).join(''), at: meta.at };
   } catch (e) {
     return null;
   }
