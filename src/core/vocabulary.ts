@@ -29,7 +29,7 @@ export const KIND_WORDS: Vocabulary<Exclude<ContactKind, 'other'>> = {
 };
 
 export const STATUS_WORDS: Vocabulary<RowStatus> = {
-  planned: { zh: '计划', en: 'Planned', also: ['已计划', '待办', '待拜访', 'plan', 'todo', 'to do'] },
+  planned: { zh: '计划', en: 'Planned', also: ['已计划', '待办', '待拜访', 'plan', 'to-do', 'to do'] },
   done: { zh: '完成', en: 'Done', also: ['已完成', '已拜访', '已联系', 'completed', 'complete', 'ok'] },
   moved: { zh: '改期', en: 'Moved', also: ['已改期', '推迟', 'rescheduled', 'postponed'] },
   cancelled: { zh: '取消', en: 'Cancelled', also: ['已取消', 'canceled', 'cancel'] },
