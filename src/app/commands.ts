@@ -4,7 +4,8 @@
  */
 import { renderSettingsSheet } from '../core/settings/render';
 import { defaultSettings } from '../core/settings/defaults';
-import { logRun, runClassifyStep } from './classifyStep';
+import { runClassifyStep } from './classifyStep';
+import { logRun } from './logSheet';
 import { runExportStep } from './exportStep';
 import { failureText, runLocked, type Outcome, type RunContext } from './frame';
 import { runInviteStep } from './inviteStep';

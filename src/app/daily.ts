@@ -11,7 +11,8 @@
 import { authorizationNeeded, hasClockTrigger, installHourlyTrigger, removeTriggers } from '../adapters/triggers';
 import { readDocumentJson, writeDocumentJson } from '../adapters/properties';
 import { Workbook } from '../adapters/workbook';
-import { runClassifyStep, logRun } from './classifyStep';
+import { runClassifyStep } from './classifyStep';
+import { logRun } from './logSheet';
 import { createContext, failureText, runLocked, type Outcome, type RunContext } from './frame';
 import { runInviteStep } from './inviteStep';
 import { runScheduleStep } from './scheduleStep';

@@ -14,7 +14,8 @@ import { desiredEvent, eventIdFor, type CustomerDetails, type EventContext, type
 import { describeRegistryProblem, readRegistry, renderRegistry, type Registry } from '../core/calendar/registry';
 import { applyResult, planSync, pruneRegistry, recordPlanned, releaseUnsent, type SyncAction } from '../core/calendar/sync';
 import { findLayout } from '../core/schedule/headers';
-import { classified, logRun } from './classifyStep';
+import { classified } from './classified';
+import { logRun } from './logSheet';
 import type { RunContext } from './frame';
 import { newSheetName, ownSheetNames } from './ownSheets';
 import { readSchedule } from './scheduleRead';

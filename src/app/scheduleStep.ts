@@ -13,7 +13,7 @@ import { describeScheduleProblem } from '../core/schedule/words';
 import { writeDocumentJson } from '../adapters/properties';
 import { eventIdFor } from '../core/calendar/events';
 import { readRegistry } from '../core/calendar/registry';
-import { classified } from './classifyStep';
+import { classified } from './classified';
 import type { RunContext } from './frame';
 import { newSheetName, ownSheetNames } from './ownSheets';
 import { readSchedule } from './scheduleRead';

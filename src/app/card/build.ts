@@ -19,7 +19,7 @@ import { fieldLabel } from '../../core/tables/synonyms';
 import { readDay } from '../../core/tables/records';
 import { KIND_WORDS, parseWord, STATUS_WORDS, wordFor } from '../../core/vocabulary';
 import type { CardComplaint, CardContact, CardVisit, CustomerCard, FieldKind, ProfileField } from '../../shared/types';
-import { PARETO_KEY } from '../classifyStep';
+import { PARETO_KEY } from '../classified';
 import { SCHEDULE_INDEX_KEY, type ScheduleIndex } from '../scheduleStep';
 import type { RunContext } from '../frame';
 import { ownSheetNames } from '../ownSheets';

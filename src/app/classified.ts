@@ -1,0 +1,84 @@
+/**
+ * The classification and flags of every customer, computed once per run from the tables and
+ * shared by the steps that need them (refresh, schedule, invites).
+ */
+import { classifyCustomers, type ClassifyResult } from '../core/automation/classify';
+import { computeFlags, statusOf } from '../core/automation/flags';
+import { readState } from '../core/automation/state';
+import { dayOfValue } from '../core/columns';
+import type { CustomerField, Flag, Status } from '../core/model';
+import { readMonthDay } from '../core/tables/records';
+import { fieldLabel } from '../core/tables/synonyms';
+import { lastContacts } from './contactsOf';
+import type { RunContext } from './frame';
+import { lifetimeOf } from './lifetime';
+import { ownSheetNames } from './ownSheets';
+import { loadTables, mappedCustomerFields, problemText, type Tables } from './tables';
+
+export const PARETO_KEY = 'kehu.pareto';
+
+export interface Classified {
+  tables: Tables;
+  result: ClassifyResult;
+  flags: Map<string, Flag[]>;
+  status: Map<string, Status>;
+}
+
+/** Classification and flags of this run (computed once, shared by the schedule step and the card). */
+export function classified(ctx: RunContext): Classified {
+  const cached = ctx.shared.get('classified') as Classified | undefined;
+  if (cached) return cached;
+  const tables = loadTables(ctx);
+  const { settings } = tables;
+  const stateSheet = ctx.wb.findSheet(ownSheetNames('state', ctx.lang));
+  // An empty state sheet (a first run cut after making it) means no earlier run, as no sheet does.
+  const stateGrid = stateSheet ? ctx.wb.read(stateSheet) : [];
+  const state = stateGrid.length > 1 ? readState(stateGrid) : null;
+  const result = classifyCustomers({
+    customers: tables.customers,
+    orders: tables.orders,
+    settings,
+    today: ctx.today,
+    state,
+    blankGroup: ctx.lang === 'zh' ? '（未填）' : '(blank)',
+  });
+  if (settings.pAliveThreshold > 0) {
+    const pAlive = lifetimeOf(tables, result.classes, ctx.today);
+    if (pAlive) result.classes.forEach((c, i) => (pAlive[i] === pAlive[i] ? (c.pAlive = pAlive[i]) : undefined));
+  }
+
+  const problems = new Map<string, string[]>();
+  for (const p of tables.problems) {
+    if (p.customer === undefined) continue;
+    const list = problems.get(p.customer) ?? [];
+    list.push(problemText(tables, p, ctx.lang));
+    problems.set(p.customer, list);
+  }
+  const { lastContactDay, complaints } = lastContacts(ctx, tables);
+  const mapped = mappedCustomerFields(tables.mapping);
+  const label = (f: CustomerField): string => tables.mapping.customers.headers[f] ?? fieldLabel('customers', f, ctx.lang);
+  const flags = new Map<string, Flag[]>();
+  const status = new Map<string, Status>();
+  tables.customers.forEach((record, i) => {
+    const cls = result.classes[i];
+    const reviewed = record.fields.lastReviewed;
+    const f = computeFlags({
+      cls,
+      fields: record.fields,
+      mapped,
+      label,
+      settings,
+      today: ctx.today,
+      lastContactDay: lastContactDay.get(record.id) ?? null,
+      reviewedDay: reviewed === undefined || reviewed === '' ? null : dayOfValue(reviewed, ctx.clock),
+      birthday: record.fields.birthday === undefined ? null : readMonthDay(record.fields.birthday, ctx.clock),
+      complaints: complaints.get(record.id) ?? [],
+      problems: problems.get(record.id) ?? [],
+    });
+    flags.set(record.id, f);
+    status.set(record.id, statusOf(f));
+  });
+  const out = { tables, result, flags, status };
+  ctx.shared.set('classified', out);
+  return out;
+}
