@@ -13,9 +13,15 @@ export function tryDocumentLock(waitMs: number): HeldLock | null {
   if (!lock.tryLock(waitMs)) return null;
   return {
     release() {
-      // Pending writes reach the sheet before the next run may start.
-      SpreadsheetApp.flush();
-      lock.releaseLock();
+      try {
+        // Pending writes reach the sheet before the next run may start.
+        SpreadsheetApp.flush();
+      } catch (e) {
+        // A failing flush must not hide the run's outcome; Apps Script applies pending writes
+        // when the execution ends anyway.
+      } finally {
+        lock.releaseLock();
+      }
     },
   };
 }

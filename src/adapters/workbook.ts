@@ -72,6 +72,17 @@ export class Workbook {
     return this.sheets().has(name);
   }
 
+  /** The sheet's id, which stays when a person renames it. */
+  sheetId(name: string): number {
+    return this.sheet(name).getSheetId();
+  }
+
+  /** The name of the sheet with this id now (a person may have renamed it), or null. */
+  nameOfSheetId(id: number): string | null {
+    for (const [name, sheet] of this.sheets()) if (sheet.getSheetId() === id) return name;
+    return null;
+  }
+
   private sheet(name: string): Sheet {
     const s = this.sheets().get(name);
     if (!s) throw new Error(`Kehu: the sheet "${name}" is missing`);

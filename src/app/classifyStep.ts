@@ -20,6 +20,8 @@ import { writeOwnColumns } from './ownColumnsWrite';
 import { problemText } from './tables';
 import { appText } from './texts';
 
+const MAX_LOGGED_PROBLEMS = 200;
+
 export function runClassifyStep(ctx: RunContext): string {
   const c = classified(ctx);
   const stateSheet = ctx.wb.findSheet(ownSheetNames('state', ctx.lang));
@@ -71,7 +73,12 @@ export function runClassifyStep(ctx: RunContext): string {
   const at = new Date(ctx.started);
   const logName = ensureLog(ctx);
   const lines = changes.map((x) => flagChangeRow(x, at, ctx.lang));
-  for (const p of c.tables.problems) if (p.customer === undefined) lines.push(runRow(at, '', problemText(c.tables, p, ctx.lang), ctx.lang));
+  // Problems no customer's flags carry (no id, or an id the customer table does not have) go to
+  // the log, so a mistyped id in the order log is seen; a long list is cut with a count.
+  const known = new Set(c.tables.customers.map((r) => r.id));
+  const loose = c.tables.problems.filter((p) => p.customer === undefined || !known.has(p.customer));
+  for (const p of loose.slice(0, MAX_LOGGED_PROBLEMS)) lines.push(runRow(at, '', problemText(c.tables, p, ctx.lang), ctx.lang));
+  if (loose.length > MAX_LOGGED_PROBLEMS) lines.push(runRow(at, '', appText(ctx.lang, 'moreProblems', { count: loose.length - MAX_LOGGED_PROBLEMS }), ctx.lang));
   lines.push(runRow(at, appText(ctx.lang, 'menuRefresh'), summary, ctx.lang));
   ctx.wb.append(logName, lines);
 

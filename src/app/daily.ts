@@ -43,34 +43,47 @@ function minuteOfDay(ctx: RunContext): number {
  * Runs the remaining steps of today's run in order, stopping before a step when too little of
  * the time budget is left. Returns the summaries of the steps that ran.
  */
-function continueDaily(ctx: RunContext, cursor: DailyCursor, force: boolean): { summaries: string[]; paused: StepName | null } {
+type PauseReason = 'whyBudget' | 'whyQuota' | 'whyRetry';
+
+function continueDaily(ctx: RunContext, cursor: DailyCursor, force: boolean): { summaries: string[]; paused: StepName | null; why: PauseReason } {
   const summaries: string[] = [];
   let next = cursor.next;
   while (next !== 'done') {
     // A step needs headroom: the invite step stops itself between calls, the others must finish.
-    if (!force && summaries.length > 0 && ctx.timeLeft() < ctx.budgetMs() * 0.4) return { summaries, paused: next };
+    if (!force && summaries.length > 0 && ctx.timeLeft() < ctx.budgetMs() * 0.4) return { summaries, paused: next, why: 'whyBudget' };
     const step: StepName = next;
-    const result = step === 'classify' ? { summary: runClassifyStep(ctx), complete: true } : step === 'schedule' ? { summary: runScheduleStep(ctx), complete: true } : runInviteStep(ctx);
+    const result = step === 'classify' ? { summary: runClassifyStep(ctx), complete: true, stop: null } : step === 'schedule' ? { summary: runScheduleStep(ctx), complete: true, stop: null } : runInviteStep(ctx);
     summaries.push(result.summary);
     if (!result.complete) {
       writeDocumentJson(CURSOR_KEY, { day: ctx.today, next: step } satisfies DailyCursor);
-      return { summaries, paused: step };
+      return { summaries, paused: step, why: result.stop === 'budget' ? 'whyBudget' : result.stop === 'quota' ? 'whyQuota' : 'whyRetry' };
     }
     next = STEPS[STEPS.indexOf(step) + 1] ?? 'done';
     writeDocumentJson(CURSOR_KEY, { day: ctx.today, next } satisfies DailyCursor);
   }
-  return { summaries, paused: null };
+  return { summaries, paused: null, why: 'whyBudget' };
 }
 
 /** The trigger handler: the whole daily work (classification, flags, schedule, invites), in that order. */
 export function runDaily(): Outcome {
+  // Before anything else: with the authorization lapsed, every service call would throw.
+  let lapsed: boolean;
+  try {
+    lapsed = authorizationNeeded();
+  } catch (e) {
+    // Could not even ask (a passing service error): the next hourly run tries again.
+    const message = e instanceof Error ? e.message : String(e);
+    console.warn(`Kehu: ${message}`);
+    return { kind: 'skipped', message };
+  }
+  if (lapsed) {
+    const message = `${appText('en', 'authorizationNeeded')} / ${appText('zh', 'authorizationNeeded')}`;
+    console.warn(message);
+    return { kind: 'skipped', message };
+  }
   const wb = Workbook.active();
   if (!wb) return { kind: 'failed', message: appText('en', 'noSpreadsheet') };
   const ctx = createContext(wb, false);
-  if (authorizationNeeded()) {
-    console.warn(appText(ctx.lang, 'authorizationNeeded'));
-    return { kind: 'skipped', message: appText(ctx.lang, 'authorizationNeeded') };
-  }
   const saved = readDocumentJson<DailyCursor>(CURSOR_KEY);
   if (saved && saved.day === ctx.today && saved.next === 'done') return { kind: 'skipped', message: 'done today' };
   const lock = tryDocumentLock(2000);
@@ -83,8 +96,8 @@ export function runDaily(): Outcome {
       if (minuteOfDay(ctx) < settings.dailyHour * 60) return { kind: 'skipped', message: 'before the daily hour' };
       cursor = { day: ctx.today, next: 'classify' };
     }
-    const { summaries, paused } = continueDaily(ctx, cursor, false);
-    const text = paused ? appText(ctx.lang, 'dailyPaused', { step: appText(ctx.lang, STEP_TITLE[paused]) }) : appText(ctx.lang, 'dailyDone', { steps: '' });
+    const { summaries, paused, why } = continueDaily(ctx, cursor, false);
+    const text = paused ? appText(ctx.lang, 'dailyPaused', { step: appText(ctx.lang, STEP_TITLE[paused]), why: appText(ctx.lang, why) }) : appText(ctx.lang, 'dailyDone', { steps: '' });
     logRun(ctx, appText(ctx.lang, 'titleDaily'), [text, ...summaries].join(' '));
     return { kind: 'done', summary: [text, ...summaries].join(' ') };
   } catch (e) {

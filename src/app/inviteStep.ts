@@ -15,7 +15,7 @@ import { describeRegistryProblem, readRegistry, renderRegistry, type Registry } 
 import { applyResult, planSync, pruneRegistry, recordPlanned, releaseUnsent, type SyncAction } from '../core/calendar/sync';
 import { findLayout } from '../core/schedule/headers';
 import { classified } from './classified';
-import { logRun } from './logSheet';
+import { logLines, logRun } from './logSheet';
 import type { RunContext } from './frame';
 import { newSheetName, ownSheetNames } from './ownSheets';
 import { readSchedule } from './scheduleRead';
@@ -52,12 +52,23 @@ function customerDetails(ctx: RunContext): Map<string, CustomerDetails> {
 
 export interface InviteOutcome {
   summary: string;
-  /** False when something was left for the next run (daily limit, time budget, quota). */
+  /** False when the next hourly run should continue today (time budget, Google's quota, passing failures). */
   complete: boolean;
+  /** Why it stopped early when it did so for the hour. */
+  stop: 'budget' | 'quota' | null;
 }
+
+type StopReason = 'budget' | 'limit' | 'quota' | 'noCalendar' | 'failing';
+
+/** Failures worth trying again within the hour; any other is left for the next day's run. */
+const TRANSIENT = /backend error|timed out|time-?out|server error|internal error|unavailable|try again|503|500/i;
+/** So many failures in a row with one message: the rest would fail the same way. */
+const SAME_FAILURES_TO_STOP = 5;
+const MAX_LOGGED_FAILURES = 20;
 
 export function runInviteStep(ctx: RunContext): InviteOutcome {
   const { settings } = classified(ctx).tables;
+  if (settings.dailyEventLimit === 0) return { summary: appText(ctx.lang, 'invitesOff'), complete: true, stop: null };
   if (!calendarAvailable()) throw new UserError((lang) => appText(lang, 'noCalendar'));
   const schedule = readSchedule(ctx);
   const rows = schedule.sheet.rows;
@@ -88,8 +99,9 @@ export function runInviteStep(ctx: RunContext): InviteOutcome {
   const saved = readDocumentJson<InviteQuota>(QUOTA_KEY);
   const quota: InviteQuota = saved && saved.day === ctx.today ? saved : { day: ctx.today, inserted: 0 };
   const plan = planSync({ rows, desired, registry, today: ctx.today, insertBudget: settings.dailyEventLimit - quota.inserted, spreadsheetId });
-  const counts = { inserted: 0, patched: 0, cancelled: 0, failed: 0 };
-  let stoppedEarly = false;
+  const counts = { inserted: 0, patched: 0, cancelled: 0 };
+  const failures: { rowId: string; message: string }[] = [];
+  let stop: StopReason | null = null;
 
   if (plan.actions.length > 0) {
     ctx.wb.ensureSheet(registryName);
@@ -97,41 +109,44 @@ export function runInviteStep(ctx: RunContext): InviteOutcome {
     ctx.wb.replace(registryName, renderRegistry(registry, ctx.lang));
     ctx.wb.keepHidden(registryName);
     let sent = 0;
+    let sameFailures = 0;
     try {
-      for (; sent < plan.actions.length; sent++) {
+      for (; sent < plan.actions.length && !stop; sent++) {
         if (ctx.timeLeft() < RESERVE_MS) {
-          stoppedEarly = true;
+          stop = 'budget';
           break;
         }
         let action: SyncAction | null = plan.actions[sent];
-        let quotaHit = false;
         // One follow-up at most (a patch after a 409, an insert after a 404).
         for (let attempt = 0; action && attempt < 2; attempt++) {
           if (action.kind === 'insert') {
             if (quota.inserted >= settings.dailyEventLimit) {
-              quotaHit = true;
+              stop = 'limit';
               break;
             }
             quota.inserted++;
           }
           const outcome = sendAction(settings.calendarId, action);
           if (outcome.kind === 'quota') {
-            quotaHit = true;
+            stop = 'quota';
             applyResult(registry, action, outcome);
             break;
           }
+          if (outcome.kind === 'notFound' && action.kind === 'insert') {
+            // An insert that finds nothing: the calendar itself is not there (a wrong calendar ID).
+            stop = 'noCalendar';
+            applyResult(registry, action, { kind: 'failed', message: 'calendar not found' });
+            break;
+          }
           if (outcome.kind === 'failed') {
-            counts.failed++;
-            logRun(ctx, appText(ctx.lang, 'menuInvites'), `${action.rowId}: ${outcome.message}`);
+            sameFailures = failures.length > 0 && failures[failures.length - 1].message === outcome.message ? sameFailures + 1 : 1;
+            failures.push({ rowId: action.rowId, message: outcome.message });
+            if (sameFailures >= SAME_FAILURES_TO_STOP) stop = 'failing';
           } else if (outcome.kind === 'ok') {
+            sameFailures = 0;
             counts[action.kind === 'insert' ? 'inserted' : action.kind === 'patch' ? 'patched' : 'cancelled']++;
           }
           action = applyResult(registry, action, outcome);
-        }
-        if (quotaHit) {
-          stoppedEarly = true;
-          sent++;
-          break;
         }
       }
     } finally {
@@ -143,16 +158,30 @@ export function runInviteStep(ctx: RunContext): InviteOutcome {
     }
   }
   writeEventIds(ctx, registry, spreadsheetId);
+  if (failures.length > 0) logFailures(ctx, failures);
 
-  // A failed call (logged) is tried again by the next run, as is anything deferred or unsent.
-  const waiting = plan.deferred + (stoppedEarly ? 1 : 0) + counts.failed;
+  // Retried within the hour: a time-budget stop, Google's quota, and failures that may pass
+  // (a backend error, a timeout). The day is done otherwise: what the daily limit left waits for
+  // tomorrow, and a wrong calendar ID or a refusal would only fail again.
+  const transient = failures.some((f) => TRANSIENT.test(f.message));
+  const complete = !(stop === 'budget' || stop === 'quota' || transient);
+  const notes: string[] = [];
+  if (plan.deferred > 0 || stop === 'limit') notes.push(appText(ctx.lang, 'invitesLimit', { count: plan.deferred, limit: settings.dailyEventLimit }));
+  if (stop === 'budget' || stop === 'quota') notes.push(appText(ctx.lang, stop === 'budget' ? 'invitesBudget' : 'invitesQuota'));
+  if (stop === 'noCalendar') notes.push(appText(ctx.lang, 'invitesNoCalendar', { id: settings.calendarId }));
+  if (failures.length > 0) notes.push(appText(ctx.lang, 'invitesFailed', { count: failures.length, message: failures[0].message }));
   return {
-    summary: appText(ctx.lang, 'invitesDone', {
-      ...counts,
-      deferred: waiting > 0 ? appText(ctx.lang, 'invitesDeferred', { count: plan.deferred || 1 }) : '',
-    }),
-    complete: waiting === 0,
+    summary: appText(ctx.lang, 'invitesDone', { ...counts, deferred: notes.length ? ` ${notes.join(' ')}` : '' }),
+    complete,
+    stop: stop === 'budget' || stop === 'quota' ? stop : null,
   };
+}
+
+/** The failed calls, in one append (the first ones, then a count). */
+function logFailures(ctx: RunContext, failures: readonly { rowId: string; message: string }[]): void {
+  const shown = failures.slice(0, MAX_LOGGED_FAILURES).map((f) => `${f.rowId}: ${f.message}`);
+  if (failures.length > MAX_LOGGED_FAILURES) shown.push(appText(ctx.lang, 'moreFailures', { count: failures.length - MAX_LOGGED_FAILURES }));
+  logLines(ctx, appText(ctx.lang, 'menuInvites'), shown);
 }
 
 /**

@@ -19,3 +19,10 @@ export function ensureLog(ctx: RunContext): string {
 export function logRun(ctx: RunContext, what: string, summary: string): void {
   ctx.wb.append(ensureLog(ctx), [runRow(new Date(ctx.started), what, summary, ctx.lang)]);
 }
+
+/** Several lines about one thing (failed calls, say), in one append. */
+export function logLines(ctx: RunContext, what: string, lines: readonly string[]): void {
+  if (lines.length === 0) return;
+  const at = new Date(ctx.started);
+  ctx.wb.append(ensureLog(ctx), lines.map((line) => runRow(at, what, line, ctx.lang)));
+}

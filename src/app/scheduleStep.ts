@@ -16,18 +16,9 @@ import { readRegistry } from '../core/calendar/registry';
 import { classified } from './classified';
 import type { RunContext } from './frame';
 import { newSheetName, ownSheetNames } from './ownSheets';
-import { readSchedule } from './scheduleRead';
+import { readSchedule, SCHEDULE_INDEX_KEY, type ScheduleIndex } from './scheduleRead';
 import { appText } from './texts';
 import { UserError } from './userError';
-
-export const SCHEDULE_INDEX_KEY = 'kehu.schedule';
-
-/** Where the schedule's dated rows are (the schedule is written dated rows first). */
-export interface ScheduleIndex {
-  sheet: string;
-  headerRow: number;
-  datedRows: number;
-}
 
 const text = (v: CellValue | undefined): string => (v === undefined || v === null ? '' : String(v).trim());
 
@@ -56,6 +47,9 @@ function dismissedRows(ctx: RunContext, sheet: ScheduleSheet): Set<string> {
   const out = new Set<string>();
   const name = ctx.wb.findSheet(ownSheetNames('calendar', ctx.lang));
   if (!name) return out;
+  // Only while the schedule sheet the rows were deleted from is still there: a new sheet (the
+  // schedule deleted, or found under no name) is not a person deleting every row.
+  if (sheet.headerRow === null) return out;
   const present = new Set(sheet.rows.map((r) => r.rowId));
   const id = ctx.wb.id();
   for (const e of readRegistry(ctx.wb.read(name), ctx.clock).registry.values()) {
@@ -153,7 +147,7 @@ export function runScheduleStep(ctx: RunContext): string {
   ctx.shared.delete('schedule');
   // Dated rows come first: the card looks for a customer's next visits among them only.
   const dated = result.rows.filter((r) => r.day !== null).length;
-  writeDocumentJson(SCHEDULE_INDEX_KEY, { sheet: name, headerRow: startRow, datedRows: dated } satisfies ScheduleIndex);
+  writeDocumentJson(SCHEDULE_INDEX_KEY, { sheet: name, sheetId: ctx.wb.sheetId(name), headerRow: startRow, datedRows: dated } satisfies ScheduleIndex);
 
   const s = result.stats;
   const horizonEnd = ctx.today + 7 * settings.horizonWeeks - 1;

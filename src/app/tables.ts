@@ -16,6 +16,8 @@ import { describeSettingsError, isSettingsError, readSettingsSheet } from '../co
 import { renderSettingsSheet, updateSettingsSheet } from '../core/settings/render';
 import type { RunContext } from './frame';
 import { isOwnSheet, newSheetName, ownSheetNames } from './ownSheets';
+import { scheduleSheetName } from './scheduleRead';
+import { appText } from './texts';
 import { UserError } from './userError';
 
 export interface Tables {
@@ -71,33 +73,59 @@ export function loadSettings(ctx: RunContext): Settings {
   return settings;
 }
 
+/** Below this share of orders naming customers the customer table has, the table found is not the team's customer file. */
+const KNOWN_ORDER_SHARE = 0.5;
+const KNOWN_ORDER_MIN_ROWS = 10;
+
 export function loadTables(ctx: RunContext): Tables {
   const cached = ctx.shared.get('tables') as Tables | undefined;
   if (cached) return cached;
   const { settings: read, sheet: settingsSheet, empty: emptySettings } = readSettings(ctx);
   ctx.setBudget(read.timeBudgetSeconds);
-  const userSheets = ctx.wb.sheetNames().filter((n) => !isOwnSheet(n));
-  const tops: SheetTop[] = userSheets.map((name) => ({ name, top: ctx.wb.read(name).slice(0, HEADER_ROWS) }));
-  const mapping = asUserError(() => detectTables(tops, { synonyms: read.synonyms, choices: read.mappingChoices, ignoreSheets: isOwnSheet }));
+  // The add-on's own sheets, the schedule under a name a person gave it included, hold no table;
+  // only the first rows of the others are read to find the headers (an archive of old sheets
+  // costs a few calls, not a read of every cell).
+  const schedule = scheduleSheetName(ctx);
+  const userSheets = ctx.wb.sheetNames().filter((n) => !isOwnSheet(n) && n !== schedule);
+  const tops: SheetTop[] = userSheets.map((name) => ({ name, top: ctx.wb.readTop(name, HEADER_ROWS) }));
+  // A team list (a role column beside names and e-mails) is none of the three tables, though its
+  // code and name columns look like a customer file's.
+  const teamSheets = tops.filter((t) => teamFromSheet(t.top) !== null).map((t) => t.name);
+  const mapping = asUserError(() =>
+    detectTables(tops.filter((t) => !teamSheets.includes(t.name)), { synonyms: read.synonyms, choices: read.mappingChoices, ignoreSheets: isOwnSheet }),
+  );
 
   const customerGrid = ctx.wb.read(mapping.customers.sheet);
   const customers = readCustomers(customerGrid.slice(mapping.customers.headerRow - 1), mapping.customers, ctx.clock);
   const known = new Set(customers.records.map((c) => c.id));
   const orders = readOrders(tableRows(ctx, mapping.orders), mapping.orders, ctx.clock, known);
+  const unknown = orders.problems.filter((p) => p.problem === 'unknownCustomer').length;
+  if (unknown >= KNOWN_ORDER_MIN_ROWS && unknown > (orders.records.length + unknown) * KNOWN_ORDER_SHARE) {
+    throw new UserError((lang) => appText(lang, 'wrongCustomerTable', { unknown, orders: orders.records.length + unknown, sheet: mapping.customers.sheet, header: mapping.customers.headers.id ?? '' }));
+  }
   const contacts = mapping.contacts ? readContacts(tableRows(ctx, mapping.contacts), mapping.contacts, ctx.clock, known) : { records: [], problems: [] };
 
+  // The team list for the Settings sheet when it has none yet: from a team sheet the file keeps,
+  // else the sales reps found in the customer table.
+  const teamNow = () => {
+    const fromSheet = teamSheets.map((n) => teamFromSheet(ctx.wb.read(n))).find((t) => t !== null);
+    const reps = [...new Set(customers.records.map((c) => String(c.fields.rep ?? '').trim()).filter((r) => r !== ''))];
+    return fromSheet ?? teamFromReps(reps);
+  };
   let settings = read;
   if (!settingsSheet) {
-    // First run: the team list comes from a team sheet the file keeps, else from the reps found.
-    const teamSheet = userSheets.map((n) => teamFromSheet(ctx.wb.read(n))).find((t) => t !== null);
-    const reps = [...new Set(customers.records.map((c) => String(c.fields.rep ?? '').trim()).filter((r) => r !== ''))];
-    settings = { ...read, team: teamSheet ?? teamFromReps(reps) };
+    settings = { ...read, team: teamNow() };
     const name = emptySettings ?? newSheetName('settings', ctx.lang);
     ctx.wb.ensureSheet(name);
     ctx.wb.replace(name, renderSettingsSheet(settings, mapping, ctx.lang));
   } else {
-    const updated = updateSettingsSheet(ctx.wb.read(settingsSheet), mapping, ctx.lang);
-    if (updated) ctx.wb.replace(settingsSheet, updated);
+    const hasMembers = read.team.some((m) => m.name || m.code || m.email);
+    const team = hasMembers ? undefined : teamNow();
+    const updated = updateSettingsSheet(ctx.wb.read(settingsSheet), mapping, ctx.lang, team ? { team } : {});
+    if (updated) {
+      ctx.wb.replace(settingsSheet, updated);
+      if (team) settings = { ...read, team };
+    }
   }
 
   const tables: Tables = {

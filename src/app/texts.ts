@@ -28,6 +28,14 @@ const TEXTS = {
     zh: 'Kehu 只能在电子表格中运行：请从表格的“扩展程序”菜单打开。',
     en: 'Kehu runs inside a spreadsheet: open it from the spreadsheet\'s Extensions menu.',
   },
+  moreProblems: {
+    zh: '另有 {count} 行数据无法使用，未逐条列出。',
+    en: '{count} more rows could not be used; they are not listed one by one.',
+  },
+  wrongCustomerTable: {
+    zh: '订单表中 {orders} 行里有 {unknown} 行的客户不在工作表“{sheet}”的“{header}”列中，Kehu 找到的可能不是您的客户表。请在“设置”表的列映射中填写客户表的“客户代码”列标题。',
+    en: "{unknown} of the {orders} orders name customers that are not in the '{header}' column of sheet '{sheet}', so the table Kehu found may not be your customer file. Type your customer table's customer ID header into the Settings sheet's column mapping.",
+  },
   unexpected: {
     zh: 'Kehu 遇到意外问题而停止（{detail}）。已写入的内容保持完整，下次运行会重新开始。如果问题重复出现，请把这句话发给我们。',
     en: 'Kehu stopped on an unexpected problem ({detail}). What was written stays consistent and the next run starts over. If it happens again, please send us this sentence.',
@@ -48,9 +56,33 @@ const TEXTS = {
     zh: '日历邀请：新建 {inserted}，更新 {patched}，取消 {cancelled}。{deferred}',
     en: 'Calendar invites: {inserted} created, {patched} updated, {cancelled} cancelled.{deferred}',
   },
-  invitesDeferred: {
-    zh: '还有 {count} 项留到下次运行（今日上限或时间预算）。',
-    en: ' {count} wait for the next run (the daily limit or the time budget).',
+  invitesLimit: {
+    zh: '已达到每日新邀请上限（{limit}），其余 {count} 项明天继续。',
+    en: 'The daily limit of new invites ({limit}) is reached; {count} more go out tomorrow.',
+  },
+  invitesBudget: {
+    zh: '时间预算用完，其余的一小时内继续。',
+    en: 'The time budget ran out; the rest go out within the hour.',
+  },
+  invitesQuota: {
+    zh: 'Google 日历暂时不再接受新日程（使用上限），其余的稍后继续。',
+    en: 'Google Calendar is not taking more events for now (usage limit); the rest go out later.',
+  },
+  invitesNoCalendar: {
+    zh: '找不到日历 “{id}”，没有发送邀请。请在“设置”表中改正“日历 ID”（您自己的日历填 primary）。',
+    en: "The calendar '{id}' was not found, so no invites went out. Correct the Calendar ID in the Settings sheet (primary is your own calendar).",
+  },
+  invitesFailed: {
+    zh: '{count} 项失败（例如：{message}），详见日志。',
+    en: '{count} failed (for example: {message}); see the log.',
+  },
+  invitesOff: {
+    zh: '日历邀请已关闭（设置中的每日上限为 0）。',
+    en: 'Calendar invites are off (the daily limit in the Settings sheet is 0).',
+  },
+  moreFailures: {
+    zh: '另有 {count} 项失败，未逐条列出。',
+    en: '{count} more failed; they are not listed one by one.',
   },
   noCalendar: {
     zh: '无法使用 Google 日历高级服务（Calendar API）。请在脚本项目中启用“Google Calendar API”后再试。',
@@ -72,9 +104,12 @@ const TEXTS = {
   automationWasOff: { zh: '每日自动运行本来就是关闭的。', en: 'Daily automation was already off.' },
   dailyDone: { zh: '每日运行完成。{steps}', en: 'Daily run done. {steps}' },
   dailyPaused: {
-    zh: '每日运行在“{step}”前暂停（时间预算），下一个小时继续。',
-    en: 'The daily run paused before "{step}" (time budget); it continues within the hour.',
+    zh: '每日运行在“{step}”处暂停（{why}），下一个小时继续。',
+    en: 'The daily run paused at "{step}" ({why}); it continues within the hour.',
   },
+  whyBudget: { zh: '时间预算', en: 'time budget' },
+  whyQuota: { zh: 'Google 日历使用上限', en: "Google Calendar's usage limit" },
+  whyRetry: { zh: '有可重试的失败', en: 'failures worth retrying' },
   authorizationNeeded: {
     zh: 'Kehu 需要重新授权才能继续每日运行：请打开表格，从扩展程序菜单运行任意一项。',
     en: 'Kehu needs to be authorized again to continue the daily run: open the spreadsheet and run any item of its Extensions menu.',

@@ -121,7 +121,7 @@ describe('limits of one run', () => {
     setSetting(b, '每日新日历邀请上限', 10);
     const r = exec(b, 'sendVisitInvites');
     expect(totalCalls(r.calls, 'Calendar.Events.insert')).toBe(10);
-    expect(lastAlert(b)).toMatch(/新建 10.*还有 \d+ 项留到下次运行/);
+    expect(lastAlert(b)).toMatch(/新建 10.*已达到每日新邀请上限（10），其余 \d+ 项明天继续/);
     expect(totalCalls(exec(b, 'sendVisitInvites').calls, 'Calendar.Events.insert')).toBe(0);
     clock.advanceDays(1);
     expect(totalCalls(exec(b, 'sendVisitInvites').calls, 'Calendar.Events.insert')).toBe(10);

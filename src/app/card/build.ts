@@ -20,7 +20,7 @@ import { readDay } from '../../core/tables/records';
 import { KIND_WORDS, parseWord, STATUS_WORDS, wordFor } from '../../core/vocabulary';
 import type { CardComplaint, CardContact, CardVisit, CustomerCard, FieldKind, ProfileField } from '../../shared/types';
 import { PARETO_KEY } from '../classified';
-import { SCHEDULE_INDEX_KEY, type ScheduleIndex } from '../scheduleStep';
+import { SCHEDULE_INDEX_KEY, scheduleSheetName, type ScheduleIndex } from '../scheduleRead';
 import type { RunContext } from '../frame';
 import { ownSheetNames } from '../ownSheets';
 import { cellOf, CUSTOMER_FIELDS_SHOWN, idOf, readRows, rowsWithId, type CardTables } from './locate';
@@ -114,7 +114,7 @@ function contactsOf(ctx: RunContext, t: CardTables, id: string): ContactLine[] {
 }
 
 function visitsOf(ctx: RunContext, id: string): CardVisit[] {
-  const sheet = ctx.wb.findSheet(ownSheetNames('schedule', ctx.lang));
+  const sheet = scheduleSheetName(ctx);
   if (!sheet) return [];
   const top = ctx.wb.readTop(sheet, HEADER_SEARCH_ROWS);
   const layout = findLayout(top);

@@ -89,7 +89,10 @@ export function renderSettingsSheet(settings: Settings, mapping: WorkbookMapping
 }
 
 export interface UpdateOptions {
-  /** The Team table to add when the sheet has no Team section (else an empty one). */
+  /**
+   * The Team table to add when the sheet has no Team section, or one with nobody in it (a
+   * Settings sheet made before the tables could be found); else an empty one.
+   */
   team?: TeamMember[];
 }
 
@@ -109,11 +112,13 @@ export function updateSettingsSheet(grid: Grid, mapping: WorkbookMapping | null,
   const params = new Set<ParamKey>();
   const fields = new Set<string>();
   let changed = false;
+  let teamMembers = 0;
 
   roles.forEach((role, i) => {
     if (role.kind === 'title') present.add(role.section);
     if (role.kind !== 'data') return;
     const cells = out[i];
+    if (role.section === 'team' && cells.slice(1).some((v) => textOf(v) !== '')) teamMembers++;
     if (role.section === 'parameters') {
       const key = paramOf(textOf(cells[0]));
       if (key) params.add(key);
@@ -139,6 +144,9 @@ export function updateSettingsSheet(grid: Grid, mapping: WorkbookMapping | null,
 
   const settings = { ...defaultSettings(), team: options.team ?? [], policy: DEFAULT_POLICY.map((p) => ({ ...p })) };
   const blocks: CellValue[][][] = [];
+  // A Team section with nobody in it gets the team found now, as a section of its own below
+  // (the reader merges repeated sections; the empty one is a person's to remove).
+  if (present.has('team') && teamMembers === 0 && (options.team ?? []).some((m) => m.name || m.code || m.email)) present.delete('team');
   for (const section of SECTIONS) {
     if (!present.has(section)) {
       blocks.push(sectionBlock(section, sectionRows(section, settings, mapping, lang), lang));
