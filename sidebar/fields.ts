@@ -121,7 +121,7 @@ export function fieldValue(card: CustomerCard, field: ProfileField, ctx: CardCon
       busy(true);
       let result: SaveResult;
       try {
-        const request: EditFieldRequest = { id: card.id, field: field.field, expected, value };
+        const request: EditFieldRequest = { id: card.id, row: card.row, field: field.field, expected, value };
         result = await call('kehuEditField', request);
       } catch (e) {
         busy(false);

@@ -108,7 +108,7 @@ export function logActions(card: CustomerCard, ctx: CardContext): HTMLElement {
         control.focus();
         return;
       }
-      const request: LogContactRequest = { id: card.id, kind: k, date: input.date, note: note.value.trim() };
+      const request: LogContactRequest = { id: card.id, row: card.row, kind: k, date: input.date, note: note.value.trim() };
       const who = person.value.trim();
       if (who) request.person = who;
       if (k === 'complaint') request.deadline = input.deadline;

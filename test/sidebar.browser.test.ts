@@ -431,7 +431,7 @@ describe('actions', () => {
     await page.keyboard.press('Enter');
     await waitText(page, '#status', '已为上海华联贸易有限公司记录拜访。');
     expect(s.server.callsOf('kehuLogContact')).toEqual([
-      { name: 'kehuLogContact', arg: { id: 'C001', kind: 'visit', date: TODAY, note: '送样品，约定下周报价。', person: '李娜' } },
+      { name: 'kehuLogContact', arg: { id: 'C001', row: 2, kind: 'visit', date: TODAY, note: '送样品，约定下周报价。', person: '李娜' } },
     ]);
     const first = page.locator('.part-contacts li').first();
     expect(await first.textContent()).toContain('2026年11月20日 · 拜访 · 李娜送样品，约定下周报价。');
@@ -471,7 +471,7 @@ describe('actions', () => {
     await form.getByLabel('答复期限').fill('2026-11-25');
     await form.getByRole('button', { name: '保存' }).click();
     await waitText(page, '#status', '已为上海华联贸易有限公司记录投诉。');
-    expect(s.server.callsOf('kehuLogContact')[0].arg).toEqual({ id: 'C001', kind: 'complaint', date: '2026-11-19', note: '第二批货物破损三箱。', person: '李娜', deadline: '2026-11-25' });
+    expect(s.server.callsOf('kehuLogContact')[0].arg).toEqual({ id: 'C001', row: 2, kind: 'complaint', date: '2026-11-19', note: '第二批货物破损三箱。', person: '李娜', deadline: '2026-11-25' });
     const complaint = (await page.locator('li.complaint').first().textContent()) ?? '';
     expect(complaint).toContain('第二批货物破损三箱。');
     expect(complaint).toContain('负责人：李娜');
@@ -532,10 +532,10 @@ describe('actions', () => {
     await saved('creditLimit', '600,000', '销售限额');
 
     expect(edits()).toEqual([
-      { id: 'C001', field: 'phone', expected: '021-6234 5678', value: '138 0013 8000' },
-      { id: 'C001', field: 'email', expected: 'wang@hualian.cn', value: 'wang.jianguo@hualian.cn' },
-      { id: 'C001', field: 'birthday', expected: '1975-03-12', value: '1975-03-15' },
-      { id: 'C001', field: 'creditLimit', expected: '500000', value: '600000' },
+      { id: 'C001', row: 2, field: 'phone', expected: '021-6234 5678', value: '138 0013 8000' },
+      { id: 'C001', row: 2, field: 'email', expected: 'wang@hualian.cn', value: 'wang.jianguo@hualian.cn' },
+      { id: 'C001', row: 2, field: 'birthday', expected: '1975-03-12', value: '1975-03-15' },
+      { id: 'C001', row: 2, field: 'creditLimit', expected: '500000', value: '600000' },
     ]);
 
     // Escape cancels without a call; the notes are edited in place too.
@@ -583,10 +583,10 @@ describe('actions', () => {
     await page.keyboard.press('Enter');
     await until(async () => ((await fieldText(page, 'phone').textContent()) ?? '').includes('020-5555 6666'), 'mine not applied');
     expect(s.server.callsOf('kehuEditField').map((c) => c.arg)).toEqual([
-      { id: 'C005', field: 'phone', expected: '020-8888 1234', value: '020-1111 2222' },
-      { id: 'C005', field: 'phone', expected: '020-8888 9999', value: '020-1111 2222' },
-      { id: 'C005', field: 'phone', expected: '020-1111 2222', value: '020-5555 6666' },
-      { id: 'C005', field: 'phone', expected: '020-3333 4444', value: '020-5555 6666' },
+      { id: 'C005', row: 6, field: 'phone', expected: '020-8888 1234', value: '020-1111 2222' },
+      { id: 'C005', row: 6, field: 'phone', expected: '020-8888 9999', value: '020-1111 2222' },
+      { id: 'C005', row: 6, field: 'phone', expected: '020-1111 2222', value: '020-5555 6666' },
+      { id: 'C005', row: 6, field: 'phone', expected: '020-3333 4444', value: '020-5555 6666' },
     ]);
     expect(s.server.customer('C005').cells.phone).toBe('020-5555 6666');
     expectClean(s);

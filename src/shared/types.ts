@@ -139,6 +139,8 @@ export interface SearchResponse {
 
 export interface LogContactRequest {
   id: string;
+  /** The row the card shows (a copied row may carry the same id): used while it still holds the id. */
+  row?: number;
   kind: CardContactKind;
   /** ISO date of the contact. */
   date: string;
@@ -151,6 +153,8 @@ export interface LogContactRequest {
 
 export interface EditFieldRequest {
   id: string;
+  /** The row the card shows (a copied row may carry the same id): written while it still holds the id. */
+  row?: number;
   field: string;
   /** The text the card showed for this field when it was read. */
   expected: string;

@@ -170,6 +170,39 @@ describe('writing from the card', () => {
     expect(sheet.getRange(9, addressCol).getValue()).toBe('杭州市西湖区文三路 1 号（同事刚改）');
   });
 
+  it('edits the row the card shows when a copied row carries the same id', () => {
+    const f = sampleFile({ customers: 40 });
+    const sheet = sheetOf(f, 'Customers');
+    const width = sheet.getLastColumn();
+    // Row 12 becomes a copy of row 3's customer, with another phone.
+    const copy = sheet.getRange(3, 1, 1, width).getValues()[0];
+    const phoneCol = sheet.getRange(1, 1, 1, width).getValues()[0].indexOf('电话号码');
+    copy[phoneCol] = "'021-0000 1111";
+    sheet.getRange(12, 1, 1, width).setValues([copy]);
+    const original = sheet.getRange(3, phoneCol + 1).getValue();
+    const r = exec(f, 'kehuEditField', { args: [{ id: copy[0], row: 12, field: 'phone', expected: '021-0000 1111', value: '021-2222 3333' }] });
+    expect((r.value as { ok: boolean }).ok).toBe(true);
+    expect((r.value as { card: { row: number } }).card.row).toBe(12);
+    expect(sheet.getRange(12, phoneCol + 1).getValue()).toBe('021-2222 3333');
+    expect(sheet.getRange(3, phoneCol + 1).getValue()).toBe(original);
+  });
+
+  it('in a file without a contact log, makes one (never writing into a sheet of the team\'s) and shows the contact at once', () => {
+    const f = sampleFile({ customers: 40 });
+    const ss = f.fakes.direct.spreadsheet;
+    ss.deleteSheet(sheetOf(f, 'Contacts'));
+    const phoneBook = ss.insertSheet('联系记录');
+    phoneBook.getRange(1, 1, 2, 3).setValues([['联系人', '手机', '公司'], ['王五', "'13900000000", '某公司']]);
+    const id = String(sheetValues(f, 'Customers')![4][0]);
+    const r = exec(f, 'kehuLogContact', { args: [{ id, kind: 'complaint', date: '2026-11-19', note: '包装破损', deadline: '2026-11-25' }] });
+    const value = r.value as { ok: boolean; card: { complaints: { note: string }[]; lastContacts: { note: string }[] } };
+    expect(value.ok).toBe(true);
+    expect(sheetValues(f, '联系记录')).toEqual([['联系人', '手机', '公司'], ['王五', '13900000000', '某公司']]);
+    expect(sheetValues(f, '客户联系记录')![1].slice(1, 5)).toEqual([id, '投诉', expect.any(String), '包装破损']);
+    expect(value.card.complaints.map((c) => c.note)).toEqual(['包装破损']);
+    expect(value.card.lastContacts[0].note).toBe('包装破损');
+  });
+
   it('changes no field the card does not offer', () => {
     const id = String(customers[5][0]);
     for (const field of ['id', 'bankAccount', 'nonsense', '__proto__']) {

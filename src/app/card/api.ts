@@ -16,7 +16,7 @@ import { appText } from '../texts';
 import { UserError } from '../userError';
 import { buildCard, shownText } from './build';
 import { editField, logContact, say, type Refusal } from './edit';
-import { cardTables, cellOf, customerRow, idOf, type CardTables } from './locate';
+import { cardTables, cellOf, customerRow, forgetCardTables, idOf, type CardTables } from './locate';
 import { MAX_QUERY_LENGTH, searchCustomers } from './search';
 
 const SIDEBAR_FILE = 'Sidebar';
@@ -38,6 +38,7 @@ function context(): RunContext {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= MAX_ID_LENGTH;
 const optionalString = (v: unknown, max: number): boolean => v === undefined || (typeof v === 'string' && v.length <= max);
+const optionalRow = (v: unknown): boolean => v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 10_000_000);
 
 /** A request the page could not have sent: refused with a plain sentence (no stack trace). */
 function badRequest(ctx: RunContext): Error {
@@ -98,16 +99,22 @@ export function search(query: unknown): SearchResponse {
 }
 
 /** A write under the document lock, answered with the card as it is now (or the refusal). */
-function save(ctx: RunContext, id: string, write: (t: CardTables) => { row: number } | Refusal): SaveResult {
+function save(ctx: RunContext, id: string, write: (t: CardTables) => { row: number; madeTable?: boolean } | Refusal): SaveResult {
   return guarded(ctx, () => {
     const lock = tryDocumentLock(10_000);
     if (!lock) return { ok: false, reason: 'conflict', message: appText(ctx.lang, 'busy') };
     try {
-      const t = cardTables(ctx);
+      let t = cardTables(ctx);
       const done = write(t);
       if ('reason' in done) return { ok: false, ...done };
       ctx.wb.flush();
-      const row = customerRow(ctx, t.mapping.customers, id) ?? done.row;
+      if (done.madeTable) {
+        // The contact log was just made: found again, so the card shows the contact at once.
+        forgetCardTables(ctx);
+        ctx.wb.forget(t.mapping.customers.sheet);
+        t = cardTables(ctx);
+      }
+      const row = customerRow(ctx, t.mapping.customers, id, done.row) ?? done.row;
       return { ok: true, card: buildCard(ctx, t, row, rowCells(ctx, t, row)) };
     } finally {
       lock.release();
@@ -117,7 +124,7 @@ function save(ctx: RunContext, id: string, write: (t: CardTables) => { row: numb
 
 export function logContactFromCard(request: unknown): SaveResult {
   const ctx = context();
-  if (!isObject(request) || !isId(request.id) || typeof request.kind !== 'string' || typeof request.date !== 'string' || typeof request.note !== 'string' || !optionalString(request.person, 200) || !optionalString(request.deadline, 20)) {
+  if (!isObject(request) || !isId(request.id) || typeof request.kind !== 'string' || typeof request.date !== 'string' || typeof request.note !== 'string' || !optionalString(request.person, 200) || !optionalString(request.deadline, 20) || !optionalRow(request.row)) {
     throw badRequest(ctx);
   }
   const req = request as unknown as LogContactRequest;
@@ -126,7 +133,7 @@ export function logContactFromCard(request: unknown): SaveResult {
 
 export function editFieldFromCard(request: unknown): SaveResult {
   const ctx = context();
-  if (!isObject(request) || !isId(request.id) || typeof request.field !== 'string' || typeof request.expected !== 'string' || typeof request.value !== 'string' || request.value.length > 5000) {
+  if (!isObject(request) || !isId(request.id) || typeof request.field !== 'string' || typeof request.expected !== 'string' || typeof request.value !== 'string' || request.value.length > 5000 || !optionalRow(request.row)) {
     throw badRequest(ctx);
   }
   const req = request as unknown as EditFieldRequest;

@@ -106,7 +106,7 @@ export function editField(ctx: RunContext, t: CardTables, req: EditFieldRequest)
   const m = t.mapping.customers;
   if (!isEditable(req.field) || m.columns[req.field] === undefined) return { reason: 'invalid', message: say('notEditable', ctx.lang) };
   const field = req.field;
-  const row = customerRow(ctx, m, req.id);
+  const row = customerRow(ctx, m, req.id, req.row);
   if (row === null) return { reason: 'notFound', message: say('notFound', ctx.lang) };
   const column = m.columns[field]!;
   const current = shownText(ctx.wb.readFresh(m.sheet, row, column, 1, 1)[0]?.[0], ctx);
@@ -124,7 +124,7 @@ export function editField(ctx: RunContext, t: CardTables, req: EditFieldRequest)
 const KINDS: readonly CardContactKind[] = ['visit', 'call', 'complaint'];
 
 /** Appends a contact to the contact log (made, with the add-on's headers, when the file has none). */
-export function logContact(ctx: RunContext, t: CardTables, req: LogContactRequest): { row: number } | Refusal {
+export function logContact(ctx: RunContext, t: CardTables, req: LogContactRequest): { row: number; madeTable?: boolean } | Refusal {
   const invalid = (key: keyof typeof SAY): Refusal => ({ reason: 'invalid', message: say(key, ctx.lang) });
   if (!KINDS.includes(req.kind)) return invalid('badKind');
   const day = typeof req.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.date) ? parseDateText(req.date) : null;
@@ -140,7 +140,7 @@ export function logContact(ctx: RunContext, t: CardTables, req: LogContactReques
     if (deadline < day) return invalid('badDeadline');
   }
   const person = (typeof req.person === 'string' ? cleanText(req.person.slice(0, 200)) : null) || userEmail();
-  const row = customerRow(ctx, t.mapping.customers, req.id);
+  const row = customerRow(ctx, t.mapping.customers, req.id, req.row);
   if (row === null) return { reason: 'notFound', message: say('notFound', ctx.lang) };
 
   const toDate = (d: number): Date => new Date(ctx.clock.startOfDay(d));
@@ -148,6 +148,7 @@ export function logContact(ctx: RunContext, t: CardTables, req: LogContactReques
   let cells: CellValue[];
   let sheet: string;
   let dateColumns: number[];
+  let created = false;
   if (m) {
     sheet = m.sheet;
     const width = Math.max(m.width, ...Object.values(m.columns).map((c) => c ?? 0));
@@ -165,13 +166,18 @@ export function logContact(ctx: RunContext, t: CardTables, req: LogContactReques
     if (deadline !== null) put('deadline', toDate(deadline));
     dateColumns = [m.columns.date!, ...(deadline !== null && m.columns.deadline !== undefined ? [m.columns.deadline] : [])];
   } else {
-    sheet = ctx.lang === 'zh' ? '联系记录' : 'Contacts';
+    // No contact log yet: one is made, under a name no sheet of the team's has (a phone book
+    // called 联系记录 must not receive the contact).
+    // (Not "Kehu · …": those are the add-on's own sheets, which table detection never reads.)
+    const names = ctx.lang === 'zh' ? ['联系记录', '客户联系记录', '联系记录（Kehu）'] : ['Contacts', 'Customer contacts', 'Contacts (Kehu)'];
+    sheet = names.find((n) => !ctx.wb.has(n)) ?? `${names[2]} ${ctx.today}`;
     ctx.wb.ensureSheet(sheet, { header: CONTACT_HEADERS[ctx.lang], frozenRows: 1 });
+    created = true;
     cells = [toDate(day), literalText(req.id), wordFor(KIND_WORDS, req.kind, ctx.lang), cellText(person), cellText(note), deadline === null ? '' : toDate(deadline)];
     dateColumns = [1, 6];
   }
   const written = ctx.wb.append(sheet, [cells]);
   for (const c of dateColumns) ctx.wb.format(sheet, written, c, 1, 1, 'yyyy-mm-dd');
   appendChange(ctx, req.id, wordFor(KIND_WORDS, req.kind, ctx.lang), '', `${req.date} ${note}`.trim());
-  return { row };
+  return { row, madeTable: created };
 }

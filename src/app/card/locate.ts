@@ -104,6 +104,16 @@ export function cardTables(ctx: RunContext): CardTables {
   }
 }
 
+/** Forgets the tables found (a table was just made): the next card call finds them again. */
+export function forgetCardTables(ctx: RunContext): void {
+  ctx.shared.delete('cardTables');
+  try {
+    documentCache()?.remove(MAPPING_KEY);
+  } catch (e) {
+    // Nothing kept.
+  }
+}
+
 /** 1-based rows (after the header) whose cell in `column` holds `id`, top to bottom. */
 export function rowsWithId(ctx: RunContext, sheet: string, headerRow: number, column: number, id: string, maxRows = Number.MAX_SAFE_INTEGER): number[] {
   const cells = ctx.wb.readFresh(sheet, headerRow + 1, column, maxRows, 1);
@@ -112,9 +122,17 @@ export function rowsWithId(ctx: RunContext, sheet: string, headerRow: number, co
   return out;
 }
 
-/** The customer's row in the customer table, or null. */
-export function customerRow(ctx: RunContext, m: TableMapping<'customers'>, id: string): number | null {
-  const rows = rowsWithId(ctx, m.sheet, m.headerRow, m.columns.id!, id);
+/**
+ * The customer's row in the customer table, or null: the row the card shows when it still holds
+ * the id (a copied row may carry the same id), else the first row that does.
+ */
+export function customerRow(ctx: RunContext, m: TableMapping<'customers'>, id: string, shown?: number): number | null {
+  const idColumn = m.columns.id!;
+  if (shown !== undefined && Number.isInteger(shown) && shown > m.headerRow) {
+    const cell = ctx.wb.readFresh(m.sheet, shown, idColumn, 1, 1)[0]?.[0];
+    if (idOf(cell) === id) return shown;
+  }
+  const rows = rowsWithId(ctx, m.sheet, m.headerRow, idColumn, id);
   return rows.length > 0 ? rows[0] : null;
 }
 
