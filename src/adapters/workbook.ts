@@ -164,6 +164,14 @@ export class Workbook {
     return { lastRow: this.lastRow(name), lastColumn: this.sheet(name).getLastColumn() };
   }
 
+  /** The formulas of a block ('' where a cell holds a value), read fresh. */
+  readFormulas(name: string, row: number, column: number, numRows: number, numColumns: number): string[][] {
+    if (numRows < 1 || numColumns < 1) return [];
+    const rows = Math.min(numRows, this.lastRow(name) - row + 1);
+    if (rows < 1) return [];
+    return this.sheet(name).getRange(row, column, rows, numColumns).getFormulas();
+  }
+
   /** Writes a block at (row, column), growing the sheet first when it is too small. One write. */
   write(name: string, row: number, column: number, values: readonly (readonly CellValue[])[]): void {
     if (values.length === 0 || values[0].length === 0) return;

@@ -8,7 +8,8 @@ import type { CellValue } from '../core/cells';
 import { formatDay } from '../core/dates';
 import { planSchedule, type PlanResult, type ScheduleContact, type ScheduleCustomer } from '../core/schedule/plan';
 import { readScheduleSheet, renderScheduleSheet } from '../core/schedule/rows';
-import { SCHEDULE_COLUMNS, type ScheduleSheet } from '../core/schedule/types';
+import { SCHEDULE_COLUMNS, type PlannedRow, type ScheduleSheet } from '../core/schedule/types';
+import { findLayout } from '../core/schedule/headers';
 import { describeScheduleProblem } from '../core/schedule/words';
 import { writeDocumentJson } from '../adapters/properties';
 import { eventIdFor } from '../core/calendar/events';
@@ -72,13 +73,21 @@ function sameCell(written: CellValue | undefined, read: CellValue | undefined): 
  * nothing, and a row a person edits in the instant between that read and the write is at risk
  * only when the plan changes rows around it (Sheets has no compare-and-set).
  */
-function writeChangedRows(ctx: RunContext, name: string, startRow: number, grid: CellValue[][], current: CellValue[][] | null): void {
+function writeChangedRows(ctx: RunContext, name: string, startRow: number, grid: CellValue[][], current: CellValue[][] | null, currentFormulas: string[][]): void {
   const before = current ? current.slice(startRow - 1) : [];
+  const formulasBefore = currentFormulas.slice(startRow - 1);
   const rows = Math.max(grid.length, before.length);
   const width = Math.max(grid.reduce((w, r) => Math.max(w, r.length), 0), before.reduce((w, r) => Math.max(w, r.length), 0), 1);
+  const same = (i: number, c: number): boolean => {
+    const w = grid[i]?.[c];
+    const formula = formulasBefore[i]?.[c] ?? '';
+    // A formula written back where it stands is no change; a value where a formula stood is.
+    if (typeof w === 'string' && w.startsWith('=')) return w === formula;
+    return formula === '' && sameCell(w, before[i]?.[c]);
+  };
   const differs = (i: number): boolean => {
     if (!current) return true;
-    for (let c = 0; c < width; c++) if (!sameCell(grid[i]?.[c], before[i]?.[c])) return true;
+    for (let c = 0; c < width; c++) if (!same(i, c)) return true;
     return false;
   };
   let first = 0;
@@ -93,6 +102,27 @@ function writeChangedRows(ctx: RunContext, name: string, startRow: number, grid:
     block.push(line);
   }
   ctx.wb.write(name, startRow + first, 1, block);
+}
+
+/**
+ * Puts back the formula of each cell that is written back as it was read (a person's row, the
+ * cells of a column a person added): getValues gives a formula's result, and writing that
+ * result would replace the formula with a frozen value.
+ */
+function keepFormulas(grid: CellValue[][], rows: readonly PlannedRow[], current: CellValue[][], formulas: string[][]): void {
+  const layout = findLayout(current);
+  if (!layout) return;
+  const source = [...SCHEDULE_COLUMNS.map((c) => layout.columns[c]), ...layout.extra.map((e) => e.column)];
+  rows.forEach((row, i) => {
+    if (row.sheetRow === null) return;
+    const line = grid[i + 1];
+    const from = formulas[row.sheetRow - 1];
+    if (!line || !from) return;
+    source.forEach((col, c) => {
+      if (col === undefined || !from[col]) return;
+      if (sameCell(line[c], current[row.sheetRow! - 1]?.[col])) line[c] = from[col];
+    });
+  });
 }
 
 export function runScheduleStep(ctx: RunContext): string {
@@ -139,7 +169,10 @@ export function runScheduleStep(ctx: RunContext): string {
   }
   const startRow = sheet.headerRow ?? 1;
   const grid = renderScheduleSheet(result.rows, ctx.lang, toDate, sheet.extraHeaders);
-  writeChangedRows(ctx, name, startRow, grid, current);
+  // Formulas a person typed in the schedule (a column of their own, a note) go back as formulas.
+  const formulas = current ? ctx.wb.readFormulas(name, 1, 1, current.length, Math.max(1, ...current.map((r) => r.length))) : [];
+  if (current) keepFormulas(grid, result.rows, current, formulas);
+  writeChangedRows(ctx, name, startRow, grid, current, formulas);
   ctx.wb.format(name, startRow + 1, SCHEDULE_COLUMNS.indexOf('date') + 1, Math.max(1, grid.length - 1), 1, 'yyyy-mm-dd');
   // Set on every run (idempotent, two calls), so a run cut after making the sheet leaves no difference.
   ctx.wb.setFrozenRows(name, startRow);

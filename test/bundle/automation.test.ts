@@ -176,6 +176,28 @@ describe('the whole day on the second file', () => {
   });
 });
 
+describe('formulas a person typed in the schedule', () => {
+  it('stay formulas when the schedule is rewritten around them', () => {
+    const b = sampleFile({ customers: 40 });
+    exec(b, 'buildVisitSchedule');
+    const sheet = sheetOf(b, '拜访计划');
+    const rows = sheet.getLastRow();
+    const col = sheet.getLastColumn() + 1;
+    sheet.getRange(1, col).setValue('距今天数');
+    sheet.getRange(2, col, rows - 1, 1).setValues(Array.from({ length: rows - 1 }, (_, i) => [`=A${i + 2}-TODAY()`]));
+    // A longer horizon: new rows come in and many rows move.
+    const settings = sheetOf(b, '设置');
+    const at = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().findIndex((r: unknown[]) => r[0] === '计划周数');
+    settings.getRange(at + 1, 2).setValue(6);
+    exec(b, 'buildVisitSchedule');
+    const after = sheetOf(b, '拜访计划');
+    const header = after.getRange(1, 1, 1, after.getLastColumn()).getValues()[0];
+    const mine = header.indexOf('距今天数') + 1;
+    const kept = after.getRange(2, mine, after.getLastRow() - 1, 1).getFormulas().flat().filter((f: string) => f !== '');
+    expect(kept.length).toBe(rows - 1);
+  });
+});
+
 describe('calendar invites', () => {
   it('invites the person of each planned row, and an unchanged re-run makes no calendar call', () => {
     const b = sampleFile();

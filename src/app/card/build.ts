@@ -26,8 +26,8 @@ import { ownSheetNames } from '../ownSheets';
 import { cellOf, CUSTOMER_FIELDS_SHOWN, idOf, readRows, rowsWithId, type CardTables } from './locate';
 
 const LAST_CONTACTS = 5;
-const CONTACT_ROWS_READ = 20;
-const SCHEDULE_ROWS_READ = 20;
+const CONTACT_ROWS_READ = 12;
+const SCHEDULE_ROWS_READ = 12;
 const NEXT_VISITS = 4;
 
 export const FIELD_KINDS: Partial<Record<CustomerField, FieldKind>> = {
