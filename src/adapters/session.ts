@@ -22,3 +22,15 @@ export function userLocale(): string {
     return '';
   }
 }
+
+/**
+ * Whose account the code runs as (the menu's user, or a trigger's owner): whose 'primary'
+ * calendar the invites go to. '' when Apps Script does not say.
+ */
+export function runningAs(): string {
+  try {
+    return Session.getEffectiveUser().getEmail() || '';
+  } catch (e) {
+    return '';
+  }
+}

@@ -4,11 +4,21 @@
  * decides whether there is work to do.
  */
 
-/** The handler functions of this user's triggers on this document. */
+/**
+ * This user's triggers of the handler. The documentation does not say whether getUserTriggers
+ * (this user, this document) lists clock triggers, so the project's triggers of this user are
+ * asked too and the two lists joined.
+ */
 function ownTriggers(handler: string): GoogleAppsScript.Script.Trigger[] {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const all = ss ? ScriptApp.getUserTriggers(ss) : ScriptApp.getProjectTriggers();
-  return all.filter((t) => t.getHandlerFunction() === handler);
+  const seen = new Set<string>();
+  const out: GoogleAppsScript.Script.Trigger[] = [];
+  for (const t of [...(ss ? ScriptApp.getUserTriggers(ss) : []), ...ScriptApp.getProjectTriggers()]) {
+    if (t.getHandlerFunction() !== handler || seen.has(t.getUniqueId())) continue;
+    seen.add(t.getUniqueId());
+    out.push(t);
+  }
+  return out;
 }
 
 export function hasClockTrigger(handler: string): boolean {

@@ -19,6 +19,8 @@ import { runScheduleStep } from './scheduleStep';
 import { loadSettings } from './tables';
 import { appText, type TextKey } from './texts';
 import { tryDocumentLock } from '../adapters/lock';
+import { runningAs } from '../adapters/session';
+import { automationOwner, calendarOwner, setAutomationOwner } from './owners';
 
 export const DAILY_HANDLER = 'runDailyAutomation';
 const CURSOR_KEY = 'kehu.daily';
@@ -118,13 +120,30 @@ export function runDaily(): Outcome {
 export function installAutomation(): Outcome {
   return runLocked('titleAutomation', true, (ctx) => {
     const settings = loadSettings(ctx);
+    const me = runningAs();
+    const owner = automationOwner();
+    // The trigger runs as its maker, and sends invites from their calendar: one person's only.
+    if (owner !== '' && me !== '' && owner !== me && !hasClockTrigger(DAILY_HANDLER)) return appText(ctx.lang, 'automationOwnedBy', { owner });
+    const sender = calendarOwner();
+    if (sender !== '' && me !== '' && sender !== me) return appText(ctx.lang, 'calendarOwnedBy', { owner: sender });
     const made = installHourlyTrigger(DAILY_HANDLER);
+    setAutomationOwner(me);
     return appText(ctx.lang, made ? 'automationOn' : 'automationAlreadyOn', { hour: String(settings.dailyHour).padStart(2, '0') });
   });
 }
 
 export function removeAutomation(): Outcome {
-  return runLocked('titleAutomation', true, (ctx) => appText(ctx.lang, removeTriggers(DAILY_HANDLER) > 0 ? 'automationOff' : 'automationWasOff'));
+  return runLocked('titleAutomation', true, (ctx) => {
+    if (removeTriggers(DAILY_HANDLER) > 0) {
+      setAutomationOwner(null);
+      return appText(ctx.lang, 'automationOff');
+    }
+    const owner = automationOwner();
+    const me = runningAs();
+    // Another person's trigger: Apps Script lets only them remove it.
+    if (owner !== '' && me !== '' && owner !== me) return appText(ctx.lang, 'automationOffOnlyBy', { owner });
+    return appText(ctx.lang, 'automationWasOff');
+  });
 }
 
 export function automationIsOn(): boolean {

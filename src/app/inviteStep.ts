@@ -16,6 +16,7 @@ import { applyResult, planSync, pruneRegistry, recordPlanned, releaseUnsent, typ
 import { findLayout } from '../core/schedule/headers';
 import { classified } from './classified';
 import { logLines, logRun } from './logSheet';
+import { claimCalendar } from './owners';
 import type { RunContext } from './frame';
 import { newSheetName, ownSheetNames } from './ownSheets';
 import { readSchedule } from './scheduleRead';
@@ -70,6 +71,8 @@ export function runInviteStep(ctx: RunContext): InviteOutcome {
   const { settings } = classified(ctx).tables;
   if (settings.dailyEventLimit === 0) return { summary: appText(ctx.lang, 'invitesOff'), complete: true, stop: null };
   if (!calendarAvailable()) throw new UserError((lang) => appText(lang, 'noCalendar'));
+  const notYours = claimCalendar(ctx.lang);
+  if (notYours) return { summary: notYours, complete: true, stop: null };
   const schedule = readSchedule(ctx);
   const rows = schedule.sheet.rows;
   const spreadsheetId = ctx.wb.id();

@@ -99,6 +99,18 @@ const TEXTS = {
     zh: '每日自动运行已开启：每天 {hour}:00 后，Kehu 会刷新分类和提醒、更新拜访计划并发送日历邀请。',
     en: 'Daily automation is on: every day after {hour}:00 Kehu refreshes the classification and flags, updates the visit schedule and sends the calendar invites.',
   },
+  automationOwnedBy: {
+    zh: '这个文件的每日自动运行由 {owner} 开启并以其账号运行，不能再开一个。需要修改时请联系 {owner}。',
+    en: "This file's daily automation was turned on by {owner} and runs as them, so it cannot be turned on a second time. Ask {owner} to change it.",
+  },
+  automationOffOnlyBy: {
+    zh: '每日自动运行由 {owner} 开启，只有 {owner} 能关闭。',
+    en: 'The daily automation was turned on by {owner}; only {owner} can turn it off.',
+  },
+  calendarOwnedBy: {
+    zh: '这个文件的日历邀请从 {owner} 的日历发出，只能由 {owner} 发送（或由其开启的每日自动运行发送），以免重复或遗漏。',
+    en: "This file's calendar invites are sent from {owner}'s calendar, so only {owner} (or the daily automation {owner} turned on) can send them; another calendar would duplicate some visits and miss others.",
+  },
   automationAlreadyOn: { zh: '每日自动运行本来就是开启的。', en: 'Daily automation was already on.' },
   automationOff: { zh: '每日自动运行已关闭。', en: 'Daily automation is off.' },
   automationWasOff: { zh: '每日自动运行本来就是关闭的。', en: 'Daily automation was already off.' },

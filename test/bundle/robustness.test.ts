@@ -154,6 +154,37 @@ describe('the calendar step', () => {
   });
 });
 
+describe('two people in one file', () => {
+  const colleague = 'colleague@example.com';
+
+  it('only the person whose calendar holds the invites sends them; the colleague is told whose they are', () => {
+    const b = sampleFile({ customers: 40 });
+    exec(b, 'buildVisitSchedule');
+    exec(b, 'sendVisitInvites');
+    const made = b.fakes.calendar.events().length;
+    const r = b.next().run('sendVisitInvites', { ui: true, user: colleague });
+    expect(r.ok).toBe(true);
+    expect(totalCalls(r.calls, 'Calendar')).toBe(0);
+    expect(lastAlert(b)).toBe('这个文件的日历邀请从 owner@example.com 的日历发出，只能由 owner@example.com 发送（或由其开启的每日自动运行发送），以免重复或遗漏。');
+    expect(b.fakes.calendar.events(colleague)).toEqual([]);
+    expect(b.fakes.calendar.events().length).toBe(made);
+  });
+
+  it('one daily automation per file: a colleague can neither add a second nor turn off the owner\'s', () => {
+    const b = sampleFile({ customers: 40 });
+    exec(b, 'installAutomation');
+    b.next().run('installAutomation', { ui: true, user: colleague });
+    expect(lastAlert(b)).toContain('由 owner@example.com 开启');
+    b.next().run('removeAutomation', { ui: true, user: colleague });
+    expect(lastAlert(b)).toBe('每日自动运行由 owner@example.com 开启，只有 owner@example.com 能关闭。');
+    expect(b.fakes.triggers.list().length).toBe(1);
+    exec(b, 'removeAutomation');
+    expect(b.fakes.triggers.list()).toEqual([]);
+    b.next().run('installAutomation', { ui: true, user: colleague });
+    expect(lastAlert(b)).toContain('每日自动运行已开启');
+  });
+});
+
 describe('the run frame', () => {
   it('a trigger whose authorization lapsed stops at once, saying so, without touching the file', () => {
     const b = sampleFile({ customers: 40 });
