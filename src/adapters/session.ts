@@ -28,9 +28,7 @@ export function userLocale(): string {
  * calendar the invites go to. '' when Apps Script does not say.
  */
 export function runningAs(): string {
-  try {
-    return Session.getEffectiveUser().getEmail() || '';
-  } catch (e) {
-    return '';
-  }
+  // A failing call is a failing run (the next one tries again), not an unknown user: that would
+  // let a sender go unrecorded.
+  return Session.getEffectiveUser().getEmail() || '';
 }
