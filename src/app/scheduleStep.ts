@@ -170,7 +170,10 @@ export function runScheduleStep(ctx: RunContext): string {
   const startRow = sheet.headerRow ?? 1;
   const grid = renderScheduleSheet(result.rows, ctx.lang, toDate, sheet.extraHeaders);
   // Formulas a person typed in the schedule (a column of their own, a note) go back as formulas.
-  const formulas = current ? ctx.wb.readFormulas(name, 1, 1, current.length, Math.max(1, ...current.map((r) => r.length))) : [];
+  // Only rows a person changed or added, and columns a person added, can hold them: without
+  // any, the formulas are not read (on a large schedule that read costs seconds).
+  const personCells = sheet.extraHeaders.length > 0 || sheet.rows.some((r) => r.origin !== 'kehu');
+  const formulas = current && personCells ? ctx.wb.readFormulas(name, 1, 1, current.length, Math.max(1, ...current.map((r) => r.length))) : [];
   if (current) keepFormulas(grid, result.rows, current, formulas);
   writeChangedRows(ctx, name, startRow, grid, current, formulas);
   ctx.wb.format(name, startRow + 1, SCHEDULE_COLUMNS.indexOf('date') + 1, Math.max(1, grid.length - 1), 1, 'yyyy-mm-dd');
