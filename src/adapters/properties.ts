@@ -13,7 +13,3 @@ export function readDocumentJson<T>(key: string): T | null {
 export function writeDocumentJson(key: string, value: unknown): void {
   PropertiesService.getDocumentProperties().setProperty(key, JSON.stringify(value));
 }
-
-export function deleteDocumentProperty(key: string): void {
-  PropertiesService.getDocumentProperties().deleteProperty(key);
-}

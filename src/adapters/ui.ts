@@ -37,13 +37,6 @@ export function alertUser(title: string, message: string): boolean {
   return true;
 }
 
-/** Asks yes or no; null when there is no UI to ask in. */
-export function confirmUser(title: string, message: string): boolean | null {
-  const u = ui();
-  if (!u) return null;
-  return u.alert(title, message, u.ButtonSet.YES_NO) === u.Button.YES;
-}
-
 /** Opens the built sidebar file (dist/Sidebar.html) with a title; false when there is no UI. */
 export function showSidebarFile(file: string, title: string): boolean {
   const u = ui();

@@ -11,12 +11,6 @@ import type { CellValue } from '../core/cells';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export interface SheetContents {
-  name: string;
-  /** Every used cell from A1 (getDataRange): rows of values as Sheets gives them. */
-  values: CellValue[][];
-}
-
 export class Workbook {
   private sheetsByName: Map<string, Sheet> | null = null;
   private readonly contents = new Map<string, CellValue[][]>();
@@ -189,12 +183,7 @@ export class Workbook {
    * no stale rows behind.
    */
   replace(name: string, values: readonly (readonly CellValue[])[]): void {
-    this.replaceFrom(name, 1, values);
-  }
-
-  /** As replace, from sheet row `row` down (rows above it, such as a title a person typed, stay). */
-  replaceFrom(name: string, row: number, values: readonly (readonly CellValue[])[]): void {
-    const before = this.read(name).slice(row - 1);
+    const before = this.read(name);
     const rows = Math.max(values.length, before.length, 1);
     const width = Math.max(values.reduce((w, r) => Math.max(w, r.length), 0), before.reduce((w, r) => Math.max(w, r.length), 0), 1);
     const grid: CellValue[][] = [];
@@ -204,7 +193,7 @@ export class Workbook {
       for (let c = 0; c < width; c++) line[c] = c < src.length ? src[c] : '';
       grid.push(line);
     }
-    this.write(name, row, 1, grid);
+    this.write(name, 1, 1, grid);
   }
 
   /** Appends rows after the last used row (one read of the last row, one write); answers the first row written. */
@@ -218,7 +207,7 @@ export class Workbook {
   }
 
   /** Creates one of the add-on's sheets when it does not exist yet; answers whether it made it. */
-  ensureSheet(name: string, options: { hidden?: boolean; header?: readonly CellValue[]; frozenRows?: number } = {}): boolean {
+  ensureSheet(name: string, options: { header?: readonly CellValue[]; frozenRows?: number } = {}): boolean {
     if (this.has(name)) return false;
     // insertSheet makes the new sheet the one the user sees; the user stays where they were.
     const shown = this.spreadsheet.getActiveSheet();
@@ -231,7 +220,6 @@ export class Workbook {
       this.contents.delete(name);
     }
     if (options.frozenRows) sheet.setFrozenRows(options.frozenRows);
-    if (options.hidden) sheet.hideSheet();
     return true;
   }
 
@@ -277,10 +265,6 @@ export class Workbook {
     const range = this.spreadsheet.getActiveRange();
     if (!range) return null;
     return { sheet: range.getSheet().getName(), row: range.getRow() };
-  }
-
-  toast(message: string, title: string, seconds = 5): void {
-    this.spreadsheet.toast(message, title, seconds);
   }
 
   flush(): void {

@@ -4,7 +4,7 @@
  */
 import { classifyCustomers, type ClassifyResult } from '../core/automation/classify';
 import { computeFlags, statusOf } from '../core/automation/flags';
-import { readState } from '../core/automation/state';
+import { readState, type CustomerState } from '../core/automation/state';
 import { dayOfValue } from '../core/columns';
 import type { CustomerField, Flag, Status } from '../core/model';
 import { readMonthDay } from '../core/tables/records';
@@ -22,6 +22,10 @@ export interface Classified {
   result: ClassifyResult;
   flags: Map<string, Flag[]>;
   status: Map<string, Status>;
+  /** What the state sheet held before this run (null on the first run). */
+  previous: ReadonlyMap<string, CustomerState> | null;
+  /** The state sheet's name, when it exists. */
+  stateSheet: string | null;
 }
 
 /** Classification and flags of this run (computed once, shared by the schedule step and the card). */
@@ -78,7 +82,7 @@ export function classified(ctx: RunContext): Classified {
     flags.set(record.id, f);
     status.set(record.id, statusOf(f));
   });
-  const out = { tables, result, flags, status };
+  const out = { tables, result, flags, status, previous: state, stateSheet };
   ctx.shared.set('classified', out);
   return out;
 }

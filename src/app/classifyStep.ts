@@ -9,13 +9,13 @@ import { writeDocumentJson } from '../adapters/properties';
 import { encodeCardSummary, monthlyOrders } from '../core/automation/cardSummary';
 import { flagChangeRow, flagChanges, runRow, type FlagChange } from '../core/automation/log';
 import { flagText } from '../core/automation/reasons';
-import { readState, renderState } from '../core/automation/state';
+import { renderState } from '../core/automation/state';
 import { value8Label } from '../core/labels';
 import { entriesOf, storeIndex, textOf } from './card/searchIndex';
 import { classified, PARETO_KEY } from './classified';
 import type { RunContext } from './frame';
 import { ensureLog } from './logSheet';
-import { newSheetName, ownSheetNames } from './ownSheets';
+import { newSheetName } from './ownSheets';
 import { writeOwnColumns } from './ownColumnsWrite';
 import { problemText } from './tables';
 import { appText } from './texts';
@@ -24,8 +24,8 @@ const MAX_LOGGED_PROBLEMS = 200;
 
 export function runClassifyStep(ctx: RunContext): string {
   const c = classified(ctx);
-  const stateSheet = ctx.wb.findSheet(ownSheetNames('state', ctx.lang));
-  const before = stateSheet ? readState(ctx.wb.read(stateSheet)) : new Map();
+  const { stateSheet } = c;
+  const before = c.previous ?? new Map();
   const changes: FlagChange[] = [];
   const index = new Map<string, number>();
   c.tables.customers.forEach((r, i) => index.set(r.id, i));

@@ -146,7 +146,3 @@ export function removeAutomation(): Outcome {
   });
 }
 
-export function automationIsOn(): boolean {
-  return hasClockTrigger(DAILY_HANDLER);
-}
-
