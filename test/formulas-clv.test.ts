@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createKehuSheets } from '../tools/sheets/kehuSheets';
-import { SHARED_DATA } from './support/referenceData';
+import { REFERENCE_DATA } from './support/referenceData';
 
 // As a user pastes it: ids and amounts as numbers (Sheets reads 00004 as 4), ISO dates as dates.
 const rows = fs
-  .readFileSync(path.join(SHARED_DATA, 'cdnow_sample_transactions.txt'), 'utf8')
+  .readFileSync(path.join(REFERENCE_DATA, 'cdnow_sample_transactions.txt'), 'utf8')
   .trim()
   .split('\n')
   .map((l) => l.trim().split(/\s+/))

@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseCsv } from '../tools/sheets/csv';
 import { createKehuSheets } from '../tools/sheets/kehuSheets';
-import { customerFigures, daysBetween, readRfmOrders, SHARED_DATA } from './support/referenceData';
+import { customerFigures, daysBetween, readRfmOrders, REFERENCE_DATA } from './support/referenceData';
 
-const csv = parseCsv(fs.readFileSync(path.join(SHARED_DATA, 'rfm_data_orders.csv'), 'utf8'));
+const csv = parseCsv(fs.readFileSync(path.join(REFERENCE_DATA, 'rfm_data_orders.csv'), 'utf8'));
 // As a user pastes it: numbers as numbers, ISO dates parsed into date cells by the engine.
 const ordersSheet = csv.map((row, i) => (i === 0 ? row : row.map((v, j) => (j === 2 ? Number(v) : v))));
 const orders = readRfmOrders();

@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { createSheetsEngine, type SheetsEngine, type SheetsEngineOptions } from '../tools/sheets/engine';
 import { parseCsv } from '../tools/sheets/csv';
+import path from 'node:path';
+import { REFERENCE_DATA } from './support/referenceData';
 
 const MS_PER_DAY = 86_400_000;
 const EPOCH = Date.UTC(1899, 11, 30); // serial 0
@@ -260,7 +262,7 @@ describe('parseCsv', () => {
 
 describe('real data', () => {
   test('a custom function over 4,906 orders counts rows per customer', () => {
-    const rows = parseCsv(readFileSync('/work/shared/data/rfm_data_orders.csv', 'utf8'));
+    const rows = parseCsv(readFileSync(path.join(REFERENCE_DATA, 'rfm_data_orders.csv'), 'utf8'));
     expect(rows[0]).toEqual(['customer_id', 'order_date', 'revenue', 'first_name', 'last_name', 'email']);
     const data = rows.slice(1);
     expect(data).toHaveLength(4906);

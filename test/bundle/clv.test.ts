@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LoadedBundle } from '../../tools/gas/loadBundle';
 import { bundle, column, errorOf, Grid } from '../support/bundle';
-import { SHARED_DATA } from '../support/referenceData';
+import { REFERENCE_DATA } from '../support/referenceData';
 
 interface Order {
   id: string;
@@ -17,7 +17,7 @@ interface Order {
 }
 
 const ORDERS: Order[] = fs
-  .readFileSync(path.join(SHARED_DATA, 'cdnow_sample_transactions.txt'), 'utf8')
+  .readFileSync(path.join(REFERENCE_DATA, 'cdnow_sample_transactions.txt'), 'utf8')
   .trim()
   .split('\n')
   .map((l) => l.trim().split(/\s+/))

@@ -7,13 +7,13 @@ import path from 'node:path';
 import { probabilityAlive } from '../../src/core/clv/bgnbd';
 import { probabilityAliveByCustomer } from '../../src/core/clv/forAutomation';
 import { daysFromCivil } from '../../src/core/dates';
-import { SHARED_DATA } from '../support/referenceData';
+import { REFERENCE_DATA } from '../support/referenceData';
 
 const END = daysFromCivil(1997, 9, 30);
 
 /** The whole CDNOW log (to 1998-06-30), customers numbered by id, plus two customers without orders. */
 function cdnowColumns() {
-  const rows = fs.readFileSync(path.join(SHARED_DATA, 'cdnow_sample_transactions.txt'), 'utf8').trim().split('\n').map((l) => l.trim().split(/\s+/));
+  const rows = fs.readFileSync(path.join(REFERENCE_DATA, 'cdnow_sample_transactions.txt'), 'utf8').trim().split('\n').map((l) => l.trim().split(/\s+/));
   const numbers = new Map<string, number>();
   const customerOf = new Int32Array(rows.length);
   const day = new Float64Array(rows.length);

@@ -14,13 +14,13 @@ import { groupCustomers, spendingData, summarize } from '../../src/core/clv/summ
 import { daysFromCivil } from '../../src/core/dates';
 import { parseCsv } from '../../tools/sheets/csv';
 import { gamma, random } from '../../tools/bench/clv';
-import { SHARED_DATA } from '../support/referenceData';
+import { REFERENCE_DATA } from '../support/referenceData';
 
 const END = daysFromCivil(1997, 9, 30);
 
 /** The CDNOW transactions up to 1997-09-30 as columns; customer numbers in order of first appearance. */
 function cdnow() {
-  const rows = fs.readFileSync(path.join(SHARED_DATA, 'cdnow_sample_transactions.txt'), 'utf8').trim().split('\n').map((l) => l.trim().split(/\s+/));
+  const rows = fs.readFileSync(path.join(REFERENCE_DATA, 'cdnow_sample_transactions.txt'), 'utf8').trim().split('\n').map((l) => l.trim().split(/\s+/));
   const numbers = new Map<string, number>();
   const sampleIds: string[] = [];
   const customerOf: number[] = [];
@@ -51,7 +51,7 @@ describe('CDNOW (Fader, Hardie and Lee 2005)', () => {
   const gg = fitGammaGamma(spending.x, spending.m);
 
   it('summarises the transactions into the published summary (x, t_x, T in weeks, same-day purchases as one)', () => {
-    const csv = parseCsv(fs.readFileSync(path.join(SHARED_DATA, 'cdnow_customers_summary.csv'), 'utf8')).slice(1).filter((r) => r.length === 4);
+    const csv = parseCsv(fs.readFileSync(path.join(REFERENCE_DATA, 'cdnow_customers_summary.csv'), 'utf8')).slice(1).filter((r) => r.length === 4);
     const byId = new Map(csv.map((r) => [Number(r[0]), r.slice(1).map(Number)]));
     expect(summary.purchaseDays.length).toBe(2357);
     sampleIds.forEach((sampleId, c) => {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { BgNbdLikelihood, bgnbdLogLikelihood } from '../../src/core/clv/bgnbd';
 import { expectedAverageValue, GammaGammaLikelihood, gammaGammaLogLikelihood } from '../../src/core/clv/gammaGamma';
 import { parseCsv } from '../../tools/sheets/csv';
-import { SHARED_DATA } from '../support/referenceData';
+import { REFERENCE_DATA } from '../support/referenceData';
 
 const close = (got: number, want: number, tol: number) => expect(Math.abs(got - want)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(want)));
 
@@ -27,7 +27,7 @@ describe('BG/NBD log-likelihood of one customer', () => {
   });
 
   it('gives the paper its -9582.4 at its parameters on the CDNOW summary', () => {
-    const rows = parseCsv(fs.readFileSync(path.join(SHARED_DATA, 'cdnow_customers_summary.csv'), 'utf8')).slice(1).filter((r) => r.length === 4);
+    const rows = parseCsv(fs.readFileSync(path.join(REFERENCE_DATA, 'cdnow_customers_summary.csv'), 'utf8')).slice(1).filter((r) => r.length === 4);
     expect(rows.length).toBe(2357);
     const paper = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
     const ll = rows.reduce((sum, [, x, tx, T]) => sum + bgnbdLogLikelihood(paper, Number(x), Number(tx), Number(T)), 0);

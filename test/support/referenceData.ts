@@ -1,12 +1,13 @@
 /**
- * The public reference data sets in ../shared/data, read in place (never copied into the
- * project), and independent per-customer figures computed straight from the CSV for comparison.
+ * The public reference data sets the tests read, copied into test/data/ (sources and licences in
+ * test/data/README.md) so that a clone of the project alone passes its tests, and independent
+ * per-customer figures computed straight from the CSV for comparison.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseCsv } from '../../tools/sheets/csv';
 
-export const SHARED_DATA = path.resolve(__dirname, '../../../shared/data');
+export const REFERENCE_DATA = path.resolve(__dirname, '../data');
 
 export interface OrderRow {
   customer: string;
@@ -15,7 +16,7 @@ export interface OrderRow {
 }
 
 export function readRfmOrders(): OrderRow[] {
-  const rows = parseCsv(fs.readFileSync(path.join(SHARED_DATA, 'rfm_data_orders.csv'), 'utf8'));
+  const rows = parseCsv(fs.readFileSync(path.join(REFERENCE_DATA, 'rfm_data_orders.csv'), 'utf8'));
   return rows.slice(1).filter((r) => r.length >= 3 && r[0] !== '').map((r) => ({ customer: r[0], date: r[1], revenue: Number(r[2]) }));
 }
 
