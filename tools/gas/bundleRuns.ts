@@ -23,6 +23,8 @@ export interface RunResult {
   calls: CallCounts;
   /** Counted calls this run made. */
   callCount: number;
+  /** The modeled Apps Script time of this run's calls, in ms (fakes/costModel.ts). */
+  modeledMs: number;
 }
 
 export interface TriggerRun extends RunResult {
@@ -46,6 +48,7 @@ export function runGlobal(bundle: LoadedBundle, name: string, options: RunOption
   const { fakes } = bundle;
   const before = new Map(fakes.calls);
   const start = fakes.callCount();
+  const modeledBefore = fakes.modeled().ms;
   fakes.beginExecution(execution);
   let result: Pick<RunResult, 'ok' | 'value' | 'error'>;
   try {
@@ -58,7 +61,7 @@ export function runGlobal(bundle: LoadedBundle, name: string, options: RunOption
   } finally {
     fakes.endExecution();
   }
-  return { ...result, calls: diff(fakes.calls, before), callCount: fakes.callCount() - start };
+  return { ...result, calls: diff(fakes.calls, before), callCount: fakes.callCount() - start, modeledMs: fakes.modeled().ms - modeledBefore };
 }
 
 export function clickMenu(bundle: LoadedBundle, path: string[]): RunResult {

@@ -28,8 +28,14 @@ import { advancedServiceEnabled, type Manifest } from './manifest';
 import { createUi, findMenuItem, type AlertRecord, type ButtonName, type DialogRecord, type MenuTree, type ScriptedAnswer, type ToastRecord } from './ui';
 import { createUtilities } from './utilities';
 import { wallClock } from './clock';
+import type { Modeled, ModeledClockOptions } from './costMeter';
+import { modeledClockOf } from './state';
+import { cellCountOf, type CellCount } from './cellCount';
 
 export { totalCalls, type CallCounts } from './counting';
+export { COST_TABLE, DEFAULT_ROW, SCRIPT_RUN_MS, SCRIPT_RUN_ROW, SOURCES, costRowOf, type CostOverrides, type CostRow } from './costModel';
+export type { Modeled, ModeledKind, ModeledClockOptions } from './costMeter';
+export type { CellCount, SheetCells } from './cellCount';
 export { LIMITS } from './limits';
 export { ManualClock, wallClock, type Clock } from './clock';
 export { MemorySheetStore, type SheetStore, type CellFormat, type CellValue, type CellWrite } from './sheetStore';
@@ -164,6 +170,22 @@ export interface GasFakes {
   callLog(): readonly string[];
   /** Sets ScriptApp.getAuthorizationInfo's answer; REQUIRED also makes authorized services throw. */
   setAuthorization(status: AuthorizationStatusName, options?: { user?: string; url?: string }): void;
+  /**
+   * The modeled Apps Script time of the calls counted since these fakes were made or
+   * resetModeled() (costModel.ts: a model from published measurements, not a promise).
+   */
+  modeled(): Modeled;
+  resetModeled(): void;
+  /**
+   * From now on (for this state: later loads too) every counted call moves the clock by its
+   * modeled time, so the bundle's Date.now() — and a run's time budget — sees Apps Script's time.
+   * Needs a ManualClock. false turns it off.
+   */
+  useModeledClock(options?: ModeledClockOptions | false): void;
+  /** Calls `listener` after every counted call with its arguments and modeled ms; returns a function that stops it. */
+  onCall(listener: (name: string, args: readonly unknown[], ms: number) => void): () => void;
+  /** The file's cells as Sheets counts them toward its 10-million limit: each sheet's max rows × max columns. */
+  cellCount(): CellCount;
   ui: UiFakes;
   triggers: { list(): TriggerInfo[]; due(at?: number): TriggerRecord[] };
   calendar: CalendarFakes;
@@ -202,6 +224,10 @@ export function createGasFakes(options: GasFakesOptions = {}): GasFakes {
   if (options.state && (options.clock || options.now)) {
     state.clock = options.clock ?? wallClock(options.now);
   }
+  if (options.state && options.modeledClock !== undefined) state.modeledClock = modeledClockOf(options.modeledClock);
+  // Like the clock, a new execution may change the cost model for this state (and later ones).
+  if (options.state && options.costs) state.costOverrides = options.costs;
+  if (state.modeledClock) requireMovableClock(state);
   const rt = new Runtime(state, true, options.execution);
   rt.manifest = options.manifest ?? null;
   const { globals, spreadsheet, doc } = buildServices(rt, rt.manifest);
@@ -318,7 +344,27 @@ export function createGasFakes(options: GasFakesOptions = {}): GasFakes {
         events!.set(eventId, { ...e, status: 'cancelled', updated: new Date(state.clock.now()).toISOString() });
       },
     },
+    modeled: () => rt.cost.modeled(),
+    resetModeled: () => rt.cost.reset(),
+    useModeledClock(o = {}) {
+      state.modeledClock = modeledClockOf(o);
+      if (state.modeledClock) requireMovableClock(state);
+    },
+    onCall(listener) {
+      rt.callListeners.push(listener);
+      return () => {
+        const i = rt.callListeners.indexOf(listener);
+        if (i >= 0) rt.callListeners.splice(i, 1);
+      };
+    },
+    cellCount: () => cellCountOf(state.spreadsheet.sheets),
     snapshot: (o) => snapshotOf(state, o),
     direct,
   };
+}
+
+function requireMovableClock(state: GasState): void {
+  if (typeof (state.clock as { advance?: unknown }).advance !== 'function') {
+    throw new Error('The modeled clock moves the fakes\' clock: give a ManualClock (clock: new ManualClock(start)).');
+  }
 }

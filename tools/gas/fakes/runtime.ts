@@ -3,6 +3,7 @@
  * the realm its values must belong to. Several runtimes can share one GasState (one per load).
  */
 import type { CallCounts } from './counting';
+import { CostMeter, RANGE_CELLS } from './costMeter';
 import { type Execution, type ExecutionOptions, permissionError } from './execution';
 import { defaultFaultMessage, Faults, type FaultSpec } from './faults';
 import { scopeError, type Manifest } from './manifest';
@@ -30,6 +31,14 @@ export class Runtime {
   execution: Execution;
   /** Set when the fakes follow the project manifest's scopes. */
   manifest: Manifest | null = null;
+  /** The modeled Apps Script time of this runtime's calls (costModel.ts). */
+  readonly cost: CostMeter;
+  /** Listeners of every call with its modeled ms (GasFakes.onCall). */
+  readonly callListeners: ((name: string, args: readonly unknown[], ms: number) => void)[] = [];
+  /** When the last call ended (process.hrtime), for the modeled clock's cpuFactor. */
+  private cpuMark: bigint | null = null;
+  /** Modeled time not yet on the clock: the clock moves by whole ms, as Date.now() answers. */
+  private pendingMs = 0;
 
   /**
    * @param checked false for the "direct" view tests use to play a person editing the file:
@@ -37,6 +46,7 @@ export class Runtime {
    */
   constructor(readonly state: GasState, private readonly checked = true, options: ExecutionOptions = {}) {
     this.execution = this.newExecution(options);
+    this.cost = new CostMeter(state.costOverrides);
   }
 
   now(): number {
@@ -44,6 +54,7 @@ export class Runtime {
   }
 
   newExecution(options: ExecutionOptions = {}): Execution {
+    this.cpuMark = null;
     const authMode = options.authMode ?? 'FULL';
     return {
       id: ++this.state.seq.execution,
@@ -70,6 +81,7 @@ export class Runtime {
 
   /** Counts a call and throws what Apps Script would throw before it runs; returns an "after" fault to throw once it ran. */
   enter(name: string): FaultSpec | undefined {
+    if (this.checked && this.state.modeledClock?.cpuFactor) this.chargeCpu(this.state.modeledClock.cpuFactor);
     this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
     this.total++;
     if (this.log.length < MAX_LOG) this.log.push(name);
@@ -87,6 +99,35 @@ export class Runtime {
     }
     if (fault.when === 'after') return fault;
     throw this.faultError(name, fault);
+  }
+
+  /**
+   * Adds a call's modeled cost (once it ran, or failed) and, under the modeled clock, moves the
+   * clock by it. Utilities.sleep already moved the clock itself.
+   */
+  charge(name: string, args: readonly unknown[], result: unknown, target: object): void {
+    const cells = (target as { [RANGE_CELLS]?: number })[RANGE_CELLS] ?? 0;
+    const ms = this.cost.charge(name, args, result, cells);
+    for (const listen of this.callListeners) listen(name, args, ms);
+    if (!this.checked || !this.state.modeledClock) return;
+    if (ms > 0 && name !== 'Utilities.sleep') this.advance(ms);
+    if (this.state.modeledClock.cpuFactor) this.cpuMark = process.hrtime.bigint();
+  }
+
+  /** Node's time since the last call ended, times `factor`, onto the modeled clock. */
+  private chargeCpu(factor: number): void {
+    const now = process.hrtime.bigint();
+    if (this.cpuMark !== null) this.advance((Number(now - this.cpuMark) / 1e6) * factor);
+    this.cpuMark = now;
+  }
+
+  private advance(ms: number): void {
+    this.pendingMs += ms;
+    const whole = Math.floor(this.pendingMs);
+    if (whole > 0) {
+      advanceClock(this.state.clock, whole);
+      this.pendingMs -= whole;
+    }
   }
 
   faultError(name: string, fault: FaultSpec): Error {
@@ -112,10 +153,21 @@ export function counted<T extends object>(service: string, target: T, rt: Runtim
     const name = `${service}.${key}`;
     methods[key] = function (this: unknown, ...args: unknown[]) {
       const after = rt.enter(name);
-      const result = original.apply(this, args);
+      let result: unknown;
+      try {
+        result = original.apply(this, args);
+      } finally {
+        // A call that throws (a bad range, a quota) made its round trip too.
+        rt.charge(name, args, result, target);
+      }
       if (after) throw rt.faultError(name, after);
       return result;
     };
   }
   return target;
+}
+
+/** Moves a clock that can be moved (ManualClock); createGasFakes refuses the modeled clock on any other. */
+function advanceClock(clock: unknown, ms: number): void {
+  (clock as { advance(ms: number): unknown }).advance(ms);
 }

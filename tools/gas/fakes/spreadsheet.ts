@@ -3,6 +3,7 @@ import { parseA1, splitSheetName } from './a1';
 import { typedCell } from './cells';
 import { makeRange, type FakeRange } from './range';
 import { counted, type Runtime } from './runtime';
+import { RANGE_CELLS } from './costMeter';
 import { makeSheet, type FakeSheet } from './sheet';
 import { buildSheet, type SheetState, type SpreadsheetState } from './state';
 import type { FakeUi } from './ui';
@@ -81,6 +82,7 @@ export function createSpreadsheetServices(rt: Runtime, getUi: () => FakeUi) {
         throw rt.error('The coordinates of the range are outside the dimensions of the sheet.');
       }
       const range = counted('Range', makeRange(doc, sheet, row, column, numRows, numColumns, active), rt);
+      Object.defineProperty(range, RANGE_CELLS, { value: numRows * numColumns });
       rangeStates.set(range, { sheet, row, column, numRows, numColumns });
       return range;
     },

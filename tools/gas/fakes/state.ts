@@ -15,6 +15,8 @@ import type { CalendarState } from './calendar/state';
 import { createCalendarState } from './calendar/state';
 import type { UiState } from './ui';
 import type { TriggerRecord } from './script';
+import type { CostOverrides } from './costModel';
+import type { ModeledClockOptions } from './costMeter';
 
 export interface SheetState {
   /** Sheet.getSheetId(): 0 for the first sheet, as in a new spreadsheet. */
@@ -91,6 +93,10 @@ export interface GasState {
   /** Makes the store behind a new sheet (the storage seam). */
   createStore: (rows: number, columns: number) => SheetStore;
   seq: { execution: number; trigger: number };
+  /** When set, every counted call moves the clock by its modeled time (costMeter.ts). */
+  modeledClock?: ModeledClockOptions | null;
+  /** Per-call ms replacing the cost model's (costModel.ts), for every runtime on this state. */
+  costOverrides?: CostOverrides;
 }
 
 export interface GasStateOptions {
@@ -122,6 +128,13 @@ export interface GasStateOptions {
   createStore?: (rows: number, columns: number) => SheetStore;
   /** Calendar events the user may create per day (default 5,000). */
   calendarDailyLimit?: number;
+  /**
+   * Move the clock by each call's modeled Apps Script time (needs a ManualClock): true, or
+   * { cpuFactor } to count Node's own time too. See costMeter.ts.
+   */
+  modeledClock?: boolean | ModeledClockOptions;
+  /** 'Service.method' → ms a call, replacing the cost model's figure (and its per-unit cost). */
+  costs?: CostOverrides;
 }
 
 export function createGasState(options: GasStateOptions = {}): GasState {
@@ -166,6 +179,8 @@ export function createGasState(options: GasStateOptions = {}): GasState {
     htmlFiles,
     createStore,
     seq: { execution: 0, trigger: 0 },
+    modeledClock: modeledClockOf(options.modeledClock),
+    costOverrides: options.costs,
   };
 }
 
@@ -180,4 +195,10 @@ export function buildSheet(
   const store = createStore(Math.max(LIMITS.defaultMaxRows, rows.length), Math.max(LIMITS.defaultMaxColumns, width));
   rows.forEach((line, r) => line.forEach((v, c) => store.write(r, c, literalCell(v))));
   return { id: spreadsheet.nextSheetId++, name, hidden: false, frozenRows: 0, frozenColumns: 0, hiddenColumns: new Set(), store };
+}
+
+/** The modeled clock's options from GasStateOptions.modeledClock (null: the clock is not moved). */
+export function modeledClockOf(option: boolean | ModeledClockOptions | undefined): ModeledClockOptions | null {
+  if (option === undefined || option === false) return null;
+  return option === true ? {} : { ...option };
 }
