@@ -230,8 +230,8 @@ export function removeAutomation(): unknown {
 }
 
 /** The trigger handler: classification, flags, schedule and invites, in that order, once a day. */
-export function runDailyAutomation(): unknown {
-  return runDaily();
+export function runDailyAutomation(e?: { triggerUid?: string }): unknown {
+  return runDaily(e);
 }
 
 // ---------------------------------------------------------------------------------------------

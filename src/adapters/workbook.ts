@@ -25,6 +25,21 @@ export class Workbook {
     return ss ? new Workbook(ss) : null;
   }
 
+  /**
+   * The spreadsheet with this id, for a clock trigger that runs without an active one; null
+   * when there is no id or the file cannot be opened (deleted, access removed). openById needs
+   * the spreadsheets scope (spreadsheets.currentonly does not allow it): see docs/platform.md.
+   */
+  static open(id: string | null): Workbook | null {
+    if (!id) return null;
+    try {
+      return new Workbook(SpreadsheetApp.openById(id));
+    } catch (e) {
+      console.warn(`Kehu: cannot open the spreadsheet ${id}: ${e instanceof Error ? e.message : String(e)}`);
+      return null;
+    }
+  }
+
   id(): string {
     return this.spreadsheet.getId();
   }
@@ -270,4 +285,43 @@ export class Workbook {
   flush(): void {
     SpreadsheetApp.flush();
   }
+
+  /**
+   * A block of a sheet named in A1 notation ('Sheet'!A5:P5): one getRange on the spreadsheet and
+   * one read, without listing the sheets first (the card's reads, where each call counts). The
+   * caller keeps the block inside the sheet (Sheets refuses a range past its last row).
+   */
+  readBlock(name: string, row: number, column: number, numRows: number, numColumns: number): CellValue[][] {
+    if (numRows < 1 || numColumns < 1) return [];
+    return this.spreadsheet.getRange(`${quotedSheet(name)}!${a1Of(row, column, numRows, numColumns)}`).getValues() as CellValue[][];
+  }
+
+  /** Writes one block named in A1 notation (one getRange, one write), without listing the sheets. */
+  writeBlock(name: string, row: number, column: number, values: readonly (readonly CellValue[])[]): void {
+    if (values.length === 0 || values[0].length === 0) return;
+    this.spreadsheet.getRange(`${quotedSheet(name)}!${a1Of(row, column, values.length, values[0].length)}`).setValues(values as CellValue[][]);
+    this.contents.delete(name);
+  }
+
+  /** The selected cell's sheet (by id) and row, in three calls; null when nothing is selected. */
+  selectedRow(): { sheetId: number; row: number } | null {
+    const range = this.spreadsheet.getActiveRange();
+    if (!range) return null;
+    return { sheetId: range.getGridId(), row: range.getRow() };
+  }
+}
+
+function columnLetters(column: number): string {
+  let out = '';
+  for (let c = column; c > 0; c = Math.floor((c - 1) / 26)) out = String.fromCharCode(65 + ((c - 1) % 26)) + out;
+  return out;
+}
+
+function a1Of(row: number, column: number, numRows: number, numColumns: number): string {
+  return `${columnLetters(column)}${row}:${columnLetters(column + numColumns - 1)}${row + numRows - 1}`;
+}
+
+/** A sheet name as A1 notation quotes it ('It''s' for It's). */
+function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
 }

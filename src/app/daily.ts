@@ -8,7 +8,7 @@
  * recomputes from the sheets, so continuing means redoing the step that was cut: nothing is lost
  * and nothing doubles (row and event ids are derived, not counted).
  */
-import { authorizationNeeded, hasClockTrigger, installHourlyTrigger, removeTriggers } from '../adapters/triggers';
+import { authorizationNeeded, fileOfTrigger, hasClockTrigger, installHourlyTrigger, removeTriggers } from '../adapters/triggers';
 import { readDocumentJson, writeDocumentJson } from '../adapters/properties';
 import { Workbook } from '../adapters/workbook';
 import { runClassifyStep } from './classifyStep';
@@ -67,7 +67,7 @@ function continueDaily(ctx: RunContext, cursor: DailyCursor, force: boolean): { 
 }
 
 /** The trigger handler: the whole daily work (classification, flags, schedule, invites), in that order. */
-export function runDaily(): Outcome {
+export function runDaily(event?: { triggerUid?: string } | null): Outcome {
   // Before anything else: with the authorization lapsed, every service call would throw.
   let lapsed: boolean;
   try {
@@ -83,7 +83,8 @@ export function runDaily(): Outcome {
     console.warn(message);
     return { kind: 'skipped', message };
   }
-  const wb = Workbook.active();
+  // A clock trigger may run with no active spreadsheet: the file kept for the trigger is opened.
+  const wb = Workbook.active() ?? Workbook.open(fileOfTrigger(event?.triggerUid));
   if (!wb) return { kind: 'failed', message: appText('en', 'noSpreadsheet') };
   const ctx = createContext(wb, false);
   const saved = readDocumentJson<DailyCursor>(CURSOR_KEY);
@@ -123,10 +124,10 @@ export function installAutomation(): Outcome {
     const me = runningAs();
     const owner = automationOwner();
     // The trigger runs as its maker, and sends invites from their calendar: one person's only.
-    if (owner !== '' && me !== '' && owner !== me && !hasClockTrigger(DAILY_HANDLER)) return appText(ctx.lang, 'automationOwnedBy', { owner });
+    if (owner !== '' && me !== '' && owner !== me && !hasClockTrigger(DAILY_HANDLER, ctx.wb.id())) return appText(ctx.lang, 'automationOwnedBy', { owner });
     const sender = calendarOwner();
     if (sender !== '' && me !== '' && sender !== me) return appText(ctx.lang, 'calendarOwnedBy', { owner: sender });
-    const made = installHourlyTrigger(DAILY_HANDLER);
+    const made = installHourlyTrigger(DAILY_HANDLER, ctx.wb.id());
     setAutomationOwner(me);
     return appText(ctx.lang, made ? 'automationOn' : 'automationAlreadyOn', { hour: String(settings.dailyHour).padStart(2, '0') });
   });
@@ -134,7 +135,7 @@ export function installAutomation(): Outcome {
 
 export function removeAutomation(): Outcome {
   return runLocked('titleAutomation', true, (ctx) => {
-    if (removeTriggers(DAILY_HANDLER) > 0) {
+    if (removeTriggers(DAILY_HANDLER, ctx.wb.id()) > 0) {
       setAutomationOwner(null);
       return appText(ctx.lang, 'automationOff');
     }

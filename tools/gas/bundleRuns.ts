@@ -76,7 +76,11 @@ export function openFile(bundle: LoadedBundle, authMode: 'NONE' | 'LIMITED' | 'F
   return runGlobal(bundle, 'onOpen', { authMode, ui: true, args: [event] });
 }
 
-export function fireDueTriggers(bundle: LoadedBundle, options: { fresh?: boolean } = {}): TriggerRun[] {
+/**
+ * `noActiveSpreadsheet`: the triggers run with no active spreadsheet, as a published add-on's
+ * clock trigger may (the script has to open its file by id).
+ */
+export function fireDueTriggers(bundle: LoadedBundle, options: { fresh?: boolean; noActiveSpreadsheet?: boolean } = {}): TriggerRun[] {
   const { state } = bundle;
   const at = state.clock.now();
   const runs: TriggerRun[] = [];
@@ -85,7 +89,7 @@ export function fireDueTriggers(bundle: LoadedBundle, options: { fresh?: boolean
     const previous = t.nextRun!;
     t.runs++;
     t.nextRun = t.schedule ? nextRunOf(t.schedule, at, false, previous) : undefined;
-    const result = runGlobal(target, t.handler, { authMode: 'FULL', ui: false, user: t.user, args: [clockEvent(t, at)] });
+    const result = runGlobal(target, t.handler, { authMode: 'FULL', ui: false, user: t.user, noActiveSpreadsheet: options.noActiveSpreadsheet, args: [clockEvent(t, at)] });
     runs.push({ ...result, uid: t.uid, handler: t.handler, at });
   }
   return runs;

@@ -69,7 +69,7 @@ export interface LoadedBundle {
    * Fires every time-driven trigger due by the fake clock, each once and in its user's name,
    * as a FULL execution without UI, in a fresh context (fresh: false uses this one).
    */
-  fireDueTriggers(options?: { fresh?: boolean }): TriggerRun[];
+  fireDueTriggers(options?: { fresh?: boolean; noActiveSpreadsheet?: boolean }): TriggerRun[];
 }
 
 /** Makes the realm's Date follow the test's clock: Date.now(), new Date() and Date() with no arguments. */

@@ -30,6 +30,11 @@ export interface ExecutionOptions {
   activeUserHidden?: boolean;
   /** Session.getActiveUserLocale() for this execution. */
   userLocale?: string;
+  /**
+   * SpreadsheetApp.getActiveSpreadsheet() answers null (a clock trigger of a published add-on:
+   * no document is open); the script must open the file by id. Default false.
+   */
+  noActiveSpreadsheet?: boolean;
 }
 
 export interface Execution {
@@ -39,6 +44,8 @@ export interface Execution {
   readonly user: string;
   readonly activeUserHidden: boolean;
   readonly userLocale: string | null;
+  /** See ExecutionOptions.noActiveSpreadsheet. */
+  readonly noActiveSpreadsheet?: boolean;
 }
 
 /** What a service needs, which decides where it may run. */

@@ -245,6 +245,7 @@ export function createGasFakes(options: GasFakesOptions = {}): GasFakes {
   const beginExecution = (o: ExecutionOptions = {}): Execution => {
     releaseLocksOf(rt.execution.id, rt);
     rt.execution = rt.newExecution(o);
+    if (o.noActiveSpreadsheet) rt.execution = { ...rt.execution, noActiveSpreadsheet: true };
     return rt.execution;
   };
   const cal = state.calendar;

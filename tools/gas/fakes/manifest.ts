@@ -31,6 +31,8 @@ function scopesFor(name: string): string[] | null {
   const dot = name.lastIndexOf('.');
   const service = name.slice(0, dot);
   const method = name.slice(dot + 1);
+  // Opening another file than the current one needs access to all the user's spreadsheets.
+  if (service === 'SpreadsheetApp' && ['openById', 'openByUrl', 'open'].includes(method)) return ['spreadsheets'];
   if (['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range'].includes(service)) {
     return method === 'getUi' ? null : ['spreadsheets.currentonly', 'spreadsheets'];
   }

@@ -194,8 +194,13 @@ export function createSpreadsheetServices(rt: Runtime, getUi: () => FakeUi) {
   } satisfies FakeSpreadsheet, rt);
 
   const SpreadsheetApp = counted('SpreadsheetApp', {
-    getActiveSpreadsheet: () => spreadsheet,
-    getActive: () => spreadsheet,
+    getActiveSpreadsheet: () => (rt.execution.noActiveSpreadsheet ? null : spreadsheet),
+    getActive: () => (rt.execution.noActiveSpreadsheet ? null : spreadsheet),
+    /** The one file of these fakes, by its id (needs the spreadsheets scope, see manifest.ts). */
+    openById(id: string) {
+      if (String(id) !== state.id) throw rt.error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+      return spreadsheet;
+    },
     getActiveSheet: () => doc.sheetOf(activeSheet()),
     getActiveRange: activeRange,
     getCurrentCell: activeCell,
