@@ -171,6 +171,33 @@ export function CLV(customer_ids: Arg, order_dates: Arg, amounts: Arg, analysis_
   );
 }
 
+// Orders past the spreadsheet's ceiling: the same RFM, classes and tiers as a warehouse query.
+import { rfmSqlText } from './core/functions/rfmsql';
+
+/**
+ * Writes the SQL query that gives, in BigQuery (or DuckDB), what RFM and ABCTIER give in the
+ * sheet: one row per customer with customer_id, recency_days, orders, amount, r, f, m, rfm,
+ * segment (the eight value classes) and abc, by the same definitions. For order logs too large
+ * for a spreadsheet; give the text to your data team.
+ *
+ * @param {string} table The orders table: "project.dataset.table" for BigQuery, "table" or "schema.table" for DuckDB.
+ * @param {string} customer_column The name of the column holding each order's customer.
+ * @param {string} date_column The name of the column holding each order's date.
+ * @param {string} amount_column The name of the column holding each order's amount.
+ * @param {date} analysis_date [optional] The day recency is counted to; default: the day after the latest order.
+ * @param {number} bins [optional] Score levels from 2 to 9; default 5.
+ * @param {string} dialect [optional] "bigquery" (default) or "duckdb".
+ * @param {string} group_column [optional] The name of a group column (region, channel): customers are scored within their group.
+ * @return The query, as text in one cell.
+ * @example RFMSQL("my-project.sales.orders", "customer_id", "order_date", "amount")
+ * @customfunction
+ */
+export function RFMSQL(table: Arg, customer_column: Arg, date_column: Arg, amount_column: Arg, analysis_date?: Arg, bins?: Arg, dialect?: Arg, group_column?: Arg): Output {
+  return runFormula('RFMSQL', ['table', 'customer_column', 'date_column', 'amount_column', 'analysis_date', 'bins', 'dialect', 'group_column'], (ctx) =>
+    rfmSqlText(ctx, table, customer_column, date_column, amount_column, analysis_date, bins, dialect, group_column),
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // The add-on: its menu, the menu items (each also runnable from the script editor), and the
 // daily trigger's handler. None of these is a custom function.

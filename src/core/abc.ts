@@ -16,8 +16,8 @@ export const ABC_DEFAULTS: Record<AbcBy, { a: number; b: number }> = {
 };
 
 // Shares are compared with a little slack so that values adding up to exactly 80% on paper
-// are not pushed past the cut by floating-point rounding.
-const SLACK = 1e-12;
+// are not pushed past the cut by floating-point rounding. (RFMSQL's query uses the same slack.)
+export const SLACK = 1e-12;
 
 /** Numbers of a column as a typed array; blank rows are NaN. */
 export function readValues(col: Column, argName: string): Float64Array {

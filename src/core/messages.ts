@@ -183,6 +183,14 @@ const MESSAGES = {
     en: (p, r) => `params${where(p, r, 'en')} gives ${r.name(p.name)} as ${r.value(p.value)}; it must be a positive number, as CLVPARAMS returns it.`,
     zh: (p, r) => `params${where(p, r, 'zh')}中${r.name(p.name)}的值是${r.value(p.value)}；它必须是正数（即 CLVPARAMS 返回的值）。`,
   },
+  sqlColumnName: {
+    en: (p, r) => `${p.arg} is ${r.value(p.value)}, not a column name. Use letters, digits and underscores (spaces and hyphens only inside); a name that could change the query is refused.`,
+    zh: (p, r) => `${p.arg}是${r.value(p.value)}，不是列名。请只用字母、数字和下划线（空格和连字符只能在中间）；可能改变查询的名称一律拒绝。`,
+  },
+  sqlTableName: {
+    en: (p, r) => `table is ${r.value(p.value)}, not a table name. ${p.dialect === 'bigquery' ? 'Write it as project.dataset.table (such as my-project.sales.orders)' : 'Write it as table or schema.table'}; a name that could change the query is refused.`,
+    zh: (p, r) => `table 是${r.value(p.value)}，不是表名。${p.dialect === 'bigquery' ? '请写成 project.dataset.table（例如 my-project.sales.orders）' : '请写成 table 或 schema.table'}；可能改变查询的名称一律拒绝。`,
+  },
   unexpected: {
     en: (p) => `something unexpected went wrong (${p.detail}). Please report it with the formula you typed.`,
     zh: (p) => `发生了意外错误（${p.detail}）。请把您输入的公式一起报告给我们。`,

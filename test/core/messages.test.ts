@@ -81,6 +81,8 @@ describe('formatMessage', () => {
     notLabel: { arg: 'customer_ids', index: 2, value: true },
     sumTooLarge: { arg: 'amounts', customer: 'C7' },
     emptyName: { arg: 'labels', count: 4 },
+    sqlColumnName: { arg: 'customer_column', value: 'id`; DROP TABLE x' },
+    sqlTableName: { arg: 'table', value: 'orders', dialect: 'bigquery' },
   } satisfies Record<MessageKey, ErrorParams>;
 
   it.each(Object.entries(SAMPLES))('%s renders in both languages without holes', (key, params) => {
