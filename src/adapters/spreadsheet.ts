@@ -24,3 +24,13 @@ export function activeFormula(): string {
     return '';
   }
 }
+
+/** The active spreadsheet's locale, or null when there is none or it may not be read (the menu then follows the user's). */
+export function activeSpreadsheetLocale(): string | null {
+  try {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    return ss ? ss.getSpreadsheetLocale() : null;
+  } catch (err) {
+    return null;
+  }
+}

@@ -11,6 +11,20 @@ export interface MenuItem {
   fn: string;
 }
 
+/**
+ * Whether an open/install event runs in AuthMode.NONE (the add-on installed but not yet used in
+ * this file: no service that needs authorization may be called). Apps Script passes the mode as
+ * an enum value; where the enum cannot be read, its name is compared.
+ */
+export function isAuthModeNone(authMode: unknown): boolean {
+  if (authMode === undefined) return false;
+  try {
+    return authMode === ScriptApp.AuthMode.NONE;
+  } catch (err) {
+    return String(authMode) === 'NONE';
+  }
+}
+
 /** null between items draws a separator. */
 export function buildAddonMenu(items: readonly (MenuItem | null)[]): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
@@ -51,4 +65,15 @@ export function showDialogHtml(html: string, title: string, width = 420, height 
   if (!u) return false;
   u.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(width).setHeight(height), title);
   return true;
+}
+
+/**
+ * Asks a yes/no question (before an action people will notice, like sending invites): true for
+ * Yes, false for No or the dialog closed, null when there is no UI to ask in (a trigger, the
+ * script editor). The execution waits for the answer.
+ */
+export function askYesNo(title: string, message: string): boolean | null {
+  const u = ui();
+  if (!u) return null;
+  return u.alert(title, message, u.ButtonSet.YES_NO) === u.Button.YES;
 }

@@ -5,7 +5,8 @@
  * Session gives without authorization.
  */
 import { userLocale } from '../adapters/session';
-import { buildAddonMenu, type MenuItem } from '../adapters/ui';
+import { activeSpreadsheetLocale } from '../adapters/spreadsheet';
+import { buildAddonMenu, isAuthModeNone, type MenuItem } from '../adapters/ui';
 import { langOf, type Lang } from '../core/locale';
 import { appText } from './texts';
 
@@ -25,24 +26,10 @@ export function menuItems(lang: Lang): (MenuItem | null)[] {
   ];
 }
 
-/** 'NONE' | 'LIMITED' | 'FULL' as Apps Script passes it in the event (an enum value). */
-function isNoneMode(e: { authMode?: unknown } | undefined): boolean {
-  if (!e || e.authMode === undefined) return false;
-  try {
-    return e.authMode === ScriptApp.AuthMode.NONE;
-  } catch (err) {
-    return String(e.authMode) === 'NONE';
-  }
-}
-
 function menuLanguage(e: { authMode?: unknown } | undefined): Lang {
-  if (!isNoneMode(e)) {
-    try {
-      const ss = SpreadsheetApp.getActiveSpreadsheet();
-      if (ss) return langOf(ss.getSpreadsheetLocale());
-    } catch (err) {
-      // Fall through to the user's locale.
-    }
+  if (!isAuthModeNone(e?.authMode)) {
+    const locale = activeSpreadsheetLocale();
+    if (locale !== null) return langOf(locale);
   }
   return langOf(userLocale());
 }
