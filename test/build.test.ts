@@ -9,7 +9,7 @@ import { readPublicFunctions } from '../tools/build';
 
 const dist = process.env.KEHU_DIST ? path.resolve(process.env.KEHU_DIST) : path.resolve(__dirname, '../dist');
 const code = fs.readFileSync(path.join(dist, 'Code.js'), 'utf8');
-const CUSTOM_FUNCTIONS = ['RFM', 'RFMCUTS', 'RFMSCORE', 'RFMSEGMENT', 'ABCTIER', 'ABCSUMMARY', 'QUADRANT', 'CLVPARAMS', 'CLV'];
+const CUSTOM_FUNCTIONS = ['RFM', 'RFMCUTS', 'RFMSCORE', 'RFMSEGMENT', 'ABCTIER', 'ABCSUMMARY', 'QUADRANT', 'CLVPARAMS', 'CLV', 'RFMSQL'];
 
 describe('dist/Code.js', () => {
   it.each(CUSTOM_FUNCTIONS)('declares %s at top level with its JSDoc right above', (name) => {

@@ -8,7 +8,7 @@ import { loadBundle, LoadedBundle } from '../gas/loadBundle';
 import { createSheetsEngine, SheetsEngine } from './engine';
 
 /** The custom functions the add-on publishes (the build test proves the bundle has exactly these). */
-export const KEHU_FUNCTIONS = ['RFM', 'RFMCUTS', 'RFMSCORE', 'RFMSEGMENT', 'ABCTIER', 'ABCSUMMARY', 'QUADRANT', 'CLVPARAMS', 'CLV'] as const;
+export const KEHU_FUNCTIONS = ['RFM', 'RFMCUTS', 'RFMSCORE', 'RFMSEGMENT', 'ABCTIER', 'ABCSUMMARY', 'QUADRANT', 'CLVPARAMS', 'CLV', 'RFMSQL'] as const;
 
 export interface KehuSheetsOptions {
   sheets: Record<string, unknown[][]>;
