@@ -150,10 +150,21 @@ export function createWorkCalendar(input: WorkCalendarInput): WorkCalendar {
 
   const teamLane = makeLane([], null);
   const lanes = new Map<string, Lane>();
+  // The planner passes the same identity array for a person again and again: found by identity
+  // it costs no string building.
+  const lanesByArray = new WeakMap<readonly string[], Lane>();
 
   function laneOf(person: PersonRef): Lane {
     if (person === undefined || person === '' || byPerson.size === 0) return teamLane;
-    const cacheKey = typeof person === 'string' ? person : person.join('\u0001');
+    if (typeof person !== 'string') {
+      let lane = lanesByArray.get(person);
+      if (!lane) lanesByArray.set(person, (lane = laneByKey(person.join('\u0001'), person)));
+      return lane;
+    }
+    return laneByKey(person, person);
+  }
+
+  function laneByKey(cacheKey: string, person: string | readonly string[]): Lane {
     let lane = lanes.get(cacheKey);
     if (lane) return lane;
     const own: TeamDayRow[] = [];
