@@ -6,8 +6,8 @@
  */
 import { build } from 'esbuild';
 import path from 'node:path';
-import vm from 'node:vm';
 import { daysFromCivil } from '../../../src/core/dates';
+import { runInZone } from './inZone';
 
 let code = '';
 beforeAll(async () => {
@@ -25,36 +25,36 @@ beforeAll(async () => {
   code = out.outputFiles[0].text;
 });
 
+/** What the bundle answers in a fresh Node process whose machine time zone is `tz`. */
 function answers(tz: string) {
-  const saved = process.env.TZ;
-  process.env.TZ = tz;
-  try {
+  const script = `const vm = require('node:vm');
     const context = vm.createContext({});
-    vm.runInContext(`${code}\nvar from = ${daysFromCivil(2025, 9, 1)}, to = ${daysFromCivil(2026, 12, 31)};
+    vm.runInContext(${JSON.stringify(code)} + ${JSON.stringify(`
+      var from = ${daysFromCivil(2025, 9, 1)}, to = ${daysFromCivil(2026, 12, 31)};
       var cal = W.createWorkCalendar({ workWeekdays: [1,2,3,4,5], publicDays: W.chinaPublicDaysBetween(from, to), publicYears: W.chinaYears(), teamRows: [], from: from, to: to });
       var result = {
+        offset: new Date(2025, 0, 1).getTimezoneOffset(),
         oct1: cal.isWorkingDay(${daysFromCivil(2025, 10, 1)}), sep28: cal.isWorkingDay(${daysFromCivil(2025, 9, 28)}),
         midAutumn2026: W.nextLunarBirthday(${daysFromCivil(2026, 1, 1)}, W.parseLunarBirthday('农历八月十五').birthday),
         care: W.festivalCare(2026, cal).map(function (f) { return f.careDay; }),
-      };
-      var offset = new Date(2025, 0, 1).getTimezoneOffset();`, context);
-    expect(context.offset).toBe(tz === 'America/New_York' ? 300 : tz === 'Asia/Shanghai' ? -480 : 0); // the zone really is in force
-    return context.result;
-  } finally {
-    process.env.TZ = saved;
-  }
+      };`)}, context);
+    console.log(JSON.stringify(context.result));`;
+  const { offset, ...rest } = runInZone<{ offset: number } & Record<string, unknown>>(tz, script);
+  return { offset, rest };
 }
 
 test('bundles without require or Node APIs, and answers the same in any machine time zone', () => {
   expect(code).not.toMatch(/\brequire\(/);
   expect(code).not.toMatch(/\bprocess\.|\bBuffer\b|__dirname/);
-  const utc = answers('UTC');
+  const { offset, rest: utc } = answers('UTC');
+  expect(offset).toBe(0);
   expect(utc).toEqual({
     oct1: false,
     sep28: true,
     midAutumn2026: daysFromCivil(2026, 9, 25),
     care: [daysFromCivil(2026, 2, 14), daysFromCivil(2026, 9, 24)],
   });
-  expect(answers('America/New_York')).toEqual(utc);
-  expect(answers('Asia/Shanghai')).toEqual(utc);
+  // The zone really is in force in each run (minutes west of UTC on 1 January 2025).
+  expect(answers('America/New_York')).toEqual({ offset: 300, rest: utc });
+  expect(answers('Asia/Shanghai')).toEqual({ offset: -480, rest: utc });
 });
