@@ -256,6 +256,14 @@ export function removeAutomation(): unknown {
   return removeDailyTrigger();
 }
 
+// Check this file: a few real calls timed and the file's cells counted, beside the cost model (docs/cost-model.md).
+import { checkFile } from './app/checkFile';
+
+/** Times a read and a write of Kehu's log, a property and a cache round trip, counts the file's cells and Kehu's share, and shows and logs the figures. */
+export function checkThisFile(): unknown {
+  return checkFile();
+}
+
 /** The trigger handler: classification, flags, schedule and invites, in that order, once a day. */
 export function runDailyAutomation(e?: { triggerUid?: string }): unknown {
   return runDaily(e);

@@ -76,7 +76,7 @@ describe('npm start server (zh_CN)', () => {
     expect(body.menus).toHaveLength(1);
     const items = body.menus[0].items.filter((i: { type: string }) => i.type === 'item');
     expect(items.map((i: { functionName: string }) => i.functionName)).toEqual([
-      'showCustomerCard', 'flagStaleRecords', 'buildVisitSchedule', 'sendVisitInvites', 'exportVisitSchedule', 'openSettings', 'installAutomation', 'removeAutomation',
+      'showCustomerCard', 'flagStaleRecords', 'buildVisitSchedule', 'sendVisitInvites', 'exportVisitSchedule', 'openSettings', 'installAutomation', 'removeAutomation', 'checkThisFile',
     ]);
     expect(items[1].caption).toBe('刷新分类和提醒');
   });

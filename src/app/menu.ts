@@ -23,6 +23,8 @@ export function menuItems(lang: Lang): (MenuItem | null)[] {
     item('menuSettings', 'openSettings'),
     item('menuAutoOn', 'installAutomation'),
     item('menuAutoOff', 'removeAutomation'),
+    null,
+    item('menuCheckFile', 'checkThisFile'),
   ];
 }
 

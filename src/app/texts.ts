@@ -10,6 +10,7 @@ const TEXTS = {
   menuSettings: { zh: '设置', en: 'Settings' },
   menuAutoOn: { zh: '开启每日自动运行', en: 'Turn daily automation on' },
   menuAutoOff: { zh: '关闭每日自动运行', en: 'Turn daily automation off' },
+  menuCheckFile: { zh: '检查此文件', en: 'Check this file' },
 
   titleRefresh: { zh: 'Kehu · 分类和提醒', en: 'Kehu · Classification and flags' },
   titleSchedule: { zh: 'Kehu · 拜访计划', en: 'Kehu · Visit schedule' },
@@ -18,6 +19,7 @@ const TEXTS = {
   titleSettings: { zh: 'Kehu · 设置', en: 'Kehu · Settings' },
   titleAutomation: { zh: 'Kehu · 自动运行', en: 'Kehu · Automation' },
   titleDaily: { zh: 'Kehu · 每日运行', en: 'Kehu · Daily run' },
+  titleCheckFile: { zh: 'Kehu · 检查此文件', en: 'Kehu · Check this file' },
   cardTitle: { zh: '客户卡片', en: 'Customer card' },
 
   busy: {
@@ -122,6 +124,14 @@ const TEXTS = {
   whyBudget: { zh: '时间预算', en: 'time budget' },
   whyQuota: { zh: 'Google 日历使用上限', en: "Google Calendar's usage limit" },
   whyRetry: { zh: '有可重试的失败', en: 'failures worth retrying' },
+  checkFileReport: {
+    zh: '刚才在此文件中实测（Apps Script 自身计时）：\n• 读取日志表 {readCells} 个单元格：{readMs} 毫秒\n• 写回并刷新：{writeMs} 毫秒\n• 文档属性写入 / 读取：{propSetMs} / {propGetMs} 毫秒\n• 文档缓存写入 / 读取：{cachePutMs} / {cacheGetMs} 毫秒\n\n单元格（每个工作表的行数 × 列数，按 Google 的计算方式）：{total}，一个文件最多 10,000,000（已用 {limitShare}%）。Kehu 自己的 {ownSheets} 个工作表：{own}（占文件的 {ownShare}%）。\n这些数字已写入日志。',
+    en: "Measured in this file just now (Apps Script's own timing):\n• read {readCells} cells of the log: {readMs} ms\n• write them back and flush: {writeMs} ms\n• document property set / get: {propSetMs} / {propGetMs} ms\n• document cache put / get: {cachePutMs} / {cacheGetMs} ms\n\nCells (every sheet's rows × columns, as Google counts them): {total} of the 10,000,000 a file may hold ({limitShare}%). Kehu's own {ownSheets} sheets: {own} ({ownShare}% of the file).\nThe figures are in the log.",
+  },
+  checkFileLine: {
+    zh: '读 {readCells} 格 {readMs} 毫秒；写回并刷新 {writeMs} 毫秒；属性写/读 {propSetMs}/{propGetMs} 毫秒；缓存写/读 {cachePutMs}/{cacheGetMs} 毫秒；单元格 {total}（上限的 {limitShare}%），Kehu 占 {own}（{ownShare}%）',
+    en: "read {readCells} cells {readMs} ms; write back + flush {writeMs} ms; property set/get {propSetMs}/{propGetMs} ms; cache put/get {cachePutMs}/{cacheGetMs} ms; cells {total} ({limitShare}% of the limit), Kehu's {own} ({ownShare}%)",
+  },
   authorizationNeeded: {
     zh: 'Kehu 需要重新授权才能继续每日运行：请打开表格，从扩展程序菜单运行任意一项。',
     en: 'Kehu needs to be authorized again to continue the daily run: open the spreadsheet and run any item of its Extensions menu.',
