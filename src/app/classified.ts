@@ -7,7 +7,8 @@ import { computeFlags, statusOf } from '../core/automation/flags';
 import { readState, type CustomerState } from '../core/automation/state';
 import { dayOfValue } from '../core/columns';
 import type { CustomerField, Flag, Status } from '../core/model';
-import { readMonthDay } from '../core/tables/records';
+import { lunarText, nextBirthday, readBirthday } from '../core/tables/birthday';
+import type { CellValue } from '../core/cells';
 import { fieldLabel } from '../core/tables/synonyms';
 import { lastContacts } from './contactsOf';
 import type { RunContext } from './frame';
@@ -16,6 +17,16 @@ import { ownSheetNames } from './ownSheets';
 import { loadTables, mappedCustomerFields, problemText, type Tables } from './tables';
 
 export const PARETO_KEY = 'kehu.pareto';
+
+/** A birthday cell as the flags read it: its next solar day (a lunar one converted) and how a lunar one is written. */
+export function birthdayOf(v: CellValue | undefined, ctx: Pick<RunContext, 'today' | 'clock'>, lunarColumn: boolean): { next: number; lunar?: string } | null {
+  if (v === undefined || v === null || v === '') return null;
+  const b = readBirthday(v, ctx.clock, lunarColumn);
+  const next = b ? nextBirthday(ctx.today, b) : null;
+  if (!b || next === null) return null;
+  const lunar = lunarText(b);
+  return lunar ? { next, lunar } : { next };
+}
 
 export interface Classified {
   tables: Tables;
@@ -75,7 +86,7 @@ export function classified(ctx: RunContext): Classified {
       today: ctx.today,
       lastContactDay: lastContactDay.get(record.id) ?? null,
       reviewedDay: reviewed === undefined || reviewed === '' ? null : dayOfValue(reviewed, ctx.clock),
-      birthday: record.fields.birthday === undefined ? null : readMonthDay(record.fields.birthday, ctx.clock),
+      birthday: birthdayOf(record.fields.birthday, ctx, settings.lunarBirthdays),
       complaints: complaints.get(record.id) ?? [],
       problems: problems.get(record.id) ?? [],
     });

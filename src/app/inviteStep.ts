@@ -2,18 +2,30 @@
  * "Send calendar invites": bring the calendar in line with the schedule, following the protocol
  * of src/core/calendar/sync.ts (registry written before the first call with every planned event
  * pending, one call per event that is new or changed, the registry written again at the end).
- * Stops between calls when the time budget runs low or the calendar answers with a quota error,
- * and stays within the settings' daily limit of new events: the next run continues.
+ * Stops between calls when the time budget runs low (the next hourly run continues), and stays
+ * within the settings' daily limit of new events (the rest wait for tomorrow).
+ *
+ * Google's limits: a rate limit ("too many calls in a short time") is waited out with exponential
+ * backoff; a usage limit, or a rate limit that outlasts the backoff, stops the sending for the
+ * day (kept in the day's quota record, so the hourly runs do not knock again): Google may make a
+ * calendar read-only for hours or days when many invitations go to external guests, and knocking
+ * again only prolongs it.
+ *
+ * From the menu, the person first sees what will happen (new, changed, cancelled, how many
+ * people) and is asked; the daily trigger sends without asking.
  */
-import { calendarAvailable, sendAction } from '../adapters/calendar';
+import { calendarAvailable, sendActionWithBackoff } from '../adapters/calendar';
 import { readDocumentJson, writeDocumentJson } from '../adapters/properties';
 import { zoneOffsetAt } from '../adapters/timeZone';
 import type { CellValue } from '../core/cells';
 import { flagsCell } from '../core/automation/reasons';
 import { desiredEvent, eventIdFor, type CustomerDetails, type EventContext, type EventResource } from '../core/calendar/events';
 import { describeRegistryProblem, readRegistry, renderRegistry, type Registry } from '../core/calendar/registry';
-import { applyResult, planSync, pruneRegistry, recordPlanned, releaseUnsent, type SyncAction } from '../core/calendar/sync';
+import { applyResult, planSync, pruneRegistry, recordPlanned, releaseUnsent, type SyncAction, type SyncPlan } from '../core/calendar/sync';
+import type { ScheduleRow } from '../core/model';
 import { findLayout } from '../core/schedule/headers';
+import { unknownPeople } from '../core/schedule/plan';
+import { Team } from '../core/schedule/people';
 import { classified } from './classified';
 import { logLines, logRun } from './logSheet';
 import { claimCalendar } from './owners';
@@ -30,7 +42,39 @@ const RESERVE_MS = 20_000;
 interface InviteQuota {
   day: number;
   inserted: number;
+  /** Google's refusal that stopped the sending for this day, if one did. */
+  stopped?: string;
 }
+
+/** What a send would do, shown to the person before it (the same plan the send then runs). */
+export interface InvitePreview {
+  inserted: number;
+  patched: number;
+  cancelled: number;
+  /** Different guests (e-mail addresses) of those events. */
+  people: number;
+  /** New invites past the day's limit, left for tomorrow. */
+  deferred: number;
+}
+
+export function previewOf(plan: SyncPlan, rows: readonly ScheduleRow[]): InvitePreview {
+  const emailOfRow = new Map(rows.map((r) => [r.rowId, r.email.trim().toLowerCase()] as const));
+  const people = new Set<string>();
+  const counts = { inserted: 0, patched: 0, cancelled: 0 };
+  for (const a of plan.actions) {
+    counts[a.kind === 'insert' ? 'inserted' : a.kind === 'patch' ? 'patched' : 'cancelled']++;
+    if (a.kind === 'cancel') {
+      const email = emailOfRow.get(a.rowId);
+      if (email) people.add(email);
+    } else {
+      for (const g of a.resource.attendees) people.add(g.email.trim().toLowerCase());
+    }
+  }
+  return { ...counts, people: people.size, deferred: plan.deferred };
+}
+
+/** The question asked before sending from the menu; answers whether to go on. */
+export type AskBeforeSending = (preview: InvitePreview) => boolean;
 
 const text = (v: CellValue | undefined): string => (v === undefined || v === null ? '' : String(v).trim());
 
@@ -53,10 +97,12 @@ function customerDetails(ctx: RunContext): Map<string, CustomerDetails> {
 
 export interface InviteOutcome {
   summary: string;
-  /** False when the next hourly run should continue today (time budget, Google's quota, passing failures). */
+  /** False when the next hourly run should continue today (time budget, passing failures); Google's limits stop the day. */
   complete: boolean;
   /** Why it stopped early when it did so for the hour. */
   stop: 'budget' | 'quota' | null;
+  /** The person was asked and said no: nothing was sent. */
+  declined?: boolean;
 }
 
 type StopReason = 'budget' | 'limit' | 'quota' | 'noCalendar' | 'failing';
@@ -67,7 +113,7 @@ const TRANSIENT = /backend error|timed out|time-?out|server error|internal error
 const SAME_FAILURES_TO_STOP = 5;
 const MAX_LOGGED_FAILURES = 20;
 
-export function runInviteStep(ctx: RunContext): InviteOutcome {
+export function runInviteStep(ctx: RunContext, ask?: AskBeforeSending): InviteOutcome {
   const { settings } = classified(ctx).tables;
   if (settings.dailyEventLimit === 0) return { summary: appText(ctx.lang, 'invitesOff'), complete: true, stop: null };
   if (!calendarAvailable()) throw new UserError((lang) => appText(lang, 'noCalendar'));
@@ -97,11 +143,20 @@ export function runInviteStep(ctx: RunContext): InviteOutcome {
     customers: customerDetails(ctx),
   };
   const desired = new Map<string, EventResource | 'cancel' | 'leave'>();
-  for (const row of rows) if (row.rowId !== '') desired.set(row.rowId, desiredEvent(row, eventCtx));
+  // A person's row naming someone the add-on does not know keeps its invite as it was (the schedule step says so in the row).
+  const team = new Team(settings.team);
+  const reps = new Set(classified(ctx).tables.customers.map((r) => text(r.fields.rep)));
+  for (const row of rows) {
+    if (row.rowId === '') continue;
+    const unknown = row.origin !== 'kehu' && unknownPeople(row, team, reps).length > 0;
+    desired.set(row.rowId, desiredEvent(unknown ? { ...row, unreadable: [...row.unreadable, 'person'] } : row, eventCtx));
+  }
 
   const saved = readDocumentJson<InviteQuota>(QUOTA_KEY);
   const quota: InviteQuota = saved && saved.day === ctx.today ? saved : { day: ctx.today, inserted: 0 };
+  if (quota.stopped) return { summary: appText(ctx.lang, 'invitesHeldToday'), complete: true, stop: null };
   const plan = planSync({ rows, desired, registry, today: ctx.today, insertBudget: settings.dailyEventLimit - quota.inserted, spreadsheetId });
+  if (ask && plan.actions.length > 0 && !ask(previewOf(plan, rows))) return { summary: appText(ctx.lang, 'invitesNotSent'), complete: true, stop: null, declined: true };
   const counts = { inserted: 0, patched: 0, cancelled: 0 };
   const failures: { rowId: string; message: string }[] = [];
   let stop: StopReason | null = null;
@@ -129,9 +184,11 @@ export function runInviteStep(ctx: RunContext): InviteOutcome {
             }
             quota.inserted++;
           }
-          const outcome = sendAction(settings.calendarId, action);
+          // Rate limits are waited out while the budget allows; what still refuses stops the day.
+          const outcome = sendActionWithBackoff(settings.calendarId, action, (ms) => ctx.timeLeft() - ms > RESERVE_MS);
           if (outcome.kind === 'quota') {
             stop = 'quota';
+            quota.stopped = outcome.message;
             applyResult(registry, action, outcome);
             break;
           }
@@ -163,20 +220,21 @@ export function runInviteStep(ctx: RunContext): InviteOutcome {
   writeEventIds(ctx, registry, spreadsheetId);
   if (failures.length > 0) logFailures(ctx, failures);
 
-  // Retried within the hour: a time-budget stop, Google's quota, and failures that may pass
-  // (a backend error, a timeout). The day is done otherwise: what the daily limit left waits for
+  // Retried within the hour: a time-budget stop and failures that may pass (a backend error, a
+  // timeout). The day is done otherwise: what the daily limit or Google's limits left waits for
   // tomorrow, and a wrong calendar ID or a refusal would only fail again.
-  const transient = failures.some((f) => TRANSIENT.test(f.message));
-  const complete = !(stop === 'budget' || stop === 'quota' || transient);
+  const transient = stop !== 'quota' && failures.some((f) => TRANSIENT.test(f.message));
+  const complete = !(stop === 'budget' || transient);
   const notes: string[] = [];
   if (plan.deferred > 0 || stop === 'limit') notes.push(appText(ctx.lang, 'invitesLimit', { count: plan.deferred, limit: settings.dailyEventLimit }));
-  if (stop === 'budget' || stop === 'quota') notes.push(appText(ctx.lang, stop === 'budget' ? 'invitesBudget' : 'invitesQuota'));
+  if (stop === 'budget') notes.push(appText(ctx.lang, 'invitesBudget'));
+  if (stop === 'quota') notes.push(appText(ctx.lang, 'invitesStoppedToday', { message: quota.stopped ?? '' }));
   if (stop === 'noCalendar') notes.push(appText(ctx.lang, 'invitesNoCalendar', { id: settings.calendarId }));
   if (failures.length > 0) notes.push(appText(ctx.lang, 'invitesFailed', { count: failures.length, message: failures[0].message }));
   return {
     summary: appText(ctx.lang, 'invitesDone', { ...counts, deferred: notes.length ? ` ${notes.join(' ')}` : '' }),
     complete,
-    stop: stop === 'budget' || stop === 'quota' ? stop : null,
+    stop: stop === 'budget' ? stop : null,
   };
 }
 

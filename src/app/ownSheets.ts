@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../core/locale';
 
-export type OwnSheet = 'settings' | 'schedule' | 'log' | 'changes' | 'state' | 'calendar';
+export type OwnSheet = 'settings' | 'schedule' | 'log' | 'changes' | 'state' | 'calendar' | 'dashboard' | 'unplaced';
 
 const NAMES: Record<OwnSheet, Record<Lang, string>> = {
   settings: { zh: '设置', en: 'Settings' },
@@ -14,6 +14,8 @@ const NAMES: Record<OwnSheet, Record<Lang, string>> = {
   changes: { zh: 'Kehu · 修改记录', en: 'Kehu · Change log' },
   state: { zh: 'Kehu · 客户状态', en: 'Kehu · Customer state' },
   calendar: { zh: 'Kehu · 日历记录', en: 'Kehu · Calendar' },
+  dashboard: { zh: 'Kehu · 仪表盘', en: 'Kehu · Dashboard' },
+  unplaced: { zh: 'Kehu · 未排入', en: 'Kehu · Not placed' },
 };
 
 /** The names to look for, the file's language first. */

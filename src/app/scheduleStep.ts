@@ -6,7 +6,11 @@
  */
 import type { CellValue } from '../core/cells';
 import { formatDay } from '../core/dates';
-import { planSchedule, type PlanResult, type ScheduleContact, type ScheduleCustomer } from '../core/schedule/plan';
+import { planSchedule, type PlanResult } from '../core/schedule/plan';
+import { summaryLine } from '../core/schedule/summary';
+import { horizonEnd, scheduleInputs } from './scheduleInputs';
+import { writeUnplaced } from './unplacedSheet';
+import { logLines } from './logSheet';
 import { readScheduleSheet, renderScheduleSheet } from '../core/schedule/rows';
 import { SCHEDULE_COLUMNS, type PlannedRow, type ScheduleSheet } from '../core/schedule/types';
 import { findLayout } from '../core/schedule/headers';
@@ -21,7 +25,6 @@ import { readSchedule, SCHEDULE_INDEX_KEY, type ScheduleIndex } from './schedule
 import { appText } from './texts';
 import { UserError } from './userError';
 
-const text = (v: CellValue | undefined): string => (v === undefined || v === null ? '' : String(v).trim());
 
 /** Two reads of the sheet agree when every row has the same cells (a person changed nothing in between). */
 function sameRows(a: ScheduleSheet, b: ScheduleSheet): boolean {
@@ -132,19 +135,11 @@ export function runScheduleStep(ctx: RunContext): string {
   const noHeader = read.sheet.problems.find((p) => p.problem === 'noHeader');
   if (noHeader && read.name) throw new UserError((lang) => describeScheduleProblem(noHeader, lang));
 
-  const customers: ScheduleCustomer[] = c.tables.customers.map((r, i) => ({
-    id: r.id,
-    name: text(r.fields.name),
-    tier: c.result.classes[i].tier,
-    rep: text(r.fields.rep),
-    region: text(r.fields.region),
-  }));
-  const contacts: ScheduleContact[] = [];
-  for (const k of c.tables.contacts) {
-    if (k.kind === 'visit' || k.kind === 'call') contacts.push({ customer: k.customer, day: k.day, kind: k.kind, person: k.person });
-  }
+  const inputs = scheduleInputs(ctx, c);
+  const { customers, contacts, calendar, festivals } = inputs;
+  const worksOn = (day: number, names: readonly string[]) => calendar.isWorkingDay(day, names);
   const plan = (sheet: ScheduleSheet): PlanResult =>
-    planSchedule({ today: ctx.today, settings, customers, contacts, existing: sheet.rows, dismissed: dismissedRows(ctx, sheet), lang: ctx.lang });
+    planSchedule({ today: ctx.today, settings, customers, contacts, existing: sheet.rows, dismissed: dismissedRows(ctx, sheet), lang: ctx.lang, worksOn, festivals });
   const toDate = (day: number): Date => new Date(ctx.clock.startOfDay(day));
 
   let name = read.name;
@@ -186,13 +181,20 @@ export function runScheduleStep(ctx: RunContext): string {
   writeDocumentJson(SCHEDULE_INDEX_KEY, { sheet: name, sheetId: ctx.wb.sheetId(name), headerRow: startRow, datedRows: dated } satisfies ScheduleIndex);
 
   const s = result.stats;
-  const horizonEnd = ctx.today + 7 * settings.horizonWeeks - 1;
+  const horizonLast = horizonEnd(ctx.today, settings);
+  writeUnplaced(ctx, result.unplaced, ctx.today, horizonLast);
+  const notes: string[] = [];
+  const missing = summaryLine(result.unplaced, ctx.lang);
+  if (missing) notes.push(missing);
+  if (inputs.uncoveredYears.length > 0) notes.push(appText(ctx.lang, 'holidaysNotCovered', { years: inputs.uncoveredYears.join(ctx.lang === 'zh' ? '、' : ', ') }));
+  if (notes.length > 0) logLines(ctx, appText(ctx.lang, 'menuSchedule'), notes);
   return appText(ctx.lang, 'scheduleDone', {
     from: formatDay(ctx.today),
-    to: formatDay(horizonEnd),
-    dated: s.dated,
-    undated: s.overCapacity + s.noPerson,
+    to: formatDay(horizonLast),
+    dated: s.contacts,
+    joint: s.joint,
+    undated: s.unplaced,
     kept: s.personRows,
     removed: s.removed + s.dropped,
-  });
+  }) + (inputs.uncoveredYears.length > 0 ? ' ' + appText(ctx.lang, 'holidaysNotCovered', { years: inputs.uncoveredYears.join(ctx.lang === 'zh' ? '、' : ', ') }) : '');
 }

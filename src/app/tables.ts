@@ -96,7 +96,7 @@ export function loadTables(ctx: RunContext): Tables {
   );
 
   const customerGrid = ctx.wb.read(mapping.customers.sheet);
-  const customers = readCustomers(customerGrid.slice(mapping.customers.headerRow - 1), mapping.customers, ctx.clock);
+  const customers = readCustomers(customerGrid.slice(mapping.customers.headerRow - 1), mapping.customers, ctx.clock, read.lunarBirthdays);
   const known = new Set(customers.records.map((c) => c.id));
   const orders = readOrders(tableRows(ctx, mapping.orders), mapping.orders, ctx.clock, known);
   const unknown = orders.problems.filter((p) => p.problem === 'unknownCustomer').length;

@@ -51,8 +51,12 @@ const TEXTS = {
     en: ' {count} rows could not be used; see the flags column and the log.',
   },
   scheduleDone: {
-    zh: '拜访计划已更新（{from} 至 {to}）：已排期 {dated} 项，未排期 {undated} 项（超出容量或无人负责），保留人工修改 {kept} 项，移除 {removed} 项。',
-    en: 'Visit schedule updated ({from} to {to}): {dated} contacts dated, {undated} undated (over capacity or nobody to make them), {kept} rows kept as people changed them, {removed} removed.',
+    zh: '拜访计划已更新（{from} 至 {to}）：排入 {dated} 次联系（其中陪访 {joint} 次），{undated} 次未能排入（见“Kehu · 未排入”），保留人工修改 {kept} 项，移除 {removed} 项。',
+    en: 'Visit schedule updated ({from} to {to}): {dated} contacts planned ({joint} joint visits), {undated} could not be placed (see "Kehu · Not placed"), {kept} rows kept as people changed them, {removed} removed.',
+  },
+  holidaysNotCovered: {
+    zh: '注意：节假日数据不包含 {years} 年（国务院通知尚未收录），这些年份按周一至周五和“休息日”表安排；请在设置的“休息日”表中补充。',
+    en: "Note: the holiday data does not cover {years} (the State Council's notice is not in it yet); those days follow the working weekdays and the Days off table: add the holidays there.",
   },
   invitesDone: {
     zh: '日历邀请：新建 {inserted}，更新 {patched}，取消 {cancelled}。{deferred}',
@@ -81,6 +85,23 @@ const TEXTS = {
   invitesOff: {
     zh: '日历邀请已关闭（设置中的每日上限为 0）。',
     en: 'Calendar invites are off (the daily limit in the Settings sheet is 0).',
+  },
+  invitesAsk: {
+    zh: '将发送日历邀请：新建 {inserted} 项，更新 {patched} 项，取消 {cancelled} 项，涉及 {people} 人（每人都会收到邮件）。{deferred}确定现在发送吗？',
+    en: 'About to send calendar invites: {inserted} new, {patched} changed, {cancelled} cancelled, for {people} people (each gets an e-mail). {deferred}Send them now?',
+  },
+  invitesAskDeferred: {
+    zh: '另有 {count} 项新邀请超出每日上限（{limit}），明天再发。',
+    en: '{count} more new invites are past the daily limit ({limit}) and wait for tomorrow. ',
+  },
+  invitesNotSent: { zh: '没有发送任何邀请。', en: 'No invites were sent.' },
+  invitesStoppedToday: {
+    zh: 'Google 日历限制了发送（{message}），今天不再发送，其余的明天继续。',
+    en: 'Google Calendar limited the sending ({message}), so no more go out today; the rest go out tomorrow.',
+  },
+  invitesHeldToday: {
+    zh: 'Google 日历今天早些时候限制了发送，今天不再发送邀请，明天继续。',
+    en: 'Google Calendar limited the sending earlier today, so no invites go out today; they continue tomorrow.',
   },
   moreFailures: {
     zh: '另有 {count} 项失败，未逐条列出。',
@@ -136,6 +157,62 @@ const TEXTS = {
     zh: 'Kehu 需要重新授权才能继续每日运行：请打开表格，从扩展程序菜单运行任意一项。',
     en: 'Kehu needs to be authorized again to continue the daily run: open the spreadsheet and run any item of its Extensions menu.',
   },
+  // The dashboard sheet (src/app/dashboardStep.ts).
+  dashTitle: { zh: 'Kehu · 仪表盘', en: 'Kehu · Dashboard' },
+  dashUpdated: { zh: '更新于', en: 'Updated' },
+  dashKpi: { zh: '关键指标', en: 'Key figures' },
+  dashCustomers: { zh: '客户数', en: 'Customers' },
+  dashActive12: { zh: '近 12 个月有购买', en: 'Bought in the last 12 months' },
+  dashRevenue12: { zh: '近 12 个月销售额', en: 'Revenue, last 12 months' },
+  dashShareA: { zh: 'A 类客户的销售额占比', en: 'Share of revenue from A' },
+  dashSegments: { zh: '各类别的客户数和销售额', en: 'Customers and revenue per segment' },
+  dashSegment: { zh: '客户类别', en: 'Segment' },
+  dashNoOrders: { zh: '（无订单）', en: '(no orders)' },
+  dashShareCustomers: { zh: '客户占比', en: 'Share of customers' },
+  dashShareRevenue: { zh: '销售额占比', en: 'Share of revenue' },
+  dashTotal: { zh: '合计', en: 'Total' },
+  dashHeatCounts: { zh: 'R × F 客户数（R 最近购买，F 购买次数）', en: 'R × F: customers (R recency, F frequency)' },
+  dashHeatAverages: { zh: 'R × F 平均消费金额（全部订单）', en: 'R × F: average amount (all orders)' },
+  dashMovement: { zh: '等级变动（能上能下）：上期 {period} → 本期 {now}', en: 'Tier movement: {period} → {now}' },
+  dashMovementNone: {
+    zh: '等级变动（能上能下）：还没有上一期的等级，下一期开始显示。',
+    en: 'Tier movement: no earlier period has a tier yet; it shows from the next period.',
+  },
+  dashPrevNow: { zh: '上期 ＼ 本期', en: 'Previous \\ now' },
+  dashPromoted: { zh: '升级', en: 'Promoted' },
+  dashDemoted: { zh: '降级', en: 'Demoted' },
+  dashNew: { zh: '新客户', en: 'New' },
+  dashTopPromoted: { zh: '升级客户（按金额前 10 位）', en: 'Promoted (top 10 by value)' },
+  dashTopDemoted: { zh: '降级客户（按金额前 10 位）', en: 'Demoted (top 10 by value)' },
+  dashId: { zh: '客户代码', en: 'Customer ID' },
+  dashName: { zh: '客户名称', en: 'Customer' },
+  dashChange: { zh: '变动', en: 'Change' },
+  dashValue: { zh: '分级金额', en: 'Tier value' },
+  dashRisk: { zh: '流失风险金额 = 价值 ×（1 − 存活概率）', en: 'Value at risk = value × (1 − P(alive))' },
+  dashRiskProxy: {
+    zh: '价值以近 12 个月销售额代替终身价值；存活概率来自 BG/NBD 模型。',
+    en: 'Value: the revenue of the last 12 months, standing in for lifetime value; P(alive) from the BG/NBD model.',
+  },
+  dashRiskNone: {
+    zh: '没有存活概率：订单记录不足以拟合模型，或“设置”中的存活概率阈值为 0。',
+    en: 'No P(alive): the order log is too small to fit the model, or its threshold in the Settings sheet is 0.',
+  },
+  dashTier: { zh: '等级', en: 'Tier' },
+  dashPAlive: { zh: '存活概率', en: 'P(alive)' },
+  dashAtRisk: { zh: '风险金额', en: 'Value at risk' },
+  dashReason: { zh: '原因', en: 'Why' },
+  dashRiskReason: {
+    zh: '最近一次购买在 {days} 天前，共购买 {orders} 次，存活概率 {p}',
+    en: 'last order {days} days ago, {orders} orders, P(alive) {p}',
+  },
+  dashPareto: { zh: '帕累托曲线（ABC 分级）', en: 'Pareto curve (ABC tiers)' },
+  dashParetoData: { zh: '帕累托曲线数据（供图表使用）', en: 'Pareto curve data (for the chart)' },
+  dashCumulative: { zh: '累计销售额占比', en: 'Cumulative share of revenue' },
+  dashTierName: { zh: '{tier} 类', en: 'Tier {tier}' },
+  dashChartSegments: { zh: '各类别客户数与近 12 个月销售额', en: 'Customers and 12-month revenue per segment' },
+  dashChartPareto: { zh: '帕累托曲线：累计销售额占比', en: 'Pareto curve: cumulative share of revenue' },
+  dashChartRisk: { zh: '流失风险金额最高的客户', en: 'Highest value at risk' },
+  dashDone: { zh: '仪表盘已更新。', en: 'The dashboard is updated.' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof TEXTS;

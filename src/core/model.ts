@@ -122,6 +122,30 @@ export interface TeamMember {
   region: string;
 }
 
+/** What one role can do in a day: so many visits and calls, within its working hours (minutes after midnight). */
+export interface RoleCapacity {
+  role: Role;
+  visits: number;
+  calls: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * A row of the Days off table: days `from`..`to` (both included) are closed (a holiday, a
+ * closure, someone's leave) or working (a make-up working day, 调休) for `person` (a Team name,
+ * code or e-mail; '' = the whole team). 'china' rows are China's public holidays, written by the
+ * add-on for the years the schedule touches; 'team' rows are the team's own, kept as typed.
+ */
+export interface DayOff {
+  from: number;
+  to: number;
+  kind: 'closed' | 'working';
+  person: string;
+  note: string;
+  source: 'team' | 'china';
+}
+
 export type GroupBy = 'none' | 'region' | 'urbanRural';
 export type TierPeriod = 'month' | 'quarter';
 
@@ -143,15 +167,30 @@ export interface Settings {
   overdueFactor: number;
   /** Probability alive below which "probably lapsing" is flagged; 0 turns the flag off. */
   pAliveThreshold: number;
+  /** The purchase model behind P(alive): MBG/NBD by default (its P(alive) falls for one-time buyers). */
+  lifetimeModel: 'bgnbd' | 'mbgnbd' | 'paretonbd';
   /** Fields a record must have to act on it (missing → flag). */
   requiredFields: CustomerField[];
   // Schedule
   horizonWeeks: number;
   /** ISO weekdays (1 = Monday … 7 = Sunday) people work on. */
   workingDays: number[];
-  maxPerDay: number;
   /** Start times of the contact slots, minutes after midnight, ascending. */
   slots: number[];
+  /** The fewest days between two contacts with one customer (recorded contacts count too). */
+  minGapDays: number;
+  /** Lunch break [start, end) in minutes after midnight; [0, 0] = none. */
+  lunchBreak: [number, number];
+  /** China's State Council holidays: 'auto' = in a zh_CN file only (see usesChinaDays). */
+  publicHolidays: 'auto' | 'china' | 'none';
+  /** Greetings for A customers before 春节 and 中秋: 'auto' = on in a Chinese file. */
+  festivalCare: 'auto' | 'on' | 'off';
+  /** The whole birthday column holds lunar dates. */
+  lunarBirthdays: boolean;
+  /** Visits and calls a day and working hours per role; every role is listed, in ROLES order. */
+  capacity: RoleCapacity[];
+  /** The Days off table: the team's rows as typed, and China's public holidays ('china' rows). */
+  daysOff: DayOff[];
   visitMinutes: number;
   callMinutes: number;
   /** Untouched schedule rows dated more than this many days ago are dropped. */
@@ -241,4 +280,12 @@ export interface ScheduleRow {
   note: string;
   /** The calendar event id for this row ('' until it has an event). */
   eventId: string;
+  /** Who else comes (a joint visit, 陪访): names with their role, as the With cell shows them. */
+  with?: string;
+  /** Why the contact is planned, in words (the tier's rhythm, a birthday, a festival), or what the add-on could not read in the row. */
+  purpose?: string;
+  /** The customer's area (region, else the city or district of the address): visits of one day stay in one. */
+  area?: string;
+  /** Cells a person typed that the add-on cannot read (a time of 25:00, an unknown word or person): the row's invite is left as it was. */
+  unreadable?: readonly string[];
 }

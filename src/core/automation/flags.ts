@@ -29,7 +29,8 @@ export interface FlagInput {
   lastContactDay: number | null;
   /** Day of the last review, null when the cell is empty or unreadable (only read when mapped). */
   reviewedDay: number | null;
-  birthday: { month: number; day: number } | null;
+  /** The birthday's month and day, or (a lunar one, already converted) its next solar day and how it is written. */
+  birthday: { month: number; day: number } | { next: number; lunar?: string } | null;
   complaints: readonly OpenComplaint[];
   /** Sentences describing rows of this customer the add-on could not use. */
   problems: readonly string[];
@@ -92,9 +93,14 @@ export function computeFlags(input: FlagInput): Flag[] {
   }
 
   if (input.birthday) {
-    const days = daysToBirthday(today, input.birthday.month, input.birthday.day);
-    if (days <= settings.birthdayDays) {
-      add('birthday', 'amber', { days, date: `${String(input.birthday.month).padStart(2, '0')}-${String(input.birthday.day).padStart(2, '0')}` });
+    // A lunar birthday comes as its next solar day: the flag shows that day.
+    const b = input.birthday;
+    const next = 'next' in b ? b.next : today + daysToBirthday(today, b.month, b.day);
+    const days = next - today;
+    if (days >= 0 && days <= settings.birthdayDays) {
+      const { m, d } = civilFromDays(next);
+      const date = `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      add('birthday', 'amber', { days, date: 'lunar' in b && b.lunar ? `${date}, ${b.lunar}` : date });
     }
   }
 

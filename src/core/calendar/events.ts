@@ -107,7 +107,8 @@ export function timingOf(row: ScheduleRow & { day: number }, zone: Zone, ctx: Pi
 
 /**
  * The event a schedule row asks for:
- * - done rows and rows dated before today → 'leave' (what happened is not rewritten);
+ * - done rows and rows dated before today → 'leave' (what happened is not rewritten), and so are
+ *   rows with a cell the add-on cannot read (the row says so; the invite stays as it was);
  * - cancelled or unscheduled rows, undated rows, rows whose e-mail cell is blank or not an
  *   address → 'cancel' (no event; one made before is cancelled);
  * - planned and moved rows dated today or later with an address → a confirmed event with the
@@ -115,6 +116,9 @@ export function timingOf(row: ScheduleRow & { day: number }, zone: Zone, ctx: Pi
  */
 export function desiredEvent(row: ScheduleRow, ctx: EventContext): EventResource | 'cancel' | 'leave' {
   if (row.status === 'done') return 'leave';
+  // A date, time, word or person a person typed that cannot be read: the invite stays as it was
+  // (a time of 25:00 must never turn a visit into an all-day event); the row says why.
+  if (row.unreadable && row.unreadable.length > 0) return 'leave';
   if (row.day !== null && row.day < ctx.today) return 'leave';
   if (row.status !== 'planned' && row.status !== 'moved') return 'cancel';
   if (row.day === null) return 'cancel';

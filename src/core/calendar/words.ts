@@ -21,9 +21,9 @@ export interface CustomerDetails {
   flags?: string;
 }
 
-const LABELS: Record<Lang, Record<'customer' | 'address' | 'phone' | 'contact' | 'tier' | 'flags' | 'note' | 'file', string>> = {
-  zh: { customer: '客户', address: '地址', phone: '电话', contact: '联系人', tier: '等级', flags: '提醒', note: '备注', file: '客户表' },
-  en: { customer: 'Customer', address: 'Address', phone: 'Phone', contact: 'Contact', tier: 'Tier', flags: 'Flags', note: 'Note', file: 'Spreadsheet' },
+const LABELS: Record<Lang, Record<'customer' | 'address' | 'phone' | 'contact' | 'tier' | 'flags' | 'who' | 'with' | 'purpose' | 'note' | 'file', string>> = {
+  zh: { customer: '客户', address: '地址', phone: '电话', contact: '联系人', tier: '等级', flags: '提醒', who: '负责', with: '同行（陪访）', purpose: '事由', note: '备注', file: '客户表' },
+  en: { customer: 'Customer', address: 'Address', phone: 'Phone', contact: 'Contact', tier: 'Tier', flags: 'Flags', who: 'Lead', with: 'With (joint visit)', purpose: 'Purpose', note: 'Note', file: 'Spreadsheet' },
 };
 
 const COLON: Record<Lang, string> = { zh: '：', en: ': ' };
@@ -35,9 +35,11 @@ function customerLabel(row: ScheduleRow): string {
   return name ? (id ? `${name} (${id})` : name) : id;
 }
 
-/** "拜访 客户名称 (KH0001)" / "Visit Customer name (KH0001)". */
+/** "拜访 客户名称 (KH0001)" / "Visit Customer name (KH0001)"; a joint visit says so: "陪访 …" / "Joint visit …". */
 export function eventSummary(row: ScheduleRow, lang: Lang): string {
-  return `${wordFor(KIND_WORDS, row.kind, lang)} ${customerLabel(row)}`;
+  const joint = (row.with ?? '').trim() !== '' && row.kind === 'visit';
+  const kind = joint ? (lang === 'zh' ? '陪访' : 'Joint visit') : wordFor(KIND_WORDS, row.kind, lang);
+  return `${kind} ${customerLabel(row)}`;
 }
 
 /** The description: one "label: value" line per detail known, then the link to the spreadsheet. */
@@ -54,6 +56,11 @@ export function eventDescription(row: ScheduleRow, details: CustomerDetails | un
   add(L.contact, details?.contact);
   add(L.tier, details?.tier);
   add(L.flags, details?.flags);
+  if ((row.with ?? '').trim() !== '') {
+    add(L.who, row.person);
+    add(L.with, row.with);
+  }
+  add(L.purpose, row.purpose);
   add(L.note, row.note);
   add(L.file, spreadsheetUrl);
   return lines.join('\n');

@@ -1,9 +1,10 @@
 /**
  * Row identities and signatures.
  *
- * An add-on row's id is derived from its chain occurrence (customer, role, kind, anchor, index),
- * never from its date: a person may move it and it stays the same visit (and the same calendar
- * event). A row a person added gets an id of its own the first time the add-on sees it.
+ * An add-on row's id is derived from the lead occurrence it serves (customer, role, kind, anchor,
+ * index, and the purpose when it is not the tier's rhythm), never from its date: a person may
+ * move it and it stays the same visit (and the same calendar event). A row a person added gets an
+ * id of its own the first time the add-on sees it.
  *
  * The signature covers exactly the cells a person may change, each reduced to what it means
  * (a day, minutes, a vocabulary key, trimmed text), so the Date that reads back for a date the
@@ -11,7 +12,7 @@
  */
 import { hash128, signature } from '../hash';
 import type { ContactMode, Role } from '../model';
-import type { ChainInfo } from './types';
+import type { ContactInfo, Occurrence, Purpose } from './types';
 
 const SEP = '\u001f';
 const ID_CHARS = 25;
@@ -19,8 +20,21 @@ const ID_CHARS = 25;
 export const KEHU_ID = /^k[0-9a-v]{25}$/;
 export const PERSON_ID = /^p[0-9a-v]{25}$/;
 
-export function chainRowId(customer: string, role: Role, kind: ContactMode, anchor: number | null, index: number): string {
-  return 'k' + hash128(['occurrence', customer, role, kind, anchor === null ? '' : String(anchor), String(index)].join(SEP)).slice(0, ID_CHARS);
+export function chainRowId(customer: string, role: Role, kind: ContactMode, anchor: number | null, index: number, purpose: Purpose = 'cadence'): string {
+  const parts = ['occurrence', customer, role, kind, anchor === null ? '' : String(anchor), String(index)];
+  // A cadence occurrence keeps the id it had before purposes existed, so rows made then stay theirs.
+  if (purpose !== 'cadence') parts.push(purpose);
+  return 'k' + hash128(parts.join(SEP)).slice(0, ID_CHARS);
+}
+
+/** The id of the row that serves `o` as its lead. */
+export function occurrenceRowId(customer: string, o: Occurrence): string {
+  return chainRowId(customer, o.role, o.kind, o.anchor, o.index, o.purpose);
+}
+
+/** A key naming one occurrence of one customer (maps an occurrence to the row serving it). */
+export function occurrenceKey(customer: string, o: Pick<Occurrence, 'role' | 'kind' | 'anchor' | 'index' | 'purpose'>): string {
+  return [customer, o.role, o.kind, o.anchor === null ? '' : o.anchor, o.index, o.purpose].join(SEP);
 }
 
 /** The id given to a row a person added: from its sheet row and cells, so a retried run gives the same id. */
@@ -33,22 +47,25 @@ export function personRowId(sheetRow: number, cellKeys: readonly string[], salt 
  * as their keys, other cells trimmed. A cell that could not be read keeps its raw text after a
  * marker, so an unreadable cell never matches what the add-on wrote.
  */
-export type CellKeys = readonly [date: string, time: string, customerId: string, customerName: string, kind: string, role: string, person: string, email: string, status: string, note: string];
+export type CellKeys = readonly [date: string, time: string, customerId: string, customerName: string, kind: string, role: string, person: string, withText: string, email: string, status: string, note: string];
 
 export function rowSignature(keys: CellKeys): string {
   return signature(keys.join(SEP));
 }
 
-/** The check cell: the chain occurrence and the signature of the cells as written. */
+/** The check cell: the occurrences the row serves and the signature of the cells as written. */
 export interface RowCheck {
-  chain: ChainInfo | null;
+  contact: ContactInfo | null;
   sig: string;
 }
 
+const PURPOSES: readonly Purpose[] = ['cadence', 'birthday', 'spring', 'midautumn'];
+
 export function encodeCheck(check: RowCheck): string {
-  const c = check.chain;
+  const c = check.contact;
   if (!c) return JSON.stringify({ s: check.sig });
-  return JSON.stringify({ c: c.customer, r: c.role, k: c.kind, a: c.anchor, i: c.index, t: c.target, s: check.sig });
+  const o = c.serves.map((x) => (x.purpose === 'cadence' ? [x.role, x.kind, x.anchor, x.index, x.target] : [x.role, x.kind, x.anchor, x.index, x.target, x.purpose]));
+  return JSON.stringify({ c: c.customer, o, s: check.sig });
 }
 
 const ROLE_KEYS: readonly string[] = ['rep', 'manager', 'director', 'gm'];
@@ -57,8 +74,19 @@ const KIND_KEYS: readonly string[] = ['visit', 'call'];
 /** Days of years 0000–9999, and occurrences of a chain: a check outside them was not written by the add-on. */
 const FIRST_DAY = -719_528; // 0000-01-01
 const LAST_DAY = 2_932_896; // 9999-12-31
-const MAX_INDEX = 1_000_000;
+/** Lattice indexes (days / interval) and birthday days are large; still bounded. */
+const MIN_INDEX = -3_000_000;
+const MAX_INDEX = 3_000_000;
+const MAX_SERVED = 16;
 const isDay = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= FIRST_DAY && (v as number) <= LAST_DAY;
+
+/** One occurrence as the check keeps it, or null when it is not one the add-on wrote. */
+function occurrenceOf(r: unknown, k: unknown, a: unknown, i: unknown, t: unknown, p: unknown): Occurrence | null {
+  const purpose = p === undefined ? 'cadence' : p;
+  if (!ROLE_KEYS.includes(r as string) || !KIND_KEYS.includes(k as string) || !(a === null || isDay(a)) || !isDay(t)
+    || !Number.isInteger(i) || (i as number) < MIN_INDEX || (i as number) > MAX_INDEX || !PURPOSES.includes(purpose as Purpose)) return null;
+  return { role: r as Role, kind: k as ContactMode, anchor: a as number | null, index: i as number, target: t as number, purpose: purpose as Purpose };
+}
 
 /** The check of a cell, or null when it is not one the add-on wrote (edited, cut, blank). */
 export function decodeCheck(text: unknown): RowCheck | null {
@@ -72,15 +100,27 @@ export function decodeCheck(text: unknown): RowCheck | null {
   if (typeof o !== 'object' || o === null || Array.isArray(o)) return null;
   const j = o as Record<string, unknown>;
   if (typeof j.s !== 'string') return null;
-  if (j.c === undefined) return { chain: null, sig: j.s };
-  if (typeof j.c !== 'string' || !ROLE_KEYS.includes(j.r as string) || !KIND_KEYS.includes(j.k as string)
-    || !(j.a === null || isDay(j.a)) || !isDay(j.t) || !Number.isInteger(j.i) || (j.i as number) < 1 || (j.i as number) > MAX_INDEX) return null;
-  return {
-    chain: { customer: j.c, role: j.r as Role, kind: j.k as ContactMode, anchor: j.a as number | null, index: j.i as number, target: j.t as number },
-    sig: j.s,
-  };
+  if (j.c === undefined) return { contact: null, sig: j.s };
+  if (typeof j.c !== 'string') return null;
+  const serves: Occurrence[] = [];
+  if (Array.isArray(j.o)) {
+    if (j.o.length === 0 || j.o.length > MAX_SERVED) return null;
+    for (const x of j.o) {
+      if (!Array.isArray(x) || x.length < 5 || x.length > 6) return null;
+      const occ = occurrenceOf(x[0], x[1], x[2], x[3], x[4], x[5]);
+      if (!occ) return null;
+      serves.push(occ);
+    }
+  } else {
+    // A check written before rows served several occurrences: one chain occurrence.
+    const occ = occurrenceOf(j.r, j.k, j.a, j.i, j.t, undefined);
+    if (!occ) return null;
+    serves.push(occ);
+  }
+  return { contact: { customer: j.c, serves }, sig: j.s };
 }
 
-export function chainIdOf(c: ChainInfo): string {
-  return chainRowId(c.customer, c.role, c.kind, c.anchor, c.index);
+/** The id a row serving `c` has: its lead occurrence's. */
+export function contactIdOf(c: ContactInfo): string {
+  return occurrenceRowId(c.customer, c.serves[0]);
 }

@@ -1,31 +1,13 @@
 /**
- * The two orders of the plan. Placement: target, then tier (A first), customer-table order, role,
- * kind, occurrence; the first in this order gets the earliest free slot. The sheet: by date,
- * time and person (past rows first, undated rows last, by target), then customer order, role,
- * kind and id, so the same plan is always written the same way. Both compare precomputed
- * numbers: 200,000 rows sort in a fraction of what comparing their fields would cost.
+ * The sheet's order: by date, time and person (past rows first, a person's undated rows last),
+ * then customer order, role, kind and id, so the same plan is always written the same way. It
+ * compares precomputed numbers: 200,000 rows sort in a fraction of what comparing fields costs.
  */
 import type { ContactMode, Role } from '../model';
 import type { PlannedRow } from './types';
 
-const TIER_RANK: Record<string, number> = { A: 0, B: 1, C: 2 };
 const ROLE_RANK: Record<Role, number> = { rep: 0, manager: 1, director: 2, gm: 3 };
 const KIND_RANK: Record<ContactMode, number> = { visit: 0, call: 1 };
-
-interface Placeable {
-  chain: { role: Role; kind: ContactMode; index: number; target: number };
-  customer: { tier: string };
-  order: number;
-}
-
-export function workOrder(a: Placeable, b: Placeable): number {
-  return a.chain.target - b.chain.target
-    || (TIER_RANK[a.customer.tier] ?? 3) - (TIER_RANK[b.customer.tier] ?? 3)
-    || a.order - b.order
-    || ROLE_RANK[a.chain.role] - ROLE_RANK[b.chain.role]
-    || KIND_RANK[a.chain.kind] - KIND_RANK[b.chain.kind]
-    || a.chain.index - b.chain.index;
-}
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -54,14 +36,10 @@ export function rowOrder(rows: PlannedRow[], customers: readonly { id: string }[
     major[i] = ((r.day - today) * 1441 + (r.slot === null ? 0 : r.slot + 1)) * P + personRank.get(r.person)!;
     if (major[i] > lastDated) lastDated = major[i];
   }
-  let firstUndated = Infinity;
-  for (const r of rows) if (r.day === null && r.chain && r.chain.target < firstUndated) firstUndated = r.chain.target;
   for (let i = 0; i < n; i++) {
     const r = rows[i];
     minor[i] = ((order.get(r.customerId) ?? customers.length) * 4 + ROLE_RANK[r.role]) * 2 + KIND_RANK[r.kind];
-    if (r.day !== null) continue;
-    const base = (lastDated === -Infinity ? 0 : lastDated + 1) + P;
-    major[i] = r.chain ? base + (r.chain.target - firstUndated) * P + personRank.get(r.person)! : Infinity;
+    if (r.day === null) major[i] = (lastDated === -Infinity ? 0 : lastDated + 1) + personRank.get(r.person)!;
   }
   const index = sortedIndex(major, minor, customers.length * 8 + 8);
   // Equal keys (rarely: a person's rows alike in date, time, person, customer, role and kind) by customer id, then row id.

@@ -16,6 +16,8 @@ export interface Person {
   role: Role | null;
   /** Set when there is no e-mail: why, for the note ('notInTeam': the rep cell names nobody in the Team table). */
   noEmail: '' | 'blankInTeam' | 'notInTeam';
+  /** Every way the person may be named in a Days off row (name, code, e-mail). */
+  names: readonly string[];
 }
 
 export type Resolution = { person: Person } | { missing: 'noRep' | 'noMember' };
@@ -50,6 +52,7 @@ export class Team {
         key: email ? 'e:' + norm(email) : 'n:' + norm(m.name.trim() || m.code.trim()),
         role: m.role,
         noEmail: email ? '' : 'blankInTeam',
+        names: [m.name.trim(), m.code.trim(), email].filter((n) => n !== ''),
       };
     });
     members.forEach((m, i) => {
@@ -86,8 +89,8 @@ export class Team {
     if (!r) {
       const member = this.find(text);
       if (member) r = { person: member };
-      else if (looksLikeEmail(text)) r = { person: { label: text, email: text, key: 'e:' + norm(text), role: null, noEmail: '' } };
-      else r = { person: { label: text, email: '', key: 'n:' + norm(text), role: null, noEmail: 'notInTeam' } };
+      else if (looksLikeEmail(text)) r = { person: { label: text, email: text, key: 'e:' + norm(text), role: null, noEmail: '', names: [text] } };
+      else r = { person: { label: text, email: '', key: 'n:' + norm(text), role: null, noEmail: 'notInTeam', names: [text] } };
       this.cache.set('rep\u001f' + text, r);
     }
     return r;
@@ -123,6 +126,20 @@ export class Team {
     if (looksLikeEmail(person)) return 'e:' + norm(person);
     if (email.trim()) return 'e:' + norm(email);
     return 'n:' + norm(person);
+  }
+
+  /** The person a Person cell on a row a person wrote stands for (a Team member, else the cell as written). */
+  keyPerson(person: string, email: string): Person {
+    const member = this.find(person) ?? (email.trim() ? this.find(email) : null);
+    if (member) return member;
+    const label = person.trim();
+    const key = this.keyOfCell(person, email);
+    return { label, email: looksLikeEmail(label) ? label : email.trim(), key, role: null, noEmail: '', names: [label, email.trim()].filter((n) => n !== '') };
+  }
+
+  /** Whether a name is someone the add-on can plan for: a Team member or an e-mail address (or any name, with no Team table). */
+  knows(name: string): boolean {
+    return this.persons.every((p) => p === null) || this.find(name) !== null || looksLikeEmail(name);
   }
 
   /** The role a contact's person stands for: their Team role, else the sales rep (a person the table does not know). */

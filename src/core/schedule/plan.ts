@@ -1,36 +1,37 @@
 /**
- * The visit plan: which contacts the policy asks for over the horizon, who makes each, and when.
+ * The visit plan: one contact per customer per day, spread at each tier's rhythm, within each
+ * person's day, on the days they work, grouped by area, and a summary of what capacity is missing.
  *
- * Chains. For each customer, each policy role of its tier and each kind with a count, contacts
- * come every `interval` = months × 30.4375 / count days (at least one day) from the anchor: the
- * last real contact of that kind by that role (a contact in the log, or a person's done row),
- * null when never. target₁ = anchor + interval, or today when never contacted or when that is
- * past; targetₙ = target₁ + (n − 1) × interval, rounded to days. The n-th occurrence of a chain
- * is one row, whose id comes from (customer, role, kind, anchor, n); each row's check keeps its
- * target, so later runs continue the same chain (a missed visit stays where it was; the chain
- * does not slide along with today).
- *
- * Rows. A row a person changed or added is never changed or removed; it takes its person's slot,
- * a done row counts as a contact on its date, and a changed row still stands for the occurrence
- * it was. An untouched row keeps its date and slot while the slot is still free for the person
- * who should make it; untouched rows of an old anchor or of a chain the policy no longer asks
- * for are removed; untouched rows dated more than keepDays ago are dropped. Everything else is
- * placed in a fixed order (target, tier, customer order, role, kind, n) on the first working day
- * at or after its target with a free slot; what does not fit is an undated row saying why.
+ * 1. Demand (demand.ts): per customer the occurrences the policy asks for inside the horizon (each
+ *    role's visits and calls), a birthday greeting by the rep, festival greetings for A customers.
+ * 2. Contacts: a customer's occurrences that fall in one window go together: a call due near a
+ *    visit is served by the visit; a senior's visit joins the rep's visit (陪访: one row, one event,
+ *    everyone invited); contacts with one customer stay `minGapDays` apart, recorded ones too.
+ * 3. Placement, by priority (birthdays and festivals first, then tier, then value at risk: the
+ *    customer's value × how overdue it is): the day in the contact's window closest to its target
+ *    where every person works, has room under their role's daily numbers, and a common free time;
+ *    a day where the person already visits another area counts as far. What still does not fit is
+ *    not a row: it is counted per person and tier in the summary, with the most valuable customers.
+ * 4. Rows keep their identity: a row a person changed or added is theirs (never changed or removed,
+ *    it takes its people's time, and a done row is a contact); an untouched row keeps its day and
+ *    time while they still fit; untouched rows of occurrences no longer asked for are removed.
  */
 import type { Lang } from '../locale';
 import type { CellValue } from '../cells';
-import type { ContactMode, PolicyRow, Role, Settings, Tier } from '../model';
-import { Capacity } from './capacity';
-import { chainRowId, encodeCheck, KEHU_ID, personRowId } from './identity';
+import type { ContactMode, Role, Settings, Tier } from '../model';
+import { anchoredOccurrences, flexOf, latticeOccurrences, ROLE_RANK, streamsByTier, type Stream } from './demand';
+import { encodeCheck, KEHU_ID, occurrenceKey, occurrenceRowId, personRowId } from './identity';
 import { Person, Team } from './people';
-import { rowOrder, workOrder } from './order';
+import { rowOrder } from './order';
 import { keysOfRow, signatureOfRow } from './rows';
-import type { ChainInfo, ParsedRow, PlannedRow } from './types';
-import { noEmailNote, noMemberNote, noRepNote, overCapacityNote } from './words';
+import { DEFAULT_CAPACITY, Timeline, type Booker, type RoleCapacity } from './timeline';
+import { SCHEDULE_COLUMNS, type ContactInfo, type Occurrence, type ParsedRow, type PlannedRow, type Purpose, type ScheduleColumn } from './types';
+import { birthdayWords, cadenceWords, festivalWords, noEmailWords, unreadableWords, withWords } from './words';
+import { DAYS_PER_MONTH } from './demand';
 
-export type ScheduleSettings = Pick<Settings, 'horizonWeeks' | 'workingDays' | 'maxPerDay' | 'slots' | 'keepDays' | 'policy' | 'team'>
-  & Partial<Pick<Settings, 'visitMinutes' | 'callMinutes'>>;
+export type ScheduleSettings = Pick<Settings, 'horizonWeeks' | 'workingDays' | 'slots' | 'keepDays' | 'policy' | 'team'>
+  & Partial<Pick<Settings, 'visitMinutes' | 'callMinutes'>>
+  & { minGapDays?: number; lunchBreak?: readonly [number, number]; capacity?: readonly RoleCapacity[] };
 
 export interface ScheduleCustomer {
   id: string;
@@ -38,7 +39,16 @@ export interface ScheduleCustomer {
   tier: Tier;
   /** The customer's rep cell as text: a Team code or name, or an e-mail address. */
   rep: string;
+  /** The region cell (finds the manager or director who covers it). */
   region: string;
+  /** Where visits happen (region, else city and district of the address): one area a day per person. */
+  area?: string;
+  /** What the customer is worth for priorities (lifetime value, else the sales the tier was cut on). */
+  value?: number;
+  /** The next birthday on or after today, as a day number (a lunar birthday already converted), or null. */
+  birthday?: number | null;
+  /** How the birthday cell reads when it is lunar (农历八月十五), for the row's words. */
+  birthdayText?: string;
 }
 
 /** A real contact from the contact log (visits and calls only). */
@@ -50,6 +60,11 @@ export interface ScheduleContact {
   person: string;
 }
 
+export interface Festival {
+  day: number;
+  purpose: 'spring' | 'midautumn';
+}
+
 export interface PlanInput {
   today: number;
   settings: ScheduleSettings;
@@ -58,132 +73,102 @@ export interface PlanInput {
   contacts: readonly ScheduleContact[];
   /** The rows of the schedule sheet as read (readScheduleSheet). */
   existing: readonly ParsedRow[];
-  /**
-   * Row ids a person deleted from the sheet after the add-on had made an event for them (the
-   * calendar registry remembers them): their occurrence is taken, not planned again.
-   */
+  /** Row ids a person deleted after the add-on had made an event for them: not planned again. */
   dismissed?: ReadonlySet<string>;
   lang: Lang;
+  /** Whether a person (any of their names: label, code, e-mail) works on a day; default: the settings' weekdays. */
+  worksOn?: (day: number, names: readonly string[]) => boolean;
+  /** Festivals for A customers' greetings (none when festival care is off). */
+  festivals?: readonly Festival[];
 }
 
 export interface PlanStats {
-  /** Occurrences the policy asks for with a target inside the horizon: each is one row (dated, undated, or a person's). */
+  /** Occurrences the policy (and birthdays, festivals) asks for inside the horizon. */
   occurrences: number;
-  /** Add-on rows with a date in the horizon (kept or placed). */
-  dated: number;
-  /** Add-on rows left undated because nobody had a free slot. */
-  overCapacity: number;
-  /** Add-on rows left undated because nobody holds the role. */
+  /** Occurrences served by an add-on row dated in the horizon. */
+  placed: number;
+  /** Occurrences a person's own row stands for. */
+  personServed: number;
+  /** Occurrences an untouched row dated before today stands for (it was planned early in its window). */
+  pastServed: number;
+  /** Occurrences not placed: no capacity (or no day) in the horizon, or nobody in the role. */
+  unplaced: number;
   noPerson: number;
-  /** Dated add-on rows whose person has no e-mail (no invite). */
+  /** Add-on rows dated in the horizon (contacts). */
+  contacts: number;
+  /** Of them, joint visits (two people or more). */
+  joint: number;
+  /** Calls served by a visit of the same customer in the same window. */
+  absorbed: number;
+  /** Dated add-on rows with someone who has no e-mail (no invite for them). */
   noEmail: number;
-  /** Untouched rows that kept their date and slot. */
   kept: number;
-  /** Untouched dated rows that had to move (their slot was taken, their person or the settings changed). */
   moved: number;
-  /** Rows new in this plan. */
   created: number;
-  /** Past untouched rows kept as they are (within keepDays). */
   history: number;
-  /** Rows a person changed or added, kept as they are. */
   personRows: number;
   removed: number;
-  /** Untouched rows older than keepDays, left out. */
   dropped: number;
-  /** Occurrences not planned again because a person deleted their row (see PlanInput.dismissed). */
   dismissed: number;
+}
+
+/** Contacts that did not fit, per person (or missing role) and tier. */
+export interface UnplacedGroup {
+  /** The person who would make them ('' when nobody holds the role). */
+  person: string;
+  role: Role;
+  tier: Tier;
+  /** Occurrences not placed. */
+  count: number;
+  why: 'capacity' | 'noPerson';
+  /** The most valuable customers among them (at most 3), with the reason in words. */
+  top: { customerId: string; name: string; reason: string }[];
 }
 
 export interface PlanResult {
   rows: PlannedRow[];
-  /** Untouched rows no longer in the plan (old anchor, policy or customer gone): their events are to be cancelled. */
+  /** Untouched rows no longer in the plan: their events are to be cancelled. */
   removed: ParsedRow[];
   stats: PlanStats;
+  unplaced: UnplacedGroup[];
 }
 
-const DAYS_PER_MONTH = 30.4375;
-const ROLE_RANK: Record<Role, number> = { rep: 0, manager: 1, director: 2, gm: 3 };
-const KIND_RANK: Record<ContactMode, number> = { visit: 0, call: 1 };
-const KINDS: readonly ContactMode[] = ['visit', 'call'];
+const TIER_RANK: Record<string, number> = { A: 0, B: 1, C: 2 };
+const TOP_UNPLACED = 3;
 
-type Who = { person: Person } | { missing: 'noRep' | 'noMember' };
-
-/** An add-on row to keep or place: an existing untouched row of a current chain, or a new occurrence. */
-interface Work {
-  id: string;
-  chain: ChainInfo;
-  customer: ScheduleCustomer;
-  order: number;
-  who: Who;
-  existing: ParsedRow | null;
-  out: PlannedRow | null;
-}
-
-const NO_CELLS: readonly CellValue[] = [];
-
-/** Per tier, the first policy row of each role (in role order). */
-function policyByTier(policy: readonly PolicyRow[]): Map<string, PolicyRow[]> {
-  const out = new Map<string, PolicyRow[]>();
-  for (const p of policy) {
-    const list = out.get(p.tier) ?? [];
-    if (!list.some((q) => q.role === p.role)) list.push(p);
-    out.set(p.tier, list);
-  }
-  for (const list of out.values()) list.sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role]);
-  return out;
-}
-
-/** Days between contacts of a chain, or null when the policy row asks for none. At least a day: one contact of a kind by a role per customer per day. */
-function intervalOf(p: PolicyRow, kind: ContactMode): number | null {
-  const count = kind === 'visit' ? p.visits : p.calls;
-  if (!(count > 0) || !(p.months > 0) || !Number.isFinite(count) || !Number.isFinite(p.months)) return null;
-  return Math.max(1, (p.months * DAYS_PER_MONTH) / count);
-}
-
-/** Slot of (role, kind) in a customer's anchor list. */
-const slotOf = (role: Role, kind: ContactMode) => ROLE_RANK[role] * 2 + KIND_RANK[kind];
-
-/** A row of the sheet as the plan goes: whether it is past keeping, and whether an occurrence claimed it. */
 interface Held {
   row: ParsedRow;
   dropped: boolean;
   claimed: boolean;
 }
 
-/** The sheet's rows sorted out: whose they are, and by customer the rows that continue a chain. */
-interface Existing {
-  personRows: ParsedRow[];
-  untouched: Held[];
-  dropped: number;
-  /** Rows with chain info (untouched, or a person's), by the chain's customer. */
-  byCustomer: Map<string, Held[]>;
-  /** A person's rows with the add-on's id but no chain info (their check was lost): found by id. */
-  orphans: Map<string, Held>;
-  /** Ids already given to rows a person added (a new one must differ). */
-  personIds: Set<string>;
+/** One occurrence with its window and who makes it. */
+interface Member {
+  occ: Occurrence;
+  lo: number;
+  hi: number;
+  person: Person | null;
+  missing: 'noRep' | 'noMember' | null;
 }
 
-function sortExisting(rows: readonly ParsedRow[], keepFrom: number): Existing {
-  const e: Existing = { personRows: [], untouched: [], dropped: 0, byCustomer: new Map(), orphans: new Map(), personIds: new Set() };
-  for (const row of rows) {
-    const held: Held = { row, dropped: false, claimed: false };
-    if (row.origin === 'kehu') {
-      if (row.day !== null && row.day < keepFrom) {
-        held.dropped = true;
-        e.dropped++;
-      } else e.untouched.push(held);
-    } else {
-      e.personRows.push(row);
-      if (!row.chain && KEHU_ID.test(row.rowId)) e.orphans.set(row.rowId, held);
-    }
-    if (row.origin === 'added' && row.rowId !== '') e.personIds.add(row.rowId);
-    if (row.chain) {
-      const list = e.byCustomer.get(row.chain.customer);
-      if (list) list.push(held);
-      else e.byCustomer.set(row.chain.customer, [held]);
-    }
-  }
-  return e;
+/** One contact with a customer: the occurrences it serves, planned on one day. */
+interface Contact {
+  customer: ScheduleCustomer;
+  order: number;
+  members: Member[];
+  lo: number;
+  hi: number;
+  target: number;
+  /** The untouched row it continues (its id is this contact's), or null. */
+  existing: ParsedRow | null;
+  fixed: boolean;
+  score: number;
+  kind: ContactMode;
+  people: Person[];
+  bookers: Booker[];
+  day: number | null;
+  slot: number | null;
+  kept: boolean;
 }
 
 export function planSchedule(input: PlanInput): PlanResult {
@@ -191,235 +176,564 @@ export function planSchedule(input: PlanInput): PlanResult {
   const weeks = Number.isFinite(settings.horizonWeeks) ? settings.horizonWeeks : 0;
   const days = Math.max(0, Math.floor(7 * weeks));
   const end = today + days - 1;
+  const minGap = Math.max(0, settings.minGapDays ?? 3);
   const team = new Team(settings.team);
-  const capacity = new Capacity({
-    today, days, workingDays: settings.workingDays, maxPerDay: settings.maxPerDay, slots: settings.slots,
+  const timeline = new Timeline({
+    today, days, workingDays: settings.workingDays, worksOn: input.worksOn, slots: settings.slots,
     visitMinutes: settings.visitMinutes ?? 60, callMinutes: settings.callMinutes ?? 15,
+    lunch: settings.lunchBreak ?? [12 * 60, 13 * 60 + 30], capacity: settings.capacity ?? DEFAULT_CAPACITY,
   });
   const stats: PlanStats = {
-    occurrences: 0, dated: 0, overCapacity: 0, noPerson: 0, noEmail: 0, kept: 0, moved: 0, created: 0,
-    history: 0, personRows: 0, removed: 0, dropped: 0, dismissed: 0,
+    occurrences: 0, placed: 0, personServed: 0, pastServed: 0, unplaced: 0, noPerson: 0, contacts: 0, joint: 0, absorbed: 0, noEmail: 0,
+    kept: 0, moved: 0, created: 0, history: 0, personRows: 0, removed: 0, dropped: 0, dismissed: 0,
   };
-  const existing = sortExisting(input.existing, today - (settings.keepDays >= 0 ? settings.keepDays : 0));
+  const existing = sortExisting(input.existing, today - Math.max(0, settings.keepDays));
   stats.dropped = existing.dropped;
+  const bookerOf = (p: Person, role: Role): Booker => ({ key: p.key, role: p.role ?? role, names: p.names });
 
-  // Anchors: per customer, the last real contact of each kind by each role, up to today.
-  const anchors = new Map<string, number[]>();
-  const contact = (customer: string, role: Role, kind: ContactMode, day: number) => {
+  // What is on record: per customer the last contact of each role and kind, and of any kind.
+  const last = new Map<string, Map<string, number>>();
+  const lastAny = new Map<string, number>();
+  const record = (customer: string, role: Role, kind: ContactMode, day: number) => {
     if (!(day <= today) || customer === '') return;
-    let list = anchors.get(customer);
-    if (!list) anchors.set(customer, (list = []));
-    const k = slotOf(role, kind);
-    if (list[k] === undefined || day > list[k]) list[k] = day;
+    let m = last.get(customer);
+    if (!m) last.set(customer, (m = new Map()));
+    const k = role + kind;
+    if ((m.get(k) ?? -Infinity) < day) m.set(k, day);
+    if ((lastAny.get(customer) ?? -Infinity) < day) lastAny.set(customer, day);
   };
-  for (const c of input.contacts) contact(c.customer.trim(), team.roleOf(c.person), c.kind, c.day);
+  for (const c of input.contacts) record(c.customer.trim(), team.roleOf(c.person), c.kind, c.day);
   for (const row of existing.personRows) {
     if (row.status !== 'done' || row.day === null || row.guessed.includes('kind')) continue;
-    contact(row.customerId, row.guessed.includes('role') ? team.roleOf(row.person) : row.role, row.kind, row.day);
+    record(row.customerId, row.guessed.includes('role') ? team.roleOf(row.person) : row.role, row.kind, row.day);
+    for (const name of splitNames(row.with ?? '')) record(row.customerId, team.roleOf(name), row.kind, row.day);
   }
 
-  // The occurrences the policy asks for, chain by chain.
-  const policy = policyByTier(settings.policy);
-  const work: Work[] = [];
+  // Days a customer is already contacted (recorded, a person's rows, past rows kept): contacts keep minGap from them.
+  const taken = new Map<string, number[]>();
+  const take = (customer: string, day: number) => {
+    const list = taken.get(customer);
+    if (list) list.push(day);
+    else taken.set(customer, [day]);
+  };
+  for (const [customer, day] of lastAny) take(customer, day);
+  for (const row of existing.personRows) {
+    if (row.day !== null && row.status !== 'cancelled') take(row.customerId, row.day);
+  }
+  const gapOk = (customer: string, day: number, except?: number): boolean => {
+    const list = taken.get(customer);
+    if (!list) return true;
+    for (const t of list) if (t !== except && Math.abs(t - day) < minGap) return false;
+    return true;
+  };
+
+  // A person's rows take their people's time first.
+  for (const r of existing.personRows) {
+    if (r.day === null || r.status === 'done' || r.status === 'cancelled') continue;
+    const people = [team.keyPerson(r.person, r.email), ...splitNames(r.with ?? '').map((n) => team.keyPerson(n, ''))];
+    timeline.book(people.map((p) => bookerOf(p, r.role)), r.day, r.slot, r.kind);
+  }
+
+  const streams = streamsByTier(settings.policy);
+  const contacts: Contact[] = [];
+  const unplacedMembers: { member: Member; contact: Contact; why: 'capacity' | 'noPerson' }[] = [];
   const seen = new Set<string>();
+  const festivals = input.festivals ?? [];
+
   for (let order = 0; order < input.customers.length; order++) {
     const customer = input.customers[order];
     const id = customer.id.trim();
     if (id === '' || seen.has(id)) continue;
     seen.add(id);
-    const rows = existing.byCustomer.get(id);
-    const last = anchors.get(id);
-    for (const p of policy.get(customer.tier) ?? []) {
-      let who: Who | undefined;
-      for (const kind of KINDS) {
-        const interval = intervalOf(p, kind);
-        if (interval === null) continue;
-        who ??= p.role === 'rep' ? team.rep(customer.rep) : team.forRole(p.role, customer.region);
-        const anchor = last?.[slotOf(p.role, kind)] ?? null;
-        // This chain's rows (a customer has a handful): the lowest occurrence fixes where the chain started.
-        let chainRows: Held[] | null = null;
-        let first: ChainInfo | null = null;
-        for (const r of rows ?? []) {
-          const c = r.row.chain!;
-          if (c.role !== p.role || c.kind !== kind || c.anchor !== anchor) continue;
-          (chainRows ??= []).push(r);
-          if (!first || c.index < first.index) first = c;
-        }
-        let base: number;
-        if (first) base = first.target - Math.round((first.index - 1) * interval);
-        else {
-          const next = anchor === null ? today : anchor + Math.round(interval);
-          base = next < today ? today : next;
-        }
-        let n = Math.max(1, Math.floor((today - base) / interval) + 1);
-        while (n > 1 && base + Math.round((n - 2) * interval) >= today) n--;
-        while (base + Math.round((n - 1) * interval) < today) n++;
-        const firstInHorizon = n;
-        for (let target = base + Math.round((n - 1) * interval); target <= end; n++, target = base + Math.round((n - 1) * interval)) {
-          stats.occurrences++;
-          let held: Held | null = null;
-          for (const r of chainRows ?? []) if (r.row.chain!.index === n && !r.dropped) held = r;
-          const rowId = held ? held.row.rowId : chainRowId(id, p.role, kind, anchor, n);
-          if (!held && existing.orphans.size > 0) held = existing.orphans.get(rowId) ?? null;
-          if (!held && input.dismissed?.has(rowId)) {
-            stats.dismissed++;
-            continue;
-          }
-          if (held) {
-            held.claimed = true;
-            const row = held.row;
-            // A person's row stands for this occurrence as it is.
-            if (row.origin !== 'kehu') continue;
-            work.push({ id: rowId, chain: row.chain!, customer, order, who, existing: row, out: null });
-          } else work.push({ id: rowId, chain: { customer: id, role: p.role, kind, anchor, index: n, target }, customer, order, who, existing: null, out: null });
-        }
-        // Earlier occurrences of the chain (targets before today) stay while their rows last.
-        for (const r of chainRows ?? []) {
-          if (r.row.origin !== 'kehu' || r.dropped || r.claimed || r.row.chain!.index >= firstInHorizon) continue;
-          r.claimed = true;
-          work.push({ id: r.row.rowId, chain: r.row.chain!, customer, order, who, existing: r.row, out: null });
-        }
+    const anchors = last.get(id);
+    const occurrences: Occurrence[] = [];
+    const windowOf = new Map<Occurrence, [number, number]>();
+    const add = (o: Occurrence, lo: number, hi: number) => {
+      occurrences.push(o);
+      windowOf.set(o, [Math.max(today, lo), hi]);
+    };
+    for (const s of streams.get(customer.tier) ?? []) {
+      let anchor = anchors?.get(s.role + s.kind) ?? null;
+      // A visit counts for a call: the call stream runs from whichever came last.
+      if (s.kind === 'call') {
+        const visit = anchors?.get(s.role + 'visit');
+        if (visit !== undefined && (anchor === null || visit > anchor)) anchor = visit;
+      }
+      const flex = flexOf(s.interval);
+      const list = anchor === null
+        ? latticeOccurrences(id, s, today, end)
+        : anchoredOccurrences(s, anchor, existing.firstOfChain(id, s, anchor), today, end);
+      for (const o of list) add(o, o.target - flex, o.target + flex);
+    }
+    // The birthday greeting: on the birthday, or the rep's last working day before it.
+    const rep = team.rep(customer.rep);
+    const repBooker = 'person' in rep ? bookerOf(rep.person, 'rep') : null;
+    const lastWorkday = (day: number, within: number): number | null => {
+      for (let d = day; d >= Math.max(today, day - within); d--) if (!repBooker || timeline.works(repBooker, d)) return d;
+      return null;
+    };
+    if (customer.birthday !== undefined && customer.birthday !== null && customer.birthday >= today && customer.birthday <= end) {
+      const on = lastWorkday(customer.birthday, 7) ?? customer.birthday;
+      add({ role: 'rep', kind: 'call', anchor: null, index: customer.birthday, target: on, purpose: 'birthday' }, on, on);
+    }
+    if (customer.tier === 'A') {
+      for (const f of festivals) {
+        if (f.day <= today || f.day > end + 7) continue;
+        const on = lastWorkday(f.day - 1, 10);
+        if (on === null || on > end) continue;
+        add({ role: 'rep', kind: 'call', anchor: null, index: f.day, target: on, purpose: f.purpose }, on - 6, on);
       }
     }
-  }
+    stats.occurrences += occurrences.length;
 
-  const removed = existing.untouched.filter((h) => !h.claimed).map((h) => h.row);
-  stats.removed = removed.length;
-
-  // A person's rows take their slots first.
-  for (const r of existing.personRows) {
-    if (r.day === null || r.status === 'done' || r.status === 'cancelled') continue;
-    capacity.book(team.keyOfCell(r.person, r.email), r.day, r.slot, capacity.minutesOf(r.kind));
-  }
-
-  // Untouched rows keep their date and slot where they still fit; past ones stay as they were.
-  const notes = new Notes(lang, end, today);
-  const toPlace: Work[] = [];
-  const keepers: Work[] = [];
-  for (const w of work) {
-    const ex = w.existing;
-    if (!ex) toPlace.push(w);
-    else if (ex.day !== null && ex.day < today) {
-      w.out = fromParsed(ex);
-      stats.history++;
-    } else if (ex.day !== null && ex.slot !== null && 'person' in w.who && w.who.person.key === team.keyOfCell(ex.person, ex.email)) keepers.push(w);
-    else toPlace.push(w);
-  }
-  keepers.sort((a, b) => a.existing!.day! - b.existing!.day! || a.existing!.slot! - b.existing!.slot! || workOrder(a, b));
-  for (const w of keepers) {
-    const ex = w.existing!;
-    const person = (w.who as { person: Person }).person;
-    const minutes = capacity.minutesOf(w.chain.kind);
-    if (capacity.fits(person.key, ex.day!, ex.slot!, minutes)) {
-      capacity.book(person.key, ex.day!, ex.slot!, minutes);
-      w.out = addonRow(w, ex.day, ex.slot, person, notes);
-      stats.kept++;
-    } else toPlace.push(w);
-  }
-
-  // Everything else in a fixed order: target, tier, customer order, role, kind, occurrence.
-  toPlace.sort(workOrder);
-  for (const w of toPlace) {
-    const person = 'person' in w.who ? w.who.person : null;
-    const at = person ? capacity.place(person.key, Math.max(w.chain.target, today), capacity.minutesOf(w.chain.kind)) : null;
-    w.out = addonRow(w, at ? at.day : null, at ? at.slot : null, person, notes);
-    if (!w.existing) stats.created++;
-    else if (w.existing.day !== null && (w.out.day !== w.existing.day || w.out.slot !== w.existing.slot)) stats.moved++;
-  }
-
-  const rows: PlannedRow[] = [];
-  for (const w of work) {
-    const row = w.out!;
-    rows.push(row);
-    if (row.reason === 'overCapacity') stats.overCapacity++;
-    else if (row.reason === 'noPerson') stats.noPerson++;
-    if (row.day !== null && row.day >= today) {
-      stats.dated++;
-      if (row.reason === 'noEmail') stats.noEmail++;
+    // Occurrences a person's row or an untouched row already serves.
+    const fresh: Occurrence[] = [];
+    const byRow = new Map<ParsedRow, Occurrence[]>();
+    for (const o of occurrences) {
+      const held = existing.byOccurrence.get(occurrenceKey(id, o));
+      if (held && !held.dropped && held.row.origin !== 'kehu') {
+        held.claimed = true;
+        stats.personServed++;
+        continue;
+      }
+      if (input.dismissed?.has(occurrenceRowId(id, o))) {
+        stats.dismissed++;
+        continue;
+      }
+      if (held && !held.dropped && held.row.day !== null && held.row.day < today) {
+        // Planned earlier, inside its window, on a day now past: that row stands for it.
+        stats.pastServed++;
+        continue;
+      }
+      if (held && !held.dropped) {
+        const list = byRow.get(held.row);
+        if (list) list.push(o);
+        else byRow.set(held.row, [o]);
+        continue;
+      }
+      fresh.push(o);
+    }
+    const member = (o: Occurrence): Member => {
+      const [lo, hi] = windowOf.get(o)!;
+      const who = o.role === 'rep' ? rep : team.forRole(o.role, customer.region);
+      return { occ: o, lo, hi, person: 'person' in who ? who.person : null, missing: 'missing' in who ? who.missing : null };
+    };
+    const mine: Contact[] = [];
+    const newContact = (members: Member[], row: ParsedRow | null): Contact => {
+      const c: Contact = {
+        customer, order, members, lo: members[0].lo, hi: members[0].hi, target: members[0].occ.target, existing: row,
+        fixed: false, score: 0, kind: 'call', people: [], bookers: [], day: null, slot: null, kept: false,
+      };
+      for (const m of members.slice(1)) narrow(c, m);
+      mine.push(c);
+      return c;
+    };
+    // Untouched rows go on serving what they served while their lead is still asked for.
+    for (const [row, served] of byRow) {
+      const lead = row.contact!.serves[0];
+      const leadKey = occurrenceKey(id, lead);
+      const ordered = served.slice().sort((a, b) => (occurrenceKey(id, a) === leadKey ? -1 : occurrenceKey(id, b) === leadKey ? 1 : 0));
+      if (occurrenceKey(id, ordered[0]) !== leadKey) {
+        fresh.push(...ordered);
+        continue;
+      }
+      existing.claim(row);
+      newContact(ordered.map(member), row);
+    }
+    // The rest joins the contact of its window, else starts one: the rep's first, then the seniors'.
+    fresh.sort((a, b) => a.target - b.target || ROLE_RANK[a.role] - ROLE_RANK[b.role] || (a.kind === b.kind ? 0 : a.kind === 'visit' ? -1 : 1));
+    for (const o of [...fresh.filter((x) => x.role === 'rep'), ...fresh.filter((x) => x.role !== 'rep')]) {
+      const m = member(o);
+      let best: Contact | null = null;
+      let bestDistance = Infinity;
+      for (const c of mine) {
+        const overlaps = m.lo <= c.hi && c.lo <= m.hi;
+        const distance = Math.abs(c.target - o.target);
+        if (!overlaps && distance >= minGap) continue;
+        // A senior's visit prefers a contact that is a visit already.
+        const penalty = o.role !== 'rep' && !c.members.some((x) => x.occ.kind === 'visit') ? 0.5 : 0;
+        if (distance + penalty < bestDistance) {
+          best = c;
+          bestDistance = distance + penalty;
+        }
+      }
+      if (best) {
+        best.members.push(m);
+        narrow(best, m);
+      } else newContact([m], null);
+    }
+    for (const c of mine) {
+      finishContact(c, bookerOf, lastAny.get(id) ?? null, today, streams.get(customer.tier) ?? []);
+      if (c.bookers.length === 0) {
+        for (const m of c.members) unplacedMembers.push({ member: m, contact: c, why: 'noPerson' });
+        continue;
+      }
+      for (const m of c.members) if (!m.person) unplacedMembers.push({ member: m, contact: c, why: 'noPerson' });
+      contacts.push(c);
     }
   }
-  for (const r of existing.personRows) rows.push(personRow(r, existing.personIds));
+
+  // Untouched rows keep their day and time where they still fit.
+  const keepers = contacts.filter((c) => c.existing && c.existing.day !== null && c.existing.slot !== null && sameCrew(c, team));
+  keepers.sort((a, b) => a.existing!.day! - b.existing!.day! || a.existing!.slot! - b.existing!.slot! || a.order - b.order);
+  for (const c of keepers) {
+    const day = c.existing!.day!;
+    const slot = c.existing!.slot!;
+    if (day >= today && day <= end && gapOk(c.customer.id.trim(), day) && timeline.fitsAt(c.bookers, day, slot, c.kind)) {
+      timeline.book(c.bookers, day, slot, c.kind);
+      take(c.customer.id.trim(), day);
+      c.day = day;
+      c.slot = slot;
+      c.kept = true;
+      stats.kept++;
+    }
+  }
+
+  // Everything else by priority: fixed days first, then tier, then value at risk, then the earliest window.
+  const toPlace = contacts.filter((c) => !c.kept);
+  toPlace.sort((a, b) => Number(b.fixed) - Number(a.fixed)
+    || (TIER_RANK[a.customer.tier] ?? 3) - (TIER_RANK[b.customer.tier] ?? 3)
+    || b.score - a.score || a.lo - b.lo || a.order - b.order || a.target - b.target);
+  const areas = new Map<string, string[]>();
+  const areaKey = (b: Booker, day: number) => b.key + '\u001f' + day;
+  for (const c of contacts) if (c.kept && c.kind === 'visit') noteArea(areas, areaKey(c.bookers[0], c.day!), c.customer.area ?? '');
+  for (const c of toPlace) {
+    const id = c.customer.id.trim();
+    const lo = Math.max(today, c.lo);
+    const hi = Math.min(end, c.hi);
+    let bestDay = -1;
+    let bestSlot = -1;
+    let bestCost = Infinity;
+    for (let d = lo; d <= hi; d++) {
+      if (!gapOk(id, d)) continue;
+      const t = timeline.commonStart(c.bookers, d, c.kind);
+      if (t === null) continue;
+      let cost = Math.abs(d - c.target);
+      if (c.kind === 'visit') {
+        const here = areas.get(areaKey(c.bookers[0], d));
+        if (here && here.length > 0) cost += here.includes(c.customer.area ?? '') ? -0.5 : hi - lo + 1;
+      }
+      if (cost < bestCost) {
+        bestCost = cost;
+        bestDay = d;
+        bestSlot = t;
+      }
+    }
+    // Late rather than never: the first day after the window that takes it.
+    for (let d = Math.max(lo, hi + 1); bestDay < 0 && d <= end; d++) {
+      if (!gapOk(id, d)) continue;
+      const t = timeline.commonStart(c.bookers, d, c.kind);
+      if (t !== null) {
+        bestDay = d;
+        bestSlot = t;
+      }
+    }
+    if (bestDay < 0) {
+      for (const m of c.members) if (m.person) unplacedMembers.push({ member: m, contact: c, why: 'capacity' });
+      continue;
+    }
+    timeline.book(c.bookers, bestDay, bestSlot, c.kind);
+    take(id, bestDay);
+    c.day = bestDay;
+    c.slot = bestSlot;
+    if (c.kind === 'visit') noteArea(areas, areaKey(c.bookers[0], bestDay), c.customer.area ?? '');
+  }
+  routeByArea(contacts.filter((c) => c.day !== null && !c.kept && c.kind === 'visit' && c.bookers.length === 1));
+
+  // Rows out.
+  const rows: PlannedRow[] = [];
+  const removed: ParsedRow[] = [];
+  const used = new Set<ParsedRow>();
+  for (const c of contacts) {
+    if (c.day === null) continue;
+    const row = contactRow(c, lang, streams, lastAny.get(c.customer.id.trim()) ?? null);
+    rows.push(row);
+    if (c.existing) used.add(c.existing);
+    stats.contacts++;
+    stats.placed += c.members.filter((m) => m.person).length;
+    if (c.people.length > 1) stats.joint++;
+    if (c.kind === 'visit') stats.absorbed += c.members.filter((m) => m.occ.kind === 'call').length;
+    if (row.reason === 'noEmail') stats.noEmail++;
+    if (c.kept) continue;
+    if (!c.existing) stats.created++;
+    else if (c.existing.day !== null) stats.moved++;
+  }
+  for (const h of existing.untouched) {
+    if (h.dropped) continue;
+    if (h.row.day !== null && h.row.day < today) {
+      rows.push(fromParsed(h.row));
+      stats.history++;
+    } else if (!used.has(h.row)) removed.push(h.row);
+  }
+  stats.removed = removed.length;
+  const knownNames = new Set(input.customers.map((c) => c.rep.trim()));
+  for (const r of existing.personRows) rows.push(personRow(r, existing.personIds, team, knownNames, lang));
   stats.personRows = existing.personRows.length;
-  return { rows: rowOrder(rows, input.customers, today), removed, stats };
-}
-
-/** The notes of undated and uninvited rows; one string per distinct note (150,000 over-capacity rows say a few hundred things). */
-class Notes {
-  private readonly cache = new Map<string, string>();
-  constructor(private readonly lang: Lang, private readonly end: number, private readonly today: number) {}
-
-  private memo(key: string, make: () => string): string {
-    let s = this.cache.get(key);
-    if (s === undefined) this.cache.set(key, (s = make()));
-    return s;
-  }
-
-  overCapacity(who: string, target: number): string {
-    const from = Math.max(target, this.today);
-    return this.memo(`o${from}\u001f${who}`, () => overCapacityNote(this.lang, who, from, this.end));
-  }
-
-  noPerson(missing: 'noRep' | 'noMember', role: Role): string {
-    return this.memo(`p${missing}${role}`, () => (missing === 'noRep' ? noRepNote(this.lang) : noMemberNote(this.lang, role)));
-  }
-
-  noEmail(who: string, why: 'blankInTeam' | 'notInTeam'): string {
-    return this.memo(`e${why}\u001f${who}`, () => noEmailNote(this.lang, who, why));
-  }
-}
-
-/** An add-on row: dated in a slot, or undated with the reason in its note. */
-function addonRow(w: Work, day: number | null, slot: number | null, person: Person | null, notes: Notes): PlannedRow {
-  let note = '';
-  let reason: PlannedRow['reason'] = '';
-  if (!person) {
-    reason = 'noPerson';
-    note = notes.noPerson((w.who as { missing: 'noRep' | 'noMember' }).missing, w.chain.role);
-  } else if (day === null) {
-    reason = 'overCapacity';
-    note = notes.overCapacity(person.label, w.chain.target);
-  } else if (person.noEmail) {
-    reason = 'noEmail';
-    note = notes.noEmail(person.label, person.noEmail);
-  }
+  stats.unplaced = unplacedMembers.length;
+  stats.noPerson = unplacedMembers.filter((u) => u.why === 'noPerson').length;
   return {
-    rowId: w.id,
-    day,
-    slot,
-    customerId: w.chain.customer,
-    customerName: w.customer.name,
-    kind: w.chain.kind,
-    role: w.chain.role,
-    person: person ? person.label : '',
-    email: person ? person.email : '',
-    status: day === null ? 'unscheduled' : 'planned',
-    note,
-    eventId: w.existing ? w.existing.eventId : '',
+    rows: rowOrder(rows, input.customers, today),
+    removed,
+    stats,
+    unplaced: summarize(unplacedMembers, lang, today, streams, lastAny),
+  };
+}
+
+/** Narrows a contact's window to what it shares with a member (a birthday's single day wins). */
+function narrow(c: Contact, m: Member): void {
+  const lo = Math.max(c.lo, m.lo);
+  const hi = Math.min(c.hi, m.hi);
+  if (lo <= hi) {
+    c.lo = lo;
+    c.hi = hi;
+  }
+  if (m.occ.purpose !== 'cadence' && m.lo === m.hi) c.target = m.lo;
+}
+
+function noteArea(areas: Map<string, string[]>, key: string, area: string): void {
+  const list = areas.get(key);
+  if (!list) areas.set(key, [area]);
+  else if (!list.includes(area)) list.push(area);
+}
+
+/** Lead first (a visit before a call, the rep before seniors), then who comes and what it costs. */
+function finishContact(c: Contact, bookerOf: (p: Person, role: Role) => Booker, lastAny: number | null, today: number, streams: readonly Stream[]): void {
+  if (!c.existing) {
+    c.members.sort((a, b) => (a.occ.kind === b.occ.kind ? 0 : a.occ.kind === 'visit' ? -1 : 1) || ROLE_RANK[a.occ.role] - ROLE_RANK[b.occ.role] || a.occ.target - b.occ.target);
+  }
+  c.kind = c.members.some((m) => m.occ.kind === 'visit') ? 'visit' : 'call';
+  c.fixed = c.members.some((m) => m.occ.purpose !== 'cadence');
+  const people: Person[] = [];
+  const bookers: Booker[] = [];
+  for (const m of c.members) {
+    if (!m.person || people.some((p) => p.key === m.person!.key)) continue;
+    people.push(m.person);
+    bookers.push(bookerOf(m.person, m.occ.role));
+  }
+  c.people = people;
+  c.bookers = bookers;
+  // Value at risk: what the customer is worth, times how overdue it is against its quickest rhythm.
+  const quickest = Math.min(...streams.map((s) => s.interval), Infinity);
+  const since = lastAny === null ? null : today - lastAny;
+  const overdue = since === null || !Number.isFinite(quickest) ? 1 : Math.max(1, since / quickest);
+  c.score = Math.max(0, c.customer.value ?? 0) * overdue + overdue * 1e-6;
+}
+
+/** An untouched row keeps its place only when the same people still make it. */
+function sameCrew(c: Contact, team: Team): boolean {
+  const ex = c.existing!;
+  if (c.people.length === 0) return false;
+  if (team.keyPerson(ex.person, '').key !== c.people[0].key && ex.person.trim() !== c.people[0].label) return false;
+  return splitNames(ex.with ?? '').length === c.people.length - 1 && ex.kind === c.kind;
+}
+
+/**
+ * A person's solo visits of one day, re-timed so that each area's visits come one after another
+ * (the route does not double back); the times are the ones they already had, in a new order.
+ */
+function routeByArea(placed: Contact[]): void {
+  const byDay = new Map<string, Contact[]>();
+  for (const c of placed) {
+    const key = c.bookers[0].key + '\u001f' + c.day;
+    const list = byDay.get(key);
+    if (list) list.push(c);
+    else byDay.set(key, [c]);
+  }
+  for (const list of byDay.values()) {
+    if (list.length < 2) continue;
+    const slots = list.map((c) => c.slot!).sort((a, b) => a - b);
+    const firstSlot = new Map<string, number>();
+    for (const c of list) {
+      const a = c.customer.area ?? '';
+      firstSlot.set(a, Math.min(firstSlot.get(a) ?? Infinity, c.slot!));
+    }
+    list.sort((a, b) => firstSlot.get(a.customer.area ?? '')! - firstSlot.get(b.customer.area ?? '')! || (a.customer.area ?? '').localeCompare(b.customer.area ?? '') || a.slot! - b.slot!);
+    list.forEach((c, i) => (c.slot = slots[i]));
+  }
+}
+
+function quickestRhythm(streams: ReadonlyMap<string, Stream[]>, tier: string): number {
+  const list = streams.get(tier) ?? [];
+  const rep = list.filter((s) => s.role === 'rep');
+  // The rep's visits and calls together: "应每 6 天一次" for A (3 visits and 2 calls a month).
+  if (rep.length > 0) return 1 / rep.reduce((sum, s) => sum + 1 / s.interval, 0);
+  return list.length > 0 ? Math.min(...list.map((s) => s.interval)) : DAYS_PER_MONTH;
+}
+
+function reasonOf(c: Contact, m: Member | null, lang: Lang, day: number, streams: ReadonlyMap<string, Stream[]>, lastAny: number | null): string {
+  const parts: string[] = [];
+  const members = m ? [m] : c.members;
+  if (members.some((x) => x.occ.purpose === 'cadence')) {
+    parts.push(cadenceWords(lang, c.customer.tier, lastAny === null ? null : day - lastAny, quickestRhythm(streams, c.customer.tier)));
+  }
+  for (const x of members) {
+    if (x.occ.purpose === 'birthday') parts.push(birthdayWords(lang, x.occ.index, c.customer.birthdayText ?? ''));
+    else if (x.occ.purpose !== 'cadence') parts.push(festivalWords(lang, x.occ.purpose));
+  }
+  return parts.join(lang === 'zh' ? '；' : '; ');
+}
+
+function contactRow(c: Contact, lang: Lang, streams: ReadonlyMap<string, Stream[]>, lastAny: number | null): PlannedRow {
+  const lead = c.people[0];
+  const others = c.people.slice(1).map((p, i) => ({ label: p.label, role: p.role ?? c.members.find((m) => m.person?.key === p.key)?.occ.role ?? 'rep', i }));
+  let purpose = reasonOf(c, null, lang, c.day!, streams, lastAny);
+  const noEmail = c.people.filter((p) => p.noEmail !== '');
+  let reason: PlannedRow['reason'] = '';
+  if (noEmail.length > 0) {
+    reason = 'noEmail';
+    purpose += (lang === 'zh' ? '；' : '; ') + noEmail.map((p) => noEmailWords(lang, p.label, p.noEmail as 'blankInTeam' | 'notInTeam')).join(lang === 'zh' ? '；' : '; ');
+  }
+  const contact: ContactInfo = { customer: c.customer.id.trim(), serves: c.members.map((m) => m.occ) };
+  const rowId = c.existing ? c.existing.rowId : occurrenceRowId(contact.customer, contact.serves[0]);
+  return {
+    rowId,
+    day: c.day,
+    slot: c.slot,
+    customerId: contact.customer,
+    customerName: c.customer.name,
+    area: c.customer.area ?? '',
+    kind: c.kind,
+    purpose,
+    role: c.members.find((m) => m.person?.key === lead.key)?.occ.role ?? c.members[0].occ.role,
+    person: lead.label,
+    with: withWords(lang, others),
+    email: c.people.map((p) => p.email).filter((e) => e !== '').join(', '),
+    status: 'planned',
+    note: '',
+    eventId: c.existing ? c.existing.eventId : '',
     origin: 'kehu',
-    chain: w.chain,
-    sheetRow: w.existing ? w.existing.sheetRow : null,
-    extra: w.existing ? w.existing.extra : NO_CELLS,
+    contact,
+    sheetRow: c.existing ? c.existing.sheetRow : null,
+    extra: c.existing ? c.existing.extra : NO_CELLS,
     reason,
   };
 }
 
+const NO_CELLS: readonly CellValue[] = [];
+const COL = Object.fromEntries(SCHEDULE_COLUMNS.map((c, i) => [c, i])) as Record<ScheduleColumn, number>;
+
+/** The summary of what did not fit: per person (or missing role) and tier, the most valuable first. */
+function summarize(
+  list: readonly { member: Member; contact: Contact; why: 'capacity' | 'noPerson' }[],
+  lang: Lang, today: number, streams: ReadonlyMap<string, Stream[]>, lastAny: ReadonlyMap<string, number>,
+): UnplacedGroup[] {
+  const groups = new Map<string, { group: UnplacedGroup; contacts: Map<Contact, Member> }>();
+  for (const { member, contact, why } of list) {
+    const person = member.person ? member.person.label : '';
+    const key = [person, member.occ.role, contact.customer.tier, why].join('\u001f');
+    let g = groups.get(key);
+    if (!g) {
+      g = { group: { person, role: member.occ.role, tier: contact.customer.tier, count: 0, why, top: [] }, contacts: new Map() };
+      groups.set(key, g);
+    }
+    g.group.count++;
+    if (!g.contacts.has(contact)) g.contacts.set(contact, member);
+  }
+  const out: UnplacedGroup[] = [];
+  for (const { group, contacts } of groups.values()) {
+    const best = [...contacts.entries()].sort((a, b) => b[0].score - a[0].score || a[0].order - b[0].order).slice(0, TOP_UNPLACED);
+    group.top = best.map(([c, m]) => ({
+      customerId: c.customer.id.trim(),
+      name: c.customer.name,
+      reason: reasonOf(c, m, lang, Math.max(today, c.target), streams, lastAny.get(c.customer.id.trim()) ?? null),
+    }));
+    out.push(group);
+  }
+  return out.sort((a, b) => (TIER_RANK[a.tier] ?? 3) - (TIER_RANK[b.tier] ?? 3) || b.count - a.count || a.person.localeCompare(b.person));
+}
+
+/** The names on a person's row (Person and With cells) the add-on cannot plan for: not in the Team table, not an e-mail, no customer's rep cell. */
+export function unknownPeople(r: { person: string; with?: string }, team: Team, knownNames: ReadonlySet<string>): string[] {
+  const names = [r.person, ...splitNames(r.with ?? '')].map((n) => n.trim()).filter((n) => n !== '');
+  return names.filter((n) => !team.knows(n) && !knownNames.has(n));
+}
+
+/** Names in a With cell: "李明（销售经理）、王芳（营销总监）" → 李明, 王芳. */
+export function splitNames(text: string): string[] {
+  return text.split(/[,，、;；]+/).map((t) => t.replace(/[（(][^）)]*[）)]\s*$/, '').trim()).filter((t) => t !== '');
+}
+
+/** The sheet's rows sorted out: whose they are, and which occurrence each untouched row serves. */
+interface Existing {
+  personRows: ParsedRow[];
+  untouched: Held[];
+  dropped: number;
+  byOccurrence: Map<string, Held>;
+  personIds: Set<string>;
+  /** The lowest occurrence of a chain already in the sheet. */
+  firstOfChain(customer: string, s: Stream, anchor: number): { index: number; target: number } | null;
+  claim(row: ParsedRow): void;
+}
+
+function sortExisting(rows: readonly ParsedRow[], keepFrom: number): Existing {
+  const byOccurrence = new Map<string, Held>();
+  const heldOf = new Map<ParsedRow, Held>();
+  const chains = new Map<string, { index: number; target: number }>();
+  const e: Existing = {
+    personRows: [], untouched: [], dropped: 0, byOccurrence, personIds: new Set(),
+    firstOfChain: (customer, s, anchor) => chains.get([customer, s.role, s.kind, anchor].join('\u001f')) ?? null,
+    claim: (row) => {
+      const h = heldOf.get(row);
+      if (h) h.claimed = true;
+    },
+  };
+  for (const row of rows) {
+    const held: Held = { row, dropped: false, claimed: false };
+    heldOf.set(row, held);
+    if (row.origin === 'kehu') {
+      if (row.day !== null && row.day < keepFrom) {
+        held.dropped = true;
+        e.dropped++;
+      } else e.untouched.push(held);
+    } else e.personRows.push(row);
+    if (row.origin === 'added' && row.rowId !== '') e.personIds.add(row.rowId);
+    if (!row.contact) continue;
+    for (const o of row.contact.serves) {
+      const key = occurrenceKey(row.contact.customer, o);
+      if (!byOccurrence.has(key) || row.origin !== 'kehu') byOccurrence.set(key, held);
+      if (o.purpose !== 'cadence' || o.anchor === null || held.dropped) continue;
+      const chain = [row.contact.customer, o.role, o.kind, o.anchor].join('\u001f');
+      const first = chains.get(chain);
+      if (!first || o.index < first.index) chains.set(chain, { index: o.index, target: o.target });
+    }
+  }
+  return e;
+}
+
 /** An untouched past row, as it was. */
 function fromParsed(r: ParsedRow): PlannedRow {
-  const { cells: _cells, guessed: _guessed, ...row } = r;
+  const { cells: _cells, guessed: _guessed, unreadable: _unreadable, ...row } = r;
   return { ...row, reason: '' };
 }
 
-/** A person's row, written back as read; a row a person added gets its id (and a check) the first time. */
-function personRow(r: ParsedRow, taken: Set<string>): PlannedRow {
-  const { guessed: _guessed, ...row } = r;
-  const raw = r.cells[12];
+/**
+ * A person's row, written back as read; a row a person added gets its id (and a check) the first
+ * time. Cells the add-on cannot read (a time of 25:00, an unknown word or person) are said in its
+ * purpose cell, and its invite stays as it was.
+ */
+function personRow(r: ParsedRow, taken: Set<string>, team: Team, knownNames: ReadonlySet<string>, lang: Lang): PlannedRow {
+  const { guessed: _guessed, unreadable, ...row } = r;
+  const raw = r.cells[COL.check];
   let rowId = r.rowId;
   let checkText = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : String(raw);
   if (rowId === '') {
     const keys = keysOfRow(r);
     for (let salt = 0; rowId === '' || taken.has(rowId); salt++) rowId = personRowId(r.sheetRow, keys, salt);
     taken.add(rowId);
-    checkText = encodeCheck({ chain: null, sig: signatureOfRow(r) });
+    checkText = encodeCheck({ contact: null, sig: signatureOfRow(r) });
   }
-  return { ...row, rowId, checkText, reason: '' };
+  const problems: { column: 'date' | 'time' | 'kind' | 'role' | 'status' | 'person'; value: string }[] = [];
+  for (const u of unreadable) if (u !== 'person') problems.push({ column: u, value: cellWords(r.cells[COL[u]]) });
+  for (const n of unknownPeople(r, team, knownNames)) problems.push({ column: 'person', value: n });
+  const all = [...new Set([...unreadable, ...problems.map((p) => p.column)])];
+  const purpose = problems.length > 0 ? unreadableWords(lang, problems) : r.purpose;
+  return { ...row, rowId, checkText, reason: '', purpose, unreadable: all };
 }
+
+function cellWords(v: CellValue): string {
+  if (v instanceof Date) return v.toISOString().slice(0, 16).replace('T', ' ');
+  return v === null || v === undefined ? '' : String(v);
+}
+
+export { KEHU_ID };
+export type { Purpose };

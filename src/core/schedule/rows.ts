@@ -14,7 +14,7 @@ import type { ContactMode, RowStatus, Role, ScheduleRow } from '../model';
 import { KIND_WORDS, normalizeWord, parseWord, ROLE_WORDS, STATUS_WORDS, wordFor } from '../vocabulary';
 import { formatTime, readDate, readText, readTime, rewriteCell, sheetText, UNREADABLE } from './cells';
 import { findLayout, headerRow } from './headers';
-import { CellKeys, chainIdOf, decodeCheck, encodeCheck, KEHU_ID, PERSON_ID, rowSignature } from './identity';
+import { CellKeys, contactIdOf, decodeCheck, encodeCheck, KEHU_ID, PERSON_ID, rowSignature } from './identity';
 import {
   ParsedRow, PERSON_COLUMNS, PlannedRow, SCHEDULE_COLUMNS, ScheduleColumn, ScheduleProblem, ScheduleSheet,
 } from './types';
@@ -26,7 +26,7 @@ export function keysOfRow(row: ScheduleRow): CellKeys {
   return [
     row.day === null ? '' : String(row.day),
     row.slot === null ? '' : String(row.slot),
-    row.customerId.trim(), row.customerName.trim(), row.kind, row.role, row.person.trim(), row.email.trim(),
+    row.customerId.trim(), row.customerName.trim(), row.kind, row.role, row.person.trim(), (row.with ?? '').trim(), row.email.trim(),
     row.status, row.note.trim(),
   ];
 }
@@ -130,11 +130,12 @@ function parseRow(
   const kind = words.readKind(cells[COL.kind]);
   const role = words.readRole(cells[COL.role]);
   const status = words.readStatus(cells[COL.status]);
-  if (date === UNREADABLE) problem('notDate', 'date');
-  if (time === UNREADABLE) problem('notTime', 'time');
-  if (kind === UNREADABLE) problem('unknownKind', 'kind');
-  if (role === UNREADABLE) problem('unknownRole', 'role');
-  if (status === UNREADABLE) problem('unknownStatus', 'status');
+  const unreadable: ParsedRow['unreadable'] = [];
+  if (date === UNREADABLE) problem('notDate', 'date'), unreadable.push('date');
+  if (time === UNREADABLE) problem('notTime', 'time'), unreadable.push('time');
+  if (kind === UNREADABLE) problem('unknownKind', 'kind'), unreadable.push('kind');
+  if (role === UNREADABLE) problem('unknownRole', 'role'), unreadable.push('role');
+  if (status === UNREADABLE) problem('unknownStatus', 'status'), unreadable.push('status');
   const text = (c: ScheduleColumn) => readText(cells[COL[c]], clock);
   const day = date === UNREADABLE ? null : date;
   const guessed: ParsedRow['guessed'] = [];
@@ -158,22 +159,26 @@ function parseRow(
     status: orGuess(status, 'status', day === null ? 'unscheduled' : 'planned'),
     note: text('note'),
     eventId: text('eventId'),
+    with: text('with'),
+    purpose: text('purpose'),
+    area: text('area'),
     sheetRow,
     origin: 'added',
-    chain: null,
+    contact: null,
     cells,
     extra,
     guessed,
+    unreadable,
   };
   const keys: CellKeys = [
     keyOf(date, cells[COL.date]), keyOf(time, cells[COL.time]), row.customerId, row.customerName,
-    keyOf(kind, cells[COL.kind]), keyOf(role, cells[COL.role]), row.person, row.email,
+    keyOf(kind, cells[COL.kind]), keyOf(role, cells[COL.role]), row.person, row.with ?? '', row.email,
     keyOf(status, cells[COL.status]), row.note,
   ];
   if (KEHU_ID.test(row.rowId)) {
     const check = decodeCheck(cells[COL.check]);
-    if (check && check.chain && chainIdOf(check.chain) === row.rowId) {
-      row.chain = check.chain;
+    if (check && check.contact && contactIdOf(check.contact) === row.rowId) {
+      row.contact = check.contact;
       row.origin = check.sig === rowSignature(keys) ? 'kehu' : 'changed';
     } else {
       // The row is the add-on's but its check is gone: whatever it says now is a person's doing.
@@ -210,13 +215,13 @@ function resolveDuplicateIds(rows: ParsedRow[], problems: ScheduleProblem[]): vo
     problems.push({ problem: 'duplicateId', row: row.sheetRow, column: 'rowId', value: row.rowId, otherRow: keeper.sheetRow });
     row.rowId = '';
     row.origin = 'added';
-    row.chain = null;
+    row.contact = null;
   }
 }
 
 /** The check cell's text for a planned add-on row. */
 export function checkTextOf(row: PlannedRow): string {
-  return encodeCheck({ chain: row.chain, sig: signatureOfRow(row) });
+  return encodeCheck({ contact: row.contact, sig: signatureOfRow(row) });
 }
 
 /**
@@ -237,6 +242,8 @@ export function renderScheduleSheet(
     let line: CellValue[];
     if (row.cells) {
       line = row.cells.slice(0, COL.eventId).map(rewriteCell);
+      // The add-on's words about a person's row (what it could not read) go in the purpose cell.
+      if (row.purpose !== undefined) line[COL.purpose] = sheetText(row.purpose);
       line.push(row.eventId, row.rowId, row.checkText ?? checkTextOf(row));
     } else {
       line = [
@@ -244,9 +251,12 @@ export function renderScheduleSheet(
         row.slot === null ? '' : sheetText(formatTime(row.slot)),
         sheetText(row.customerId),
         sheetText(row.customerName),
+        sheetText(row.area ?? ''),
         wordFor(KIND_WORDS, row.kind, lang),
+        sheetText(row.purpose ?? ''),
         wordFor(ROLE_WORDS, row.role, lang),
         sheetText(row.person),
+        sheetText(row.with ?? ''),
         sheetText(row.email),
         wordFor(STATUS_WORDS, row.status, lang),
         sheetText(row.note),

@@ -8,14 +8,18 @@ import type { ContactMode, Role, ScheduleRow } from '../model';
 
 /** The schedule sheet's columns, in the order the add-on writes them. */
 export const SCHEDULE_COLUMNS = [
-  'date', 'time', 'customerId', 'customerName', 'kind', 'role', 'person', 'email', 'status', 'note',
+  'date', 'time', 'customerId', 'customerName', 'area', 'kind', 'purpose', 'role', 'person', 'with', 'email', 'status', 'note',
   'eventId', 'rowId', 'check',
 ] as const;
 export type ScheduleColumn = (typeof SCHEDULE_COLUMNS)[number];
 
-/** The columns a person may change: exactly the cells the signature covers. */
+/**
+ * The columns a person may change: exactly the cells the signature covers. Area and purpose are
+ * the add-on's words about the row (where, and why it is planned): rewritten on every run, so a
+ * person editing them does not make the row theirs.
+ */
 export const PERSON_COLUMNS = [
-  'date', 'time', 'customerId', 'customerName', 'kind', 'role', 'person', 'email', 'status', 'note',
+  'date', 'time', 'customerId', 'customerName', 'kind', 'role', 'person', 'with', 'email', 'status', 'note',
 ] as const;
 
 /**
@@ -25,18 +29,32 @@ export const PERSON_COLUMNS = [
  */
 export type RowOrigin = 'kehu' | 'changed' | 'added';
 
+/** Why a contact is due: the tier's rhythm, the customer's birthday, or a festival greeting (A customers). */
+export type Purpose = 'cadence' | 'birthday' | 'spring' | 'midautumn';
+
 /**
- * Which occurrence of which chain an add-on row is: the n-th (`index`, from 1) contact of a kind
- * by a role for a customer counted from `anchor` (the last real contact, null when never), planned
- * for `target`. The row id is derived from everything but `target`.
+ * One contact the policy asks for: the n-th (`index`) contact of a kind by a role for a customer,
+ * counted from `anchor` (the last real contact of that role, null when none is on record: then
+ * `index` numbers a fixed lattice of days, so a first plan is spread and stays put), due on
+ * `target`. A birthday or festival occurrence has the day it is for as its index.
  */
-export interface ChainInfo {
-  customer: string;
+export interface Occurrence {
   role: Role;
   kind: ContactMode;
   anchor: number | null;
   index: number;
   target: number;
+  purpose: Purpose;
+}
+
+/**
+ * What an add-on row stands for: one contact with one customer on one day, serving one or more
+ * occurrences (a joint visit serves the rep's visit and the manager's; a visit serves the call
+ * due in the same window). `serves[0]` is the lead: the row id is derived from it.
+ */
+export interface ContactInfo {
+  customer: string;
+  serves: Occurrence[];
 }
 
 /** A schedule row as read from the sheet. Unreadable or blank kind / role / status cells are guessed (listed in `guessed`). */
@@ -44,30 +62,34 @@ export interface ParsedRow extends ScheduleRow {
   /** 1-based sheet row. */
   sheetRow: number;
   origin: RowOrigin;
-  /** The chain the row belongs to, when its check cell is intact and matches its Kehu ID. */
-  chain: ChainInfo | null;
+  /** The occurrences the row serves, when its check cell is intact and matches its Kehu ID. */
+  contact: ContactInfo | null;
   /** The cells as read, in SCHEDULE_COLUMNS order: a person's row is written back from these. */
   cells: CellValue[];
   /** Cells of columns the add-on does not know (a person inserted them), in sheet order. */
   extra: CellValue[];
   /** Fields whose cell was blank or unreadable, filled with a default (kind visit, role rep, status by date). */
   guessed: ('kind' | 'role' | 'status')[];
+  /** Cells a person typed that the add-on cannot read: the row's invite is left as it was (never an all-day event by accident). */
+  unreadable: ('date' | 'time' | 'kind' | 'role' | 'status' | 'person')[];
 }
 
 /** A row of the plan, ready to render. */
 export interface PlannedRow extends ScheduleRow {
   origin: RowOrigin;
-  /** The chain occurrence an add-on row stands for (null for a row a person added, or whose check was lost). */
-  chain: ChainInfo | null;
+  /** The occurrences an add-on row serves (null for a row a person added, or whose check was lost). */
+  contact: ContactInfo | null;
   /** The sheet row it was read from; null for a new row. */
   sheetRow: number | null;
   /** A person's row: its cells as read (written back as they are). Absent for the add-on's rows. */
   cells?: readonly CellValue[];
   /** A person's row: the check cell to write (as read, or a new one for a row that just got its id). */
   checkText?: string;
+  /** A person's row with cells the add-on cannot read: its invite is left as it was. */
+  unreadable?: readonly string[];
   extra: readonly CellValue[];
-  /** Why an add-on row is undated or gets no invite (the note says it in words). */
-  reason: '' | 'overCapacity' | 'noPerson' | 'noEmail';
+  /** Why an add-on row gets no invite for someone (its purpose cell says it in words). */
+  reason: '' | 'noEmail';
 }
 
 export type ScheduleProblemKind =

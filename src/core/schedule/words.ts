@@ -4,18 +4,52 @@
  */
 import type { CellValue } from '../cells';
 import { isDate } from '../cells';
-import { formatDay } from '../dates';
+import { civilFromDays, formatDay } from '../dates';
 import type { Lang } from '../locale';
 import type { Role } from '../model';
 import { ROLE_WORDS, wordFor } from '../vocabulary';
 import { SCHEDULE_HEADERS, SCHEDULE_SHEET_NAMES } from './headers';
 import type { ScheduleProblem } from './types';
 
-export function overCapacityNote(lang: Lang, who: string, from: number, to: number): string {
-  return lang === 'zh'
-    ? `超出容量：${who} 在 ${formatDay(from)} 至 ${formatDay(to)} 没有空档`
-    : `over capacity: ${who} has no free slot from ${formatDay(from)} to ${formatDay(to)}`;
+/** Why a contact is planned, for the tier's rhythm: "A 类，21 天未联系，应每 6 天一次". */
+export function cadenceWords(lang: Lang, tier: string, sinceLast: number | null, everyDays: number): string {
+  const every = Math.max(1, Math.round(everyDays));
+  if (lang === 'zh') return sinceLast === null ? `${tier} 类，尚无联系记录，应每 ${every} 天一次` : `${tier} 类，${sinceLast} 天未联系，应每 ${every} 天一次`;
+  return sinceLast === null
+    ? `tier ${tier}, no contact on record, due every ${every} days`
+    : `tier ${tier}, ${sinceLast} days since the last contact, due every ${every} days`;
 }
+
+export function birthdayWords(lang: Lang, birthday: number, lunarText: string): string {
+  const { m, d } = civilFromDays(birthday);
+  const on = lang === 'zh' ? `${m} 月 ${d} 日` : `${d} ${MONTHS_EN[m - 1]}`;
+  const lunar = lunarText === '' ? '' : lang === 'zh' ? `，${lunarText}` : `, ${lunarText}`;
+  return lang === 'zh' ? `生日问候（${on}生日${lunar}）` : `birthday greeting (birthday ${on}${lunar})`;
+}
+
+export function festivalWords(lang: Lang, festival: 'spring' | 'midautumn'): string {
+  if (festival === 'spring') return lang === 'zh' ? '春节问候（礼品名单）' : 'Spring Festival greeting (gift list)';
+  return lang === 'zh' ? '中秋节问候（礼品名单）' : 'Mid-Autumn greeting (gift list)';
+}
+
+export function noEmailWords(lang: Lang, who: string, why: 'blankInTeam' | 'notInTeam'): string {
+  return noEmailNote(lang, who, why);
+}
+
+/** The With cell: the others who come, each with their role. */
+export function withWords(lang: Lang, people: readonly { label: string; role: Role }[]): string {
+  return people.map((p) => (lang === 'zh' ? `${p.label}（${wordFor(ROLE_WORDS, p.role, 'zh')}）` : `${p.label} (${wordFor(ROLE_WORDS, p.role, 'en')})`)).join(lang === 'zh' ? '、' : ', ');
+}
+
+/** What the add-on could not read in a person's row, for its purpose cell: "时间“25:00”无法识别，日历邀请保持不变". */
+export function unreadableWords(lang: Lang, items: readonly { column: 'date' | 'time' | 'kind' | 'role' | 'status' | 'person'; value: string }[]): string {
+  const zhCol = { date: '日期', time: '时间', kind: '方式', role: '角色', status: '状态', person: '人员' };
+  const enCol = { date: 'date', time: 'time', kind: 'kind', role: 'role', status: 'status', person: 'person' };
+  if (lang === 'zh') return items.map((i) => `${zhCol[i.column]}“${i.value}”无法识别`).join('，') + '，日历邀请保持不变';
+  return items.map((i) => `${enCol[i.column]} '${i.value}' not understood`).join('; ') + '; the calendar invite is left as it was';
+}
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function noRepNote(lang: Lang): string {
   return lang === 'zh' ? '没有人员：客户没有对口销售员' : 'no person: the customer has no sales rep';

@@ -7,6 +7,7 @@
  * so each reader is one pass that allocates nothing per row but the record (and a problem when
  * there is one).
  */
+import { readBirthday } from './birthday';
 import { CellValue, isDate } from '../cells';
 import { dayOfValue } from '../columns';
 import { civilFromDays, DayClock, formatDay, parseDateText } from '../dates';
@@ -143,7 +144,7 @@ const NUMBER_FIELDS: readonly CustomerField[] = ['creditLimit', 'outstanding'];
  * left out with a problem; a row kept may still carry problems for cells the flags read
  * (birthday, last reviewed, credit limit, outstanding), which keep their raw value in `fields`.
  */
-export function readCustomers(grid: Grid, mapping: TableMapping<'customers'>, clock: DayClock): ReadResult<CustomerRecord> {
+export function readCustomers(grid: Grid, mapping: TableMapping<'customers'>, clock: DayClock, lunarBirthdays = false): ReadResult<CustomerRecord> {
   const idCol = required(mapping, 'id');
   const fields = Object.keys(mapping.columns) as CustomerField[];
   const cols = fields.map((f) => indexOf(mapping, f));
@@ -179,7 +180,7 @@ export function readCustomers(grid: Grid, mapping: TableMapping<'customers'>, cl
     }
     if (birthdayCol >= 0) {
       const v = cells[birthdayCol];
-      if (!blank(v) && readMonthDay(v, clock) === null) problems.push(problem('customers', row, 'birthday', v, 'notDate', id));
+      if (!blank(v) && readBirthday(v, clock, lunarBirthdays) === null) problems.push(problem('customers', row, 'birthday', v, 'notDate', id));
     }
     for (const [f, c] of dayCols) {
       if (!blank(cells[c]) && dayOf(cells[c], clock) === null) problems.push(problem('customers', row, f, cells[c], 'notDate', id));
