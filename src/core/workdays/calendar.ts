@@ -56,6 +56,8 @@ export interface WorkCalendar {
   uncoveredYears(fromDay: number, toDay: number): number[];
   /** The public holiday or make-up working day on this day, to name it in a row or the log. */
   publicDayOn(day: number): PublicDay | undefined;
+  /** The person texts of team-table rows that match none of these people's identities (to say so in the log). */
+  unknownPeople(people: readonly (readonly string[])[]): string[];
 }
 
 /** How far a search beyond the precomputed window goes before it answers null. */
@@ -215,6 +217,12 @@ export function createWorkCalendar(input: WorkCalendarInput): WorkCalendar {
     },
     publicDayOn(day) {
       return publicByDay.get(day);
+    },
+    unknownPeople(people) {
+      const known = new Set(people.flatMap((ids) => ids.map(personKey)));
+      const out: string[] = [];
+      for (const [key, rows] of byPerson) if (!known.has(key)) out.push(rows[0].person!.trim());
+      return out;
     },
   };
 }

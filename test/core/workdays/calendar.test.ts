@@ -103,6 +103,14 @@ describe('the team table', () => {
     expect(cal.isWorkingDay(day(2025, 11, 3), 'R07')).toBe(false);
   });
 
+  test('rows naming nobody in the team are reported, once each, as typed', () => {
+    const team = [wang, ['R07', '赵强', 'zhao@example.com']];
+    expect(cal.unknownPeople(team)).toEqual([]);
+    const withStranger = plain(from, to, [...rows, { from, to: from, kind: 'closed', person: ' 李雷 ' }, { from: to, to, kind: 'closed', person: '李雷' }]);
+    expect(withStranger.unknownPeople(team)).toEqual(['李雷']);
+    expect(withStranger.unknownPeople([wang])).toEqual(['R07', '李雷']);
+  });
+
   test('closed wins when rows of the same rank overlap', () => {
     const both = plain(from, to, [
       { from: day(2025, 12, 1), to: day(2025, 12, 5), kind: 'working' },
