@@ -62,7 +62,7 @@ describe('readSettingsSheet: values as typed', () => {
   });
 
   it('accepts numbers written as text', () => {
-    expect(readSettingsSheet(withValue('en', 'Max per person per day', '6').grid, clock).maxPerDay).toBe(6);
+    expect(readSettingsSheet(withValue('en', 'Min days between contacts', '6').grid, clock).minGapDays).toBe(6);
     expect(readSettingsSheet(withValue('en', 'New calendar events per day', '1,500').grid, clock).dailyEventLimit).toBe(1500);
     expect(readSettingsSheet(withValue('en', 'Overdue factor', ' 1.5 ').grid, clock).overdueFactor).toBe(1.5);
   });
@@ -166,7 +166,9 @@ describe('readSettingsSheet: errors name the row, the setting and the value', ()
     const bad: [string, CellValue][] = [
       ['RFM bins', 10], ['RFM bins', 1], ['RFM bins', 4.5], ['A share', 0], ['A share', 1.2], ['A share', 80], ['ABC months', 0],
       ['Lapse after days', -1], ['Birthday days ahead', 367], ['Overdue factor', 0], ['P(alive) threshold', -0.1],
-      ['Horizon (weeks)', 53], ['Working days', 'Funday'], ['Working days', new Date(2026, 0, 5)], ['Max per person per day', 0],
+      ['Horizon (weeks)', 53], ['Working days', 'Funday'], ['Working days', new Date(2026, 0, 5)], ['Min days between contacts', 61],
+      ['Min days between contacts', 2.5], ['Lunch break', '13:30-12:00'], ['Lunch break', '12:00'], ['Lunch break', 0.5],
+      ['Public holidays', 'Japan'], ['Festival greetings', 'maybe'], ['Birthdays are lunar', 'lunar'],
       ['Time slots', '25:00'], ['Time slots', '9:00, soon'], ['Time slots', new Date(2026, 0, 5, 9)], ['Visit minutes', 481],
       ['Keep past rows (days)', 'x'], ['Daily run after', 24], ['Daily run after', '6:30'], ['Time budget (seconds)', 360],
       ['New calendar events per day', -5], ['Calendar ID', true], ['RFM within', 'city'], ['ABC by', 'weight'],

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { DayClock } from '../../src/core/dates';
 import type { Lang } from '../../src/core/locale';
-import { CUSTOMER_FIELDS, ROLES, type AnyField, type PolicyRow, type Settings, type TableKey, type TeamMember } from '../../src/core/model';
+import { daysFromCivil } from '../../src/core/dates';
+import { CUSTOMER_FIELDS, ROLES, type AnyField, type DayOff, type PolicyRow, type RoleCapacity, type Settings, type TableKey, type TeamMember } from '../../src/core/model';
 import { isEmail } from '../../src/core/settings/defaults';
 import { readSettingsSheet } from '../../src/core/settings/read';
 import { renderSettingsSheet, updateSettingsSheet } from '../../src/core/settings/render';
@@ -52,6 +53,29 @@ const policy: fc.Arbitrary<PolicyRow[]> = fc.uniqueArray(
 );
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+
+/** Two different minutes of the day, in order. */
+const span = fc.uniqueArray(fc.integer({ min: 0, max: 1439 }), { minLength: 2, maxLength: 2 }).map((xs) => sorted(xs) as [number, number]);
+
+const capacity: fc.Arbitrary<RoleCapacity[]> = fc.tuple(...ROLES.map((role) =>
+  fc.record({ visits: fc.integer({ min: 0, max: 50 }), calls: fc.integer({ min: 0, max: 100 }), hours: span })
+    .map(({ visits, calls, hours }): RoleCapacity => ({ role, visits, calls, start: hours[0], end: hours[1] }))));
+
+/** Days off rows whose Person names someone of the team (name, code or e-mail) or no one. */
+function daysOffOf(team: readonly TeamMember[]): fc.Arbitrary<DayOff[]> {
+  const names = [...new Set(team.flatMap((m) => [m.name, m.code, m.email]).filter((n) => n !== ''))];
+  return fc.array(
+    fc.record({
+      from: fc.integer({ min: daysFromCivil(2000, 1, 1), max: daysFromCivil(2040, 12, 31) }),
+      length: fc.integer({ min: 0, max: 30 }),
+      kind: fc.constantFrom('closed' as const, 'working' as const),
+      person: names.length ? fc.oneof(fc.constant(''), fc.constantFrom(...names)) : fc.constant(''),
+      note: cellText,
+      source: fc.constantFrom('team' as const, 'china' as const),
+    }).map(({ length, ...d }): DayOff => ({ ...d, to: d.from + length })),
+    { maxLength: 5 },
+  );
+}
 
 /** Choices in the sheet's order (table by table, field by field), each header once per table. */
 const choices: fc.Arbitrary<Settings['mappingChoices']> = fc
@@ -101,12 +125,18 @@ const settings: fc.Arbitrary<Settings> = fc
     reviewDays: fc.integer({ min: 1, max: 3650 }),
     birthdayDays: fc.integer({ min: 0, max: 366 }),
     overdueFactor: fc.double({ min: 0.001, max: 100, noNaN: true }),
+    lifetimeModel: fc.constantFrom('bgnbd' as const, 'mbgnbd' as const, 'paretonbd' as const),
     pAliveThreshold: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true }).map(Math.abs)),
     requiredFields: fc.shuffledSubarray([...CUSTOMER_FIELDS]),
     horizonWeeks: fc.integer({ min: 1, max: 52 }),
     workingDays: fc.subarray([1, 2, 3, 4, 5, 6, 7], { minLength: 1 }),
-    maxPerDay: fc.integer({ min: 1, max: 50 }),
     slots: fc.uniqueArray(fc.integer({ min: 0, max: 1439 }), { minLength: 1, maxLength: 10 }).map(sorted),
+    minGapDays: fc.integer({ min: 0, max: 60 }),
+    lunchBreak: fc.oneof(fc.constant([0, 0] as [number, number]), span),
+    publicHolidays: fc.constantFrom('auto' as const, 'china' as const, 'none' as const),
+    festivalCare: fc.constantFrom('auto' as const, 'on' as const, 'off' as const),
+    lunarBirthdays: fc.boolean(),
+    capacity,
     visitMinutes: fc.integer({ min: 1, max: 480 }),
     callMinutes: fc.integer({ min: 1, max: 480 }),
     keepDays: fc.integer({ min: 0, max: 3650 }),
@@ -119,7 +149,8 @@ const settings: fc.Arbitrary<Settings> = fc
     synonyms,
     mappingChoices: choices,
   })
-  .map(({ shares, ...rest }) => ({ ...rest, abcAShare: Math.min(...shares), abcBShare: Math.max(...shares) }));
+  .map(({ shares, ...rest }) => ({ ...rest, abcAShare: Math.min(...shares), abcBShare: Math.max(...shares) }))
+  .chain((s) => daysOffOf(s.team).map((daysOff): Settings => ({ ...s, daysOff })));
 
 const LANGS: Lang[] = ['zh', 'en'];
 

@@ -16,6 +16,11 @@ const mapping = detectTables([
   { name: '订单', top: [['客户代码', '订单日期', '金额']] },
 ]);
 
+/** Section titles: a text in column A, nothing in column B (a hint may follow in column C). */
+function titlesOf(grid: CellValue[][], from = 2): CellValue[] {
+  return grid.filter((r, i) => i >= from && r[0] !== '' && r[1] === '' && r.slice(3).every((v) => v === '')).map((r) => r[0]);
+}
+
 /** Rows of a section: from its title to the blank row after it. */
 function section(grid: CellValue[][], title: string): CellValue[][] {
   const start = grid.findIndex((r) => r[0] === title);
@@ -24,15 +29,18 @@ function section(grid: CellValue[][], title: string): CellValue[][] {
 }
 
 describe('renderSettingsSheet', () => {
-  it('lays out a title, a how-to line and five sections, each with a header row and a blank row after it', () => {
+  it('lays out a title, a how-to line and seven sections, each with a header row and a blank row after it', () => {
     const grid = renderSettingsSheet(defaultSettings(), null, 'en');
     expect(grid[0][0]).toBe('Kehu · Settings');
     expect(String(grid[1][0])).toMatch(/^Change values in column B/);
-    const titles = grid.filter((r, i) => i > 1 && r[0] !== '' && r.slice(1).every((v) => v === '')).map((r) => r[0]);
-    expect(titles).toEqual(['Parameters', 'Visit policy', 'Team', 'Column mapping', 'Extra headers']);
-    expect(grid.every((r) => r.length === 5)).toBe(true);
+    expect(titlesOf(grid)).toEqual(['Parameters', 'Visit policy', 'Daily capacity', 'Team', 'Days off', 'Column mapping', 'Extra headers']);
+    expect(grid.every((r) => r.length === 6)).toBe(true);
+    expect(section(grid, 'Daily capacity')[1]).toEqual(['Role', 'Visits a day', 'Calls a day', 'Day starts', 'Day ends', '']);
+    expect(section(grid, 'Days off')[1]).toEqual(['From', 'To', 'Kind', 'Person', 'Note', 'Source']);
+    // The two new tables say their rules beside their title.
+    expect(section(grid, 'Days off')[0][2]).toMatch(/State Council are refreshed by Kehu on every run/);
     expect(section(grid, 'Parameters')[1].slice(0, 3)).toEqual(['Setting', 'Value', 'What it means and what is allowed']);
-    expect(section(grid, 'Visit policy')[1]).toEqual(['Tier', 'Role', 'Visits', 'Calls', 'Per months']);
+    expect(section(grid, 'Visit policy')[1]).toEqual(['Tier', 'Role', 'Visits', 'Calls', 'Per months', '']);
   });
 
   it('writes numbers as numbers and lists as text, with what each setting means and allows', () => {
@@ -46,24 +54,24 @@ describe('renderSettingsSheet', () => {
     expect(row(zh, '工作日')[1]).toBe('周一、周二、周三、周四、周五');
     expect(row(zh, '必填字段')[1]).toBe('电话、地址、对口销售员');
     expect(row(zh, '流失天数')[2]).toBe('超过这么多天没有订单就提醒（流失客户）。允许：1 到 3650 的整数。');
-    expect(section(zh, '拜访政策').slice(2, 4)).toEqual([['A', '销售员', 3, 2, 1], ['B', '销售员', 2, 1, 1]]);
+    expect(section(zh, '拜访政策').slice(2, 4)).toEqual([['A', '销售员', 3, 2, 1, ''], ['B', '销售员', 2, 1, 1, '']]);
   });
 
   it('keeps text a person typed as text: never a formula, a number or a date', () => {
     const s = { ...defaultSettings(), team: [{ role: 'rep' as const, name: '=HYPERLINK("x")', code: '007', email: '', region: '+86' }] };
     const team = section(renderSettingsSheet(s, null, 'zh'), '团队');
-    expect(team[2]).toEqual(['销售员', `'=HYPERLINK("x")`, "'007", '', "'+86"]);
+    expect(team[2]).toEqual(['销售员', `'=HYPERLINK("x")`, "'007", '', "'+86", '']);
   });
 
   it('shows the mapping found: table, field, sheet and header', () => {
     const rows = section(renderSettingsSheet(defaultSettings(), mapping, 'zh'), '列映射');
-    expect(rows[1]).toEqual(['表', '字段', '工作表', '表头', '']);
-    expect(rows).toContainEqual(['客户', '电话', '客户', '电话', '']);
-    expect(rows).toContainEqual(['客户', '邮箱', '客户', '', '']);
-    expect(rows).toContainEqual(['订单', '金额', '订单', '金额', '']);
-    expect(rows).toContainEqual(['联系记录', '方式', '', '', '']);
+    expect(rows[1]).toEqual(['表', '字段', '工作表', '表头', '', '']);
+    expect(rows).toContainEqual(['客户', '电话', '客户', '电话', '', '']);
+    expect(rows).toContainEqual(['客户', '邮箱', '客户', '', '', '']);
+    expect(rows).toContainEqual(['订单', '金额', '订单', '金额', '', '']);
+    expect(rows).toContainEqual(['联系记录', '方式', '', '', '', '']);
     const en = section(renderSettingsSheet({ ...defaultSettings(), mappingChoices: [{ table: 'customers', field: 'phone', header: null }] }, mapping, 'en'), 'Column mapping');
-    expect(en).toContainEqual(['Customers', 'Phone', '客户', '—', '']);
+    expect(en).toContainEqual(['Customers', 'Phone', '客户', '—', '', '']);
   });
 });
 
@@ -109,9 +117,9 @@ describe('updateSettingsSheet', () => {
       if (v !== '') expect([i, j, out[i][j]]).toEqual([i, j, v]);
     }));
     const id = out.find((r) => r[0] === '客户' && r[1] === '客户代码')!;
-    expect(id).toEqual(['客户', '客户代码', '客户', '客户代码', '']);
-    expect(out[address]).toEqual(['客户', '地址', '客户', '—', '']);
-    expect(out.find((r) => r[0] === '订单' && r[1] === '金额')).toEqual(['订单', '金额', '订单', '金额', '']);
+    expect(id).toEqual(['客户', '客户代码', '客户', '客户代码', '', '']);
+    expect(out[address]).toEqual(['客户', '地址', '客户', '—', '', '']);
+    expect(out.find((r) => r[0] === '订单' && r[1] === '金额')).toEqual(['订单', '金额', '订单', '金额', '', '']);
     // Nothing left to write on the next run.
     expect(updateSettingsSheet(out, mapping, 'zh')).toBeNull();
     const read = readSettingsSheet(out, clock);
@@ -124,8 +132,7 @@ describe('updateSettingsSheet', () => {
     const out = updateSettingsSheet(old, null, 'zh')!;
     old.forEach((r, i) => r.forEach((v, j) => expect(out[i][j]).toBe(v)));
     expect(out[old.length].every((v) => v === '')).toBe(true);
-    const titles = out.slice(old.length).filter((r) => r[0] !== '' && r.slice(1).every((v) => v === '')).map((r) => r[0]);
-    expect(titles).toEqual(['参数', '拜访政策', '列映射', '额外表头']);
+    expect(titlesOf(out.slice(old.length), 0)).toEqual(['参数', '拜访政策', '每日容量', '休息日', '列映射', '额外表头']);
     const read = readSettingsSheet(out, clock);
     expect(read).toEqual({ ...defaultSettings(), lapseDays: 500, team: [{ role: 'rep', name: 'Ann', code: '', email: '', region: '' }] });
     expect(updateSettingsSheet(out, null, 'zh')).toBeNull();

@@ -2,7 +2,7 @@
  * The settings a new file starts with (docs/automation.md "Settings sheet"), and the first Team
  * table built from the sales reps the customer table names.
  */
-import type { PolicyRow, Role, Settings, TeamMember } from '../model';
+import type { PolicyRow, Role, RoleCapacity, Settings, TeamMember } from '../model';
 
 /**
  * The visit plan of domain.md §5 as docs/automation.md lists it: where the seed gives a range
@@ -20,6 +20,20 @@ export const DEFAULT_POLICY: readonly PolicyRow[] = [
   { tier: 'A', role: 'gm', visits: 1, calls: 0, months: 12 },
 ];
 
+const DAY_START = 9 * 60;
+const DAY_END = 17 * 60 + 30;
+
+/**
+ * What each role can do in a day (issue 10): a rep makes the most contacts, seniors few, all
+ * within the same working hours.
+ */
+export const DEFAULT_CAPACITY: readonly RoleCapacity[] = [
+  { role: 'rep', visits: 4, calls: 8, start: DAY_START, end: DAY_END },
+  { role: 'manager', visits: 2, calls: 4, start: DAY_START, end: DAY_END },
+  { role: 'director', visits: 1, calls: 2, start: DAY_START, end: DAY_END },
+  { role: 'gm', visits: 1, calls: 2, start: DAY_START, end: DAY_END },
+];
+
 /** A fresh copy each call: callers may change what they get. */
 export function defaultSettings(): Settings {
   return {
@@ -35,11 +49,18 @@ export function defaultSettings(): Settings {
     birthdayDays: 7,
     overdueFactor: 2,
     pAliveThreshold: 0.3,
+    lifetimeModel: 'mbgnbd',
     requiredFields: ['phone', 'address', 'rep'],
     horizonWeeks: 4,
     workingDays: [1, 2, 3, 4, 5],
-    maxPerDay: 6,
     slots: [9 * 60, 10 * 60 + 30, 13 * 60 + 30, 14 * 60 + 30, 15 * 60 + 30, 16 * 60 + 30],
+    minGapDays: 3,
+    lunchBreak: [12 * 60, 13 * 60 + 30],
+    publicHolidays: 'auto',
+    festivalCare: 'auto',
+    lunarBirthdays: false,
+    capacity: DEFAULT_CAPACITY.map((c) => ({ ...c })),
+    daysOff: [],
     visitMinutes: 60,
     callMinutes: 15,
     keepDays: 28,
@@ -48,7 +69,8 @@ export function defaultSettings(): Settings {
     team: [],
     dailyHour: 6,
     timeBudgetSeconds: 240,
-    dailyEventLimit: 2000,
+    // Modest (issue 11): Google may make a calendar read-only for a while after many invitations.
+    dailyEventLimit: 300,
     calendarId: 'primary',
     synonyms: [],
     mappingChoices: [],

@@ -3,7 +3,7 @@
  * the setting and the value, and saying what is allowed.
  */
 import { CellValue, isDate } from '../cells';
-import { DayClock, daysFromCivil } from '../dates';
+import { DayClock, daysFromCivil, formatDay } from '../dates';
 import type { Lang } from '../locale';
 import type { AnyField, TableKey, Tier } from '../model';
 import { ROLES, type Role } from '../model';
@@ -14,10 +14,14 @@ import type { SectionKey } from './layout';
 import { allowedText, paramSpec, type ParamKey } from './parameters';
 import { formatTime, minutesOf } from './values';
 
-export type SettingsErrorKey = 'badValue' | 'sharesOrder' | 'unknownSetting' | 'duplicateRow' | 'badCell' | 'requiredUnused' | 'headerTwice';
+export type SettingsErrorKey =
+  | 'badValue' | 'sharesOrder' | 'unknownSetting' | 'duplicateRow' | 'badCell' | 'requiredUnused' | 'headerTwice'
+  | 'hoursOrder' | 'daysOrder';
 
 /** Which cell of a table row was refused (badCell). */
-export type SettingsColumn = 'tier' | 'role' | 'visits' | 'calls' | 'months' | 'email' | 'table' | 'field' | 'headers';
+export type SettingsColumn =
+  | 'tier' | 'role' | 'visits' | 'calls' | 'months' | 'email' | 'table' | 'field' | 'headers'
+  | 'visitsPerDay' | 'callsPerDay' | 'dayStart' | 'dayEnd' | 'from' | 'to' | 'dayKind' | 'person';
 
 export interface SettingsErrorParams {
   /** 1-based row of the Settings sheet. */
@@ -41,6 +45,12 @@ export interface SettingsErrorParams {
   b?: number;
   aRow?: number;
   bRow?: number;
+  /** hoursOrder: a role's working hours (minutes after midnight). */
+  start?: number;
+  end?: number;
+  /** daysOrder: a Days off row's dates (day numbers). */
+  from?: number;
+  to?: number;
 }
 
 export class SettingsError extends Error {
@@ -55,6 +65,11 @@ export class SettingsError extends Error {
 
 export function isSettingsError(e: unknown): e is SettingsError {
   return e instanceof SettingsError;
+}
+
+/** A table cell the run cannot use: its row, section, column and value. */
+export function badCellError(section: SectionKey, row: number, column: SettingsColumn, value: CellValue, clock: DayClock, extra: Partial<SettingsErrorParams> = {}): SettingsError {
+  return new SettingsError('badCell', { row, section, column, value, shown: shownValue(value, clock), ...extra });
 }
 
 // Sheets' day zero, 1899-12-30 (and the day before, where a zone's 1899 offset had seconds):
@@ -76,6 +91,8 @@ const SECTION_NAMES: Record<SectionKey, Record<Lang, string>> = {
   team: { zh: '团队', en: 'team' },
   mapping: { zh: '列映射', en: 'column mapping' },
   extra: { zh: '额外表头', en: 'extra headers' },
+  capacity: { zh: '每日容量', en: 'daily capacity' },
+  daysOff: { zh: '休息日', en: 'days off' },
 };
 
 const COLUMN_NAMES: Record<SettingsColumn, Record<Lang, string>> = {
@@ -88,6 +105,14 @@ const COLUMN_NAMES: Record<SettingsColumn, Record<Lang, string>> = {
   table: { zh: '表', en: 'table' },
   field: { zh: '字段', en: 'field' },
   headers: { zh: '表头', en: 'headers' },
+  visitsPerDay: { zh: '每天拜访', en: 'visits a day' },
+  callsPerDay: { zh: '每天电话', en: 'calls a day' },
+  dayStart: { zh: '上班时间', en: 'start of the day' },
+  dayEnd: { zh: '下班时间', en: 'end of the day' },
+  from: { zh: '开始日期', en: 'From date' },
+  to: { zh: '结束日期', en: 'To date' },
+  dayKind: { zh: '类型', en: 'kind' },
+  person: { zh: '人员', en: 'person' },
 };
 
 function or(items: readonly string[], lang: Lang): string {
@@ -110,6 +135,14 @@ function allowedCell(p: SettingsErrorParams, lang: Lang): string {
       return lang === 'zh' ? `${tableLabel(t, lang)}表的字段：${list(fields, lang)}` : `a field of ${tableLabel(t, lang)}: ${list(fields, lang)}`;
     }
     case 'headers': return lang === 'zh' ? '用逗号或顿号分隔的表头' : 'headers separated by commas';
+    case 'visitsPerDay': return lang === 'zh' ? '0 到 50 的整数（空白 = 0）' : 'a whole number from 0 to 50 (empty = 0)';
+    case 'callsPerDay': return lang === 'zh' ? '0 到 100 的整数（空白 = 0）' : 'a whole number from 0 to 100 (empty = 0)';
+    case 'dayStart': return lang === 'zh' ? '时间，例如 09:00（空白 = 09:00）' : 'a time of day such as 09:00 (empty = 09:00)';
+    case 'dayEnd': return lang === 'zh' ? '时间，例如 17:30（空白 = 17:30）' : 'a time of day such as 17:30 (empty = 17:30)';
+    case 'from': return lang === 'zh' ? '日期，例如 2026-10-01' : 'a date such as 2026-10-01';
+    case 'to': return lang === 'zh' ? '日期，例如 2026-10-08，或空白（= 开始日期）' : 'a date such as 2026-10-08, or empty (= the From date)';
+    case 'dayKind': return lang === 'zh' ? '休息（放假、关闭、请假）或上班（工作、补班），空白 = 休息' : 'off (closed, leave) or working (work); empty = off';
+    case 'person': return lang === 'zh' ? '“团队”表里的姓名、代码或邮箱，或空白（= 全体）' : 'a name, code or e-mail from the Team table, or empty (= the whole team)';
     default: return '';
   }
 }
@@ -151,6 +184,7 @@ export function describeSettingsError(e: SettingsError, lang: Lang): string {
     case 'duplicateRow': {
       const what = p.setting ? name
         : p.section === 'policy' ? `${p.tier} · ${p.role ? ROLE_WORDS[p.role][lang] : ''}`
+        : p.section === 'capacity' ? (p.role ? ROLE_WORDS[p.role][lang] : '')
         : mappingRow(p.table, p.field, lang);
       return where + (zh
         ? `${what}已在第 ${p.otherRow} 行出现。请只保留一行。`
@@ -164,6 +198,17 @@ export function describeSettingsError(e: SettingsError, lang: Lang): string {
       return where + (zh
         ? `${mappingRow(p.table, p.field, lang)}被设为不使用，但 Kehu 需要这一列。请填写它的表头，或清空该单元格让 Kehu 自动查找。`
         : `${mappingRow(p.table, p.field, lang)} is marked as not used, but Kehu needs that column. Write its header, or clear the cell to let Kehu find it.`);
+    case 'hoursOrder': {
+      const start = formatTime(p.start ?? 0);
+      const end = formatTime(p.end ?? 0);
+      return where + (zh
+        ? `上班时间 ${start} 不早于下班时间 ${end}。上班时间要早于下班时间。`
+        : `the day starts at ${start}, not before it ends (${end}). The start must come before the end.`);
+    }
+    case 'daysOrder':
+      return where + (zh
+        ? `结束日期 ${formatDay(p.to ?? 0)} 早于开始日期 ${formatDay(p.from ?? 0)}。`
+        : `the To date ${formatDay(p.to ?? 0)} is before the From date ${formatDay(p.from ?? 0)}.`);
     case 'headerTwice': {
       const header = quote(p.header ?? '', lang);
       return where + (zh

@@ -10,11 +10,11 @@ import type { AnyField, TableKey } from '../model';
 import { fieldLabel, headerKeys, synonymsOf, TABLE_FIELDS, TABLE_WORDS, TABLES, tableLabel } from '../tables/synonyms';
 import { textOf } from './values';
 
-export type SectionKey = 'parameters' | 'policy' | 'team' | 'mapping' | 'extra';
-export const SECTIONS: readonly SectionKey[] = ['parameters', 'policy', 'team', 'mapping', 'extra'];
+export type SectionKey = 'parameters' | 'policy' | 'capacity' | 'team' | 'daysOff' | 'mapping' | 'extra';
+export const SECTIONS: readonly SectionKey[] = ['parameters', 'policy', 'capacity', 'team', 'daysOff', 'mapping', 'extra'];
 
-/** Columns every row of the sheet is padded to (the widest section). */
-export const SHEET_WIDTH = 5;
+/** Columns every row of the sheet is padded to (the widest section: Days off). */
+export const SHEET_WIDTH = 6;
 
 export const SHEET_TITLE: Record<Lang, string> = { zh: 'Kehu · 设置', en: 'Kehu · Settings' };
 
@@ -27,6 +27,8 @@ interface SectionWords {
   title: Record<Lang, string>;
   also: readonly string[];
   columns: Record<Lang, readonly string[]>;
+  /** A hint written beside the title (column C), for a table whose rules are not obvious. */
+  hint?: Record<Lang, string>;
 }
 
 export const SECTION_WORDS: Record<SectionKey, SectionWords> = {
@@ -40,10 +42,25 @@ export const SECTION_WORDS: Record<SectionKey, SectionWords> = {
     also: ['拜访频率', '客户访问管理', 'Policy', 'Visit plan'],
     columns: { zh: ['等级', '角色', '拜访次数', '电话次数', '每几个月'], en: ['Tier', 'Role', 'Visits', 'Calls', 'Per months'] },
   },
+  capacity: {
+    title: { zh: '每日容量', en: 'Daily capacity' },
+    also: ['每天容量', '容量', 'Capacity', 'Capacity per day'],
+    columns: { zh: ['角色', '每天拜访', '每天电话', '上班', '下班'], en: ['Role', 'Visits a day', 'Calls a day', 'Day starts', 'Day ends'] },
+    hint: { zh: '每人每天最多的拜访和电话次数，以及上下班时间；没有列出的角色用默认值。', en: 'The most visits and calls one person makes a day, and the working hours; a role not listed keeps its default.' },
+  },
   team: {
     title: { zh: '团队', en: 'Team' },
     also: ['销售团队', '人员', 'Sales team', 'People'],
     columns: { zh: ['角色', '姓名', '代码', '邮箱', '区域'], en: ['Role', 'Name', 'Code', 'E-mail', 'Region'] },
+  },
+  daysOff: {
+    title: { zh: '休息日', en: 'Days off' },
+    also: ['休假', '假期', '休息日期', 'Closures', 'Holidays and leave'],
+    columns: { zh: ['从', '到', '类型', '人员', '说明', '来源'], en: ['From', 'To', 'Kind', 'Person', 'Note', 'Source'] },
+    hint: {
+      zh: '来源为“国务院”的行由 Kehu 每次运行按国务院的放假安排更新，其他行保持原样。要在法定假日上班，另加一行“上班”。人员留空 = 全体。',
+      en: 'Rows whose source is State Council are refreshed by Kehu on every run; other rows stay as typed. To work on a public holiday, add a row of kind working. Person empty = the whole team.',
+    },
   },
   mapping: {
     title: { zh: '列映射', en: 'Column mapping' },
@@ -128,7 +145,9 @@ export function scanSheet(grid: readonly (readonly CellValue[])[]): RowRole[] {
 
 /** A section's title row, header row and rows, then the blank row that separates sections. */
 export function sectionBlock(section: SectionKey, rows: readonly CellValue[][], lang: Lang): CellValue[][] {
-  return [[SECTION_WORDS[section].title[lang]], [...SECTION_WORDS[section].columns[lang]], ...rows, []];
+  const w = SECTION_WORDS[section];
+  const title = w.hint ? [w.title[lang], '', w.hint[lang]] : [w.title[lang]];
+  return [title, [...w.columns[lang]], ...rows, []];
 }
 
 /** Rows padded with '' to one width, as setValues needs. */

@@ -10,10 +10,12 @@ import { CUSTOMER_FIELDS, type CustomerField, type Settings } from '../model';
 import { fieldLabel, headerKeys, SYNONYMS } from '../tables/synonyms';
 import { keepText } from './cellText';
 import {
-  formatTimes, formatWeekdays, isNoneWord, minutesOf, numberOf, shareOf, textOf, timesOf, weekdaysOf,
+  formatTimes, formatTimeSpan, formatWeekdays, isNoneWord, minutesOf, numberOf, shareOf, textOf, timesOf, timeSpanOf, weekdaysOf,
+  yesNoOf,
 } from './values';
 
-export type ParamKey = Exclude<keyof Settings, 'policy' | 'team' | 'synonyms' | 'mappingChoices'>;
+/** Settings that are a row of the parameters section (the others are tables, or retired). */
+export type ParamKey = Exclude<keyof Settings, 'policy' | 'team' | 'synonyms' | 'mappingChoices' | 'capacity' | 'daysOff'>;
 
 type Words = Record<Lang, string> & { also?: readonly string[] };
 
@@ -89,6 +91,18 @@ const times: Kind<number[]> = {
   read: (v, clock) => timesOf(v, clock),
   write: (minutes) => formatTimes(minutes),
   allowed: (lang) => (lang === 'zh' ? '时间，例如 09:00, 10:30（用逗号分隔）' : 'times of day such as 09:00, 10:30, separated by commas'),
+};
+
+const timeSpan: Kind<[number, number]> = {
+  read: (v) => timeSpanOf(v),
+  write: (span, lang) => keepText(formatTimeSpan(span, lang)),
+  allowed: (lang) => (lang === 'zh' ? '起止时间，例如 12:00-13:30，或“无”' : 'a start and end time such as 12:00-13:30, or none'),
+};
+
+const yesNo: Kind<boolean> = {
+  read: (v) => yesNoOf(v),
+  write: (b, lang) => (lang === 'zh' ? (b ? '是' : '否') : b ? 'yes' : 'no'),
+  allowed: (lang) => (lang === 'zh' ? '是 或 否' : 'yes or no'),
 };
 
 const hour: Kind<number> = {
@@ -215,6 +229,14 @@ const SPECS: Specs = {
     about: { zh: '生日前这么多天提醒负责的销售员。', en: 'Remind the account owner this many days before a birthday.' },
     kind: int(0, 366),
   },
+  lunarBirthdays: {
+    names: { zh: '生日为农历', en: 'Birthdays are lunar', also: ['农历生日', 'lunar birthdays'] },
+    about: {
+      zh: '客户表的生日一列都是农历日期（单个单元格也可写“农历八月十五”）。',
+      en: 'The whole birthday column holds Chinese lunar dates (one cell may also say 农历八月十五).',
+    },
+    kind: yesNo,
+  },
   overdueFactor: {
     names: { zh: '逾期倍数', en: 'Overdue factor' },
     about: { zh: '最近一次拜访或电话超过该等级联系间隔的这么多倍就算逾期。', en: "Overdue when the last visit or call is older than this many times the tier's contact interval." },
@@ -224,6 +246,18 @@ const SPECS: Specs = {
     names: { zh: '存活概率阈值', en: 'P(alive) threshold', also: ['p alive threshold'] },
     about: { zh: '客户仍活跃的概率低于此值时提醒“可能流失”；0 表示关闭。', en: "Flag 'probably lapsing' when the probability a customer is still active is below this; 0 turns the flag off." },
     kind: share(true, 0.3),
+  },
+  lifetimeModel: {
+    names: { zh: '存活模型', en: 'Lifetime model', also: ['lifetime model', 'p alive model', '存活概率模型'] },
+    about: {
+      zh: '计算存活概率的模型：MBG/NBD（默认；只买过一次、很久没来的客户存活概率会下降）、Pareto/NBD（同样会下降）或 BG/NBD（只买过一次的客户总是 100%）。',
+      en: 'The model behind P(alive): MBG/NBD (default; a one-time buyer long gone drops), Pareto/NBD (drops too) or BG/NBD (a one-time buyer always shows 100%).',
+    },
+    kind: choice({
+      mbgnbd: { zh: 'MBG/NBD', en: 'MBG/NBD', also: ['mbgnbd', 'mbg-nbd', 'modified bg/nbd'] },
+      paretonbd: { zh: 'Pareto/NBD', en: 'Pareto/NBD', also: ['paretonbd', 'pareto', 'pareto-nbd'] },
+      bgnbd: { zh: 'BG/NBD', en: 'BG/NBD', also: ['bgnbd', 'bg-nbd'] },
+    }),
   },
   requiredFields: {
     names: { zh: '必填字段', en: 'Required fields' },
@@ -240,15 +274,20 @@ const SPECS: Specs = {
     about: { zh: '在哪些日子安排拜访和电话。', en: 'The days visits and calls are planned on.' },
     kind: weekdays,
   },
-  maxPerDay: {
-    names: { zh: '每人每天上限', en: 'Max per person per day', also: ['max per day'] },
-    about: { zh: '每人每天最多安排几次拜访和电话。', en: 'At most this many visits and calls per person per day.' },
-    kind: int(1, 50),
-  },
   slots: {
     names: { zh: '时间段', en: 'Time slots', also: ['slots'] },
     about: { zh: '每次联系的开始时间；同一人同一时间只安排一次。', en: 'Start times of the contact slots; one contact per person per slot.' },
     kind: times,
+  },
+  minGapDays: {
+    names: { zh: '最少间隔天数', en: 'Min days between contacts', also: ['min gap days'] },
+    about: { zh: '同一客户两次联系（拜访或电话，已记录的也算）至少相隔几天。', en: 'The fewest days between two contacts with one customer (recorded ones count too).' },
+    kind: int(0, 60),
+  },
+  lunchBreak: {
+    names: { zh: '午休', en: 'Lunch break', also: ['午休时间', '午餐时间'] },
+    about: { zh: '这段时间不安排拜访和电话。', en: 'No visit or call is planned in this time.' },
+    kind: timeSpan,
   },
   visitMinutes: {
     names: { zh: '拜访时长（分钟）', en: 'Visit minutes' },
@@ -265,6 +304,30 @@ const SPECS: Specs = {
     about: { zh: '无人修改过的计划行过了这么多天后删除。', en: 'Schedule rows nobody changed are removed once they are this many days old.' },
     kind: int(0, 3650),
   },
+  publicHolidays: {
+    names: { zh: '法定节假日', en: 'Public holidays', also: ['节假日', 'holidays'] },
+    about: {
+      zh: '“中国”：按国务院公布的放假和调休安排（写入下方“休息日”表）；“自动”：简体中文（中国）文件使用，其他文件只用“休息日”表。',
+      en: "China: the State Council's holidays and make-up working days (written into the Days off table below); auto: in a Chinese (China) file only, other files use the Days off table alone.",
+    },
+    kind: choice({
+      auto: { zh: '自动', en: 'auto', also: ['默认', 'default'] },
+      china: { zh: '中国', en: 'China', also: ['国务院', '中国大陆', 'mainland china', 'cn', 'prc'] },
+      none: { zh: '无', en: 'none', also: ['不使用', '不用', '关', 'off'] },
+    }),
+  },
+  festivalCare: {
+    names: { zh: '节日问候', en: 'Festival greetings', also: ['节日关怀', 'festival care'] },
+    about: {
+      zh: '春节和中秋前最后一个工作日，为 A 类客户安排问候或送礼；“自动”：中文文件开启。',
+      en: 'A greeting or gift for A customers on the last working day before the Spring Festival and Mid-Autumn; auto: on in a Chinese file.',
+    },
+    kind: choice({
+      auto: { zh: '自动', en: 'auto', also: ['默认', 'default'] },
+      on: { zh: '开', en: 'on', also: ['是', '开启', '打开', 'yes', 'true'] },
+      off: { zh: '关', en: 'off', also: ['否', '关闭', 'no', 'false'] },
+    }),
+  },
   dailyHour: {
     names: { zh: '每日运行时间', en: 'Daily run after', also: ['daily hour', '每日运行时间（点）'] },
     about: { zh: '每天这个钟点之后自动运行（按表格的时区）。', en: "The daily run starts after this hour (the spreadsheet's time zone)." },
@@ -277,7 +340,10 @@ const SPECS: Specs = {
   },
   dailyEventLimit: {
     names: { zh: '每日新日历邀请上限', en: 'New calendar events per day', also: ['daily event limit'] },
-    about: { zh: '每天最多新建这么多日历邀请，其余的下一天继续；0 表示不发邀请。', en: 'At most this many new calendar invites a day; the rest wait for the next day. 0 sends none.' },
+    about: {
+      zh: '每天最多新建这么多日历邀请，其余的下一天继续；0 表示不发邀请。邀请过多时 Google 可能暂时把日历设为只读。',
+      en: 'At most this many new calendar invites a day; the rest wait for the next day. 0 sends none. Google may make a calendar read-only for a while after many invitations.',
+    },
     kind: int(0, 10000),
   },
   calendarId: {
@@ -286,6 +352,21 @@ const SPECS: Specs = {
     kind: text,
   },
 };
+
+/**
+ * Names of parameters that were retired: an old sheet's row is ignored (and dropped when the
+ * sheet is next updated), never an unknown setting.
+ */
+const RETIRED_NAMES: readonly string[] = [
+  // maxPerDay, replaced by the Daily capacity table.
+  '每人每天上限', 'Max per person per day', 'max per day', 'maxPerDay',
+];
+
+const RETIRED_INDEX = new Set(RETIRED_NAMES.flatMap(headerKeys));
+
+export function isRetiredParam(name: string): boolean {
+  return headerKeys(name).some((k) => RETIRED_INDEX.has(k));
+}
 
 /** The parameters in the order the sheet lists them. */
 export const PARAMETERS: readonly ParamSpec[] = (Object.keys(SPECS) as ParamKey[]).map((key) => ({ key, ...SPECS[key] }) as ParamSpec);

@@ -12,7 +12,9 @@ import { parseWord, ROLE_WORDS } from '../vocabulary';
 import { defaultSettings, isEmail } from './defaults';
 import { SettingsError, shownValue, type SettingsColumn } from './errors';
 import { fieldOf, scanSheet, type SectionKey, tableOf } from './layout';
-import { paramOf, paramSpec, type ParamKey } from './parameters';
+import { CapacityReader } from './capacity';
+import { DaysOffReader } from './daysOff';
+import { isRetiredParam, paramOf, paramSpec, type ParamKey } from './parameters';
 import { isNoneWord, numberOf, textOf } from './values';
 
 export { describeSettingsError, isSettingsError, SettingsError } from './errors';
@@ -58,6 +60,8 @@ export function readSettingsSheet(grid: Grid, clock: DayClock): Settings {
   const choices: Settings['mappingChoices'] = [];
   const mappingRows = new Map<string, number>();
   const synonyms: Settings['synonyms'] = [];
+  const capacity = new CapacityReader(clock);
+  const daysOff = new DaysOffReader(clock);
   // table|normalized header → the field and row that claimed it, per section.
   const claimed: Record<'mapping' | 'extra', Map<string, { field: AnyField; row: number }>> = { mapping: new Map(), extra: new Map() };
 
@@ -83,6 +87,7 @@ export function readSettingsSheet(grid: Grid, clock: DayClock): Settings {
         const name = textOf(cells[0]);
         if (name === '' && blank(cells[1])) return; // a note in the description column
         const key = paramOf(name);
+        if (key === undefined && isRetiredParam(name)) return; // an old sheet's row: ignored, dropped on the next update
         if (key === undefined) throw new SettingsError('unknownSetting', { row, section: 'parameters', value: name === '' ? cells[0] : name });
         const earlier = paramRows.get(key);
         if (earlier !== undefined) throw new SettingsError('duplicateRow', { row, section: 'parameters', setting: key, otherRow: earlier });
@@ -120,6 +125,12 @@ export function readSettingsSheet(grid: Grid, clock: DayClock): Settings {
         team.push({ role: r, name: textOf(cells[1]), code: textOf(cells[2]), email, region: textOf(cells[4]) });
         return;
       }
+      case 'capacity':
+        capacity.add(cells, row);
+        return;
+      case 'daysOff':
+        daysOff.add(cells, row);
+        return;
       case 'mapping': {
         const table = tableOf(cells[0]);
         if (!table) throw bad('mapping', row, 'table', cells[0]);
@@ -175,5 +186,7 @@ export function readSettingsSheet(grid: Grid, clock: DayClock): Settings {
   if (present.has('team')) settings.team = team;
   if (present.has('mapping')) settings.mappingChoices = choices;
   if (present.has('extra')) settings.synonyms = synonyms;
+  settings.capacity = capacity.result();
+  settings.daysOff = daysOff.result(settings.team);
   return settings;
 }

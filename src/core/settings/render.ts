@@ -17,7 +17,10 @@ import { DEFAULT_POLICY, defaultSettings } from './defaults';
 import {
   fieldOf, HOW_TO, isBlankRow, rectangular, scanSheet, SECTIONS, sectionBlock, SHEET_TITLE, tableOf, type SectionKey,
 } from './layout';
-import { allowedText, paramOf, PARAMETERS, type ParamKey, type ParamSpec } from './parameters';
+import { capacityRows } from './capacity';
+import { chinaDaysOff } from './chinaDays';
+import { dayOffRow, isChinaRow } from './daysOff';
+import { allowedText, isRetiredParam, paramOf, PARAMETERS, type ParamKey, type ParamSpec } from './parameters';
 import { textOf } from './values';
 
 type Grid = readonly (readonly CellValue[])[];
@@ -70,6 +73,8 @@ function sectionRows(section: SectionKey, settings: Settings, mapping: WorkbookM
   switch (section) {
     case 'parameters': return PARAMETERS.map((p) => paramRow(p, settings, lang));
     case 'policy': return policyRows(settings.policy, lang);
+    case 'capacity': return capacityRows(settings.capacity, lang);
+    case 'daysOff': return settings.daysOff.map((d) => dayOffRow(d, lang));
     case 'team': return teamRows(settings.team, lang);
     case 'mapping': return allFields().map(([t, f]) => mappingRow(t, f, settings, mapping, lang));
     case 'extra': return extraRows(settings.synonyms, lang);
@@ -94,13 +99,44 @@ export interface UpdateOptions {
    * Settings sheet made before the tables could be found); else an empty one.
    */
   team?: TeamMember[];
+  /**
+   * The years whose China rows the Days off table should hold (chinaYearsFor): the rows whose
+   * source is the State Council are replaced by those of these years ([] removes them).
+   * Undefined leaves them as they are.
+   */
+  chinaYears?: readonly number[];
+}
+
+function sameCell(a: CellValue, b: CellValue): boolean {
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  return a === b;
+}
+
+function sameGrid(a: Grid, b: Grid): boolean {
+  return a.length === b.length && a.every((r, i) => r.length === b[i].length && r.every((v, j) => sameCell(v, b[i][j])));
+}
+
+/**
+ * The grid without the rows in `drop`, and with `insert` placed where row `at` of the grid was
+ * (or at its end).
+ */
+function spliceRows(grid: CellValue[][], drop: ReadonlySet<number>, at: number, insert: CellValue[][]): CellValue[][] {
+  const out: CellValue[][] = [];
+  grid.forEach((r, i) => {
+    if (i === at) out.push(...insert);
+    if (!drop.has(i)) out.push(r);
+  });
+  if (at >= grid.length) out.push(...insert);
+  return out;
 }
 
 /**
  * The sheet with what is missing filled in, or null when nothing needs writing: blank header
  * cells of the column mapping get the header detection found, the sheet column shows where each
  * table was found (it is for reading only), and sections, parameters or mapping rows the sheet
- * lacks are appended at its end with their defaults. No cell a person wrote changes.
+ * lacks are appended at its end with their defaults. No cell a person wrote changes; a retired
+ * parameter's row is dropped, and the Days off rows from the State Council are refreshed when
+ * `options.chinaYears` is given.
  */
 export function updateSettingsSheet(grid: Grid, mapping: WorkbookMapping | null, lang: Lang, options: UpdateOptions = {}): CellValue[][] | null {
   if (grid.every(isBlankRow)) {
@@ -113,15 +149,25 @@ export function updateSettingsSheet(grid: Grid, mapping: WorkbookMapping | null,
   const fields = new Set<string>();
   let changed = false;
   let teamMembers = 0;
+  const drop = new Set<number>();
+  let firstChinaRow = -1;
+  let daysOffEnd = -1;
 
   roles.forEach((role, i) => {
     if (role.kind === 'title') present.add(role.section);
+    if (role.kind !== 'outside' && role.kind !== 'blank' && role.section === 'daysOff') daysOffEnd = i + 1;
     if (role.kind !== 'data') return;
     const cells = out[i];
     if (role.section === 'team' && cells.slice(1).some((v) => textOf(v) !== '')) teamMembers++;
     if (role.section === 'parameters') {
       const key = paramOf(textOf(cells[0]));
       if (key) params.add(key);
+      else if (isRetiredParam(textOf(cells[0]))) drop.add(i);
+    } else if (role.section === 'daysOff') {
+      if (options.chinaYears !== undefined && isChinaRow(cells)) {
+        drop.add(i);
+        if (firstChinaRow < 0) firstChinaRow = i;
+      }
     } else if (role.section === 'mapping') {
       const table = tableOf(cells[0]);
       const field = table && fieldOf(table, cells[1]);
@@ -142,7 +188,17 @@ export function updateSettingsSheet(grid: Grid, mapping: WorkbookMapping | null,
     }
   });
 
-  const settings = { ...defaultSettings(), team: options.team ?? [], policy: DEFAULT_POLICY.map((p) => ({ ...p })) };
+  const chinaRows = options.chinaYears === undefined ? [] : chinaDaysOff(options.chinaYears, lang);
+  if (drop.size > 0 || (present.has('daysOff') && chinaRows.length > 0)) {
+    const insert = present.has('daysOff') ? rectangular(chinaRows.map((d) => dayOffRow(d, lang)), out[0]?.length ?? 0) : [];
+    const next = spliceRows(out, drop, firstChinaRow >= 0 ? firstChinaRow : daysOffEnd, insert);
+    if (!sameGrid(next, out)) {
+      out.splice(0, out.length, ...next);
+      changed = true;
+    }
+  }
+
+  const settings = { ...defaultSettings(), team: options.team ?? [], policy: DEFAULT_POLICY.map((p) => ({ ...p })), daysOff: chinaRows };
   const blocks: CellValue[][][] = [];
   // A Team section with nobody in it gets the team found now, as a section of its own below
   // (the reader merges repeated sections; the empty one is a person's to remove).

@@ -203,3 +203,37 @@ export function weekdaysOf(v: CellValue): number[] | undefined {
 export function formatWeekdays(days: readonly number[], lang: Lang): string {
   return lang === 'zh' ? days.map((d) => `周${ZH_DAYS[d - 1]}`).join('、') : days.map((d) => EN_DAYS[d - 1]).join(', ');
 }
+
+// ---------------------------------------------------------------------------------------------
+// A span of the day (the lunch break) and yes/no
+
+/**
+ * A span of the day written as "12:00-13:30" (also –, ~, 至, 到, to between the two times, and
+ * any time form minutesOf reads as text), or a "none" word: [0, 0]. The start must come before
+ * the end.
+ */
+export function timeSpanOf(v: CellValue): [number, number] | undefined {
+  if (isNoneWord(v)) return [0, 0];
+  if (typeof v !== 'string') return undefined;
+  const parts = unquote(v).normalize('NFKC').toLowerCase().trim().split(/\s*(?:[-–—~〜至到]|\bto\b)\s*/);
+  if (parts.length !== 2) return undefined;
+  const start = minutesOfText(squash(parts[0]));
+  const end = minutesOfText(squash(parts[1]));
+  return start !== undefined && end !== undefined && start < end ? [start, end] : undefined;
+}
+
+export function formatTimeSpan(span: readonly [number, number], lang: Lang): string {
+  if (span[0] === 0 && span[1] === 0) return lang === 'zh' ? '无' : 'none';
+  return `${formatTime(span[0])}-${formatTime(span[1])}`;
+}
+
+const YES = new Set(['是', '对', '开', 'yes', 'y', 'true', 'on', '✓', '√'].map(squash));
+const NO = new Set(['否', '不', '不是', '关', 'no', 'n', 'false', 'off', '✗', '×'].map(squash));
+
+/** Yes or no: a checkbox (TRUE/FALSE), 是/否, yes/no and a few more; undefined for anything else. */
+export function yesNoOf(v: CellValue): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (typeof v !== 'string') return undefined;
+  const t = squash(unquote(v));
+  return YES.has(t) ? true : NO.has(t) ? false : undefined;
+}
