@@ -13,7 +13,7 @@ import {
 import { DEFAULT_CAPACITY, defaultSettings } from '../../src/core/settings/defaults';
 import { describeSettingsError, readSettingsSheet, SettingsError } from '../../src/core/settings/read';
 import { renderSettingsSheet, updateSettingsSheet } from '../../src/core/settings/render';
-import { chinaYears } from '../../src/core/workdays/china';
+import { chinaYears } from '../../src/core/workdays';
 import { offsetMinutes, zonedInstant, zoneOffsetMs } from '../../tools/gas/zone';
 
 type Grid = CellValue[][];

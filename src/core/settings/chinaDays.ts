@@ -7,7 +7,7 @@
 import { civilFromDays } from '../dates';
 import type { Lang } from '../locale';
 import type { DayOff, Settings } from '../model';
-import { chinaCoversYear, chinaPublicDays, usesChinaHolidays, type PublicDay } from '../workdays/china';
+import { chinaCoversYear, chinaPublicDays, usesChinaHolidays, type PublicDay } from '../workdays';
 
 /** The names the sheet shows (the data's short forms get their usual 节). */
 const ZH_NAMES: Record<string, string> = { 清明: '清明节', 端午: '端午节', 中秋: '中秋节' };
