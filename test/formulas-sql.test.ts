@@ -40,7 +40,7 @@ describe('=RFMSQL typed into a sheet', () => {
     expect(got).toHaveLength(CUSTOMERS);
     const want = new Map(sheet.map((r) => [r[0], r]));
     for (const row of got) {
-      const w = want.get(row.customer_id)!;
+      const w = want.get(row.customer_id as string)!;
       expect([row.recency_days, row.orders, row.amount, row.r, row.f, row.m, row.rfm, row.segment, row.abc]).toEqual([w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10]]);
     }
     expect(new Set(got.map((r) => r.segment)).size).toBeGreaterThan(4); // Chinese class names, many of them
