@@ -139,4 +139,5 @@ if (sampleAt > 0) {
   main();
   runClvBench();
   runDailyBench();
+  void import('./bench/sql').then((m) => m.runSqlBench()); // RFMSQL on DuckDB beside RFM; alone: npx tsx tools/bench/sql.ts
 }
