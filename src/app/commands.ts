@@ -5,6 +5,7 @@
 import { renderSettingsSheet } from '../core/settings/render';
 import { defaultSettings } from '../core/settings/defaults';
 import { runClassifyStep } from './classifyStep';
+import { runDashboardStep } from './dashboardStep';
 import { logRun } from './logSheet';
 import { runExportStep } from './exportStep';
 import { failureText, runLocked, type Outcome, type RunContext } from './frame';
@@ -21,7 +22,7 @@ function logged(ctx: RunContext, title: Parameters<typeof appText>[1], summary: 
 }
 
 export function refreshClassification(): Outcome {
-  return runLocked('titleRefresh', true, runClassifyStep);
+  return runLocked('titleRefresh', true, (ctx) => `${runClassifyStep(ctx)} ${runDashboardStep(ctx).summary}`);
 }
 
 export function buildSchedule(): Outcome {

@@ -8,6 +8,7 @@
  * Script each call is a round trip. One module per service; this file assembles them.
  */
 import { createCalendar } from './calendar/events';
+import { createChartsService } from './charts';
 import type { CalendarNotification, EventResource } from './calendar/state';
 import { createCacheService } from './cache';
 import type { CallCounts } from './counting';
@@ -55,6 +56,7 @@ export { nextRunOf, clockEvent } from './script';
 export type { EventResource, CalendarNotification } from './calendar/state';
 export type { Snapshot, SheetSnapshot, SnapshotOptions } from './snapshot';
 export { displayValue } from './displayFormat';
+export { chartsOf, conditionalRulesOf, type ChartRecord, type GradientRuleRecord, type RangeRecord } from './charts';
 export { readManifest, type Manifest } from './manifest';
 
 export interface GasFakesOptions extends GasStateOptions {
@@ -213,6 +215,7 @@ function buildServices(rt: Runtime, manifest: Manifest | null = null) {
     ScriptApp: createScriptApp(rt),
     Session: createSession(rt),
     Calendar: createCalendar(rt),
+    Charts: createChartsService(),
   };
   // Without the advanced service enabled in the manifest, Apps Script defines no Calendar global.
   if (manifest && !advancedServiceEnabled(manifest, 'Calendar')) delete globals.Calendar;

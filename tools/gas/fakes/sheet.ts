@@ -1,12 +1,13 @@
 /** Sheet: one tab of the spreadsheet, with the row/column operations users and scripts make. */
 import { parseA1 } from './a1';
+import { sheetChartMethods, type SheetChartMethods } from './charts';
 import type { FakeRange } from './range';
 import { reorderRows } from './range';
 import { sortedOrderBy } from './sheetOrder';
 import type { Doc, FakeSpreadsheet } from './spreadsheet';
 import type { SheetState } from './state';
 
-export interface FakeSheet {
+export interface FakeSheet extends SheetChartMethods {
   getName(): string;
   setName(name: string): FakeSheet;
   getSheetId(): number;
@@ -204,6 +205,7 @@ export function makeSheet(doc: Doc, sheet: SheetState): FakeSheet {
     clear: () => clearCells(true, true),
     clearContents: () => clearCells(true, false),
     clearFormats: () => clearCells(false, true),
+    ...sheetChartMethods(doc, sheet),
   };
   return self;
 }

@@ -1,6 +1,7 @@
 /** SpreadsheetApp and Spreadsheet: the document, its tabs, the user's selection and toasts. */
 import { parseA1, splitSheetName } from './a1';
 import { typedCell } from './cells';
+import { newConditionalFormatRule } from './charts';
 import { makeRange, type FakeRange } from './range';
 import { counted, type Runtime } from './runtime';
 import { RANGE_CELLS } from './costMeter';
@@ -49,6 +50,8 @@ export interface Doc {
   writeCell(sheet: SheetState, r: number, c: number, v: unknown): void;
   select(sheet: SheetState, row: number, column: number, numRows: number, numColumns: number): void;
   stateOf(sheet: unknown): SheetState;
+  /** Where a Range object of this document is (charts and rules keep ranges). */
+  rangeInfo(range: unknown): { sheet: SheetState; row: number; column: number; numRows: number; numColumns: number };
 }
 
 export function createSpreadsheetServices(rt: Runtime, getUi: () => FakeUi) {
@@ -101,6 +104,11 @@ export function createSpreadsheetServices(rt: Runtime, getUi: () => FakeUi) {
       const s = sheet && typeof sheet === 'object' ? sheetStates.get(sheet) : undefined;
       if (!s || !state.sheets.includes(s)) throw rt.error('Invalid argument: sheet');
       return s;
+    },
+    rangeInfo(range) {
+      const r = range && typeof range === 'object' ? rangeStates.get(range) : undefined;
+      if (!r) throw rt.error('Invalid argument: range');
+      return r;
     },
   };
 
@@ -210,6 +218,7 @@ export function createSpreadsheetServices(rt: Runtime, getUi: () => FakeUi) {
       return getUi();
     },
     flush: () => undefined,
+    newConditionalFormatRule: () => newConditionalFormatRule(doc, rt),
   }, rt);
 
   return { SpreadsheetApp, spreadsheet, doc };
