@@ -3,7 +3,13 @@
  * features and demos rely on (domain.md §1, §3, §6), for the default seed and for others.
  */
 import { teamFromSheet } from '../src/core/automation/teamImport';
+import { DayClock, daysFromCivil } from '../src/core/dates';
+import { areaOf } from '../src/core/schedule/area';
+import { detectTables } from '../src/core/tables/detect';
+import { readCustomers } from '../src/core/tables/records';
+import { chinaPublicDaysBetween, lunarBirthdaysBetween, parseLunarBirthday } from '../src/core/workdays';
 import { generateSampleWorkbook, REPS, type Cell, type SampleWorkbook, type SheetRows } from '../tools/sample/generate';
+import { generateTeamFile, TEAM_FILE_CUSTOMERS, TEAM_FILE_SHEETS } from '../tools/sample/team';
 
 const DAY_MS = 86_400_000;
 
@@ -375,5 +381,116 @@ describe('other sizes', () => {
       for (const o of records(other.sheets.Orders)) expect(codes.has(o['客户代码'])).toBe(true);
       for (const c of records(other.sheets.Contacts)) expect(codes.has(c['客户代码'])).toBe(true);
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The second sample, a named East China team (tools/sample/team.ts, `npm start -- --sample team`)
+
+describe('the team sample file', () => {
+  const file = generateTeamFile();
+  const sheet = (name: string) => file.sheets[name];
+  const clock = new DayClock(() => 480);
+  const found = detectTables(Object.entries(file.sheets).filter(([n]) => n !== TEAM_FILE_SHEETS.team).map(([name, rows]) => ({ name, top: rows.slice(0, 5) })));
+  const teamList = teamFromSheet(sheet(TEAM_FILE_SHEETS.team))!;
+  const rowsOf = (name: string) => sheet(name).slice(found.customers.headerRow - 1);
+  const read = readCustomers(rowsOf(TEAM_FILE_SHEETS.customers), found.customers, clock);
+  const people = records(sheet(TEAM_FILE_SHEETS.customers));
+  const logged = records(sheet(TEAM_FILE_SHEETS.contacts));
+  const today = dayOf(file.today);
+
+  it('is the same file for the same options, another for another seed', () => {
+    expect(generateTeamFile()).toEqual(file);
+    expect(generateTeamFile({ seed: 2 })).not.toEqual(file);
+    expect(Object.keys(file.sheets)).toEqual(['客户档案', '销售订单', '联系记录', '销售团队']);
+  });
+
+  it('keeps a team list the add-on takes as the Team table: named reps, two managers, a director and a general manager, each with an e-mail', () => {
+    const count = (role: string) => teamList.filter((m) => m.role === role).length;
+    expect([count('rep'), count('manager'), count('director'), count('gm')]).toEqual([5, 2, 1, 1]);
+    for (const m of teamList) {
+      expect(m.name).toMatch(/^[\u4e00-\u9fff]{2,3}$/);
+      expect(m.email).toMatch(/^[a-z.]+@example\.com$/);
+    }
+  });
+
+  it('is found and read by the add-on as its three tables, every customer row without a problem', () => {
+    expect([found.customers.sheet, found.orders.sheet, found.contacts?.sheet]).toEqual(['客户档案', '销售订单', '联系记录']);
+    for (const f of ['address', 'region', 'rep', 'birthday', 'phone', 'contact'] as const) expect([f, found.customers.columns[f] !== undefined]).toEqual([f, true]);
+    expect(read.records).toHaveLength(TEAM_FILE_CUSTOMERS);
+    expect(read.problems).toEqual([]);
+  });
+
+  it('names each customer’s rep as the Team table does (by name, a few by code)', () => {
+    const reps = teamList.filter((m) => m.role === 'rep');
+    const cells = people.map((c) => String(c['业务员']));
+    for (const v of cells) expect(reps.some((m) => m.name === v || m.code === v)).toBe(true);
+    expect(cells.some((v) => /^S\d+$/.test(v))).toBe(true);
+    for (const m of reps) expect(cells.filter((v) => v === m.name || v === m.code).length).toBeGreaterThanOrEqual(TEAM_FILE_CUSTOMERS / 6);
+  });
+
+  it('has customers in several cities, with full addresses and a 区域 cell on some rows only', () => {
+    const areas = new Set(people.map((c) => areaOf(String(c['区域'] ?? ''), String(c['地址']))));
+    const cities = new Set(people.map((c) => /^(?:.{2}省)?(.{2}市)/.exec(String(c['地址']))?.[1]));
+    expect(cities).toEqual(new Set(['上海市', '南京市', '杭州市', '苏州市', '无锡市']));
+    expect(people.some((c) => String(c['地址']).startsWith('上海市浦东新区'))).toBe(true);
+    expect(people.some((c) => String(c['地址']).startsWith('江苏省南京市'))).toBe(true);
+    expect(people.some((c) => String(c['地址']).startsWith('浙江省杭州市'))).toBe(true);
+    const withRegion = people.filter((c) => !isBlank(c['区域'])).length;
+    expect(withRegion).toBeGreaterThan(TEAM_FILE_CUSTOMERS / 4);
+    expect(withRegion).toBeLessThan(TEAM_FILE_CUSTOMERS);
+    // The plan's areas: the region where one is written, else the city and district of the address.
+    expect(areas.size).toBeGreaterThanOrEqual(8);
+  });
+
+  it('writes birthdays as solar and lunar dates, the lunar ones readable, one falling on 中秋 inside the first four weeks', () => {
+    const cells = people.map((c) => c['生日']).filter((v): v is string => typeof v === 'string');
+    const lunar = cells.filter((v) => /^(农历|阴历)/.test(v));
+    expect(lunar.length).toBeGreaterThanOrEqual(5);
+    expect(cells).toEqual(expect.arrayContaining(['农历八月十五', '阴历1990年闰五月初八']));
+    for (const v of lunar) expect([v, parseLunarBirthday(v).kind]).toEqual([v, 'lunar']);
+    const midAutumn = parseLunarBirthday('农历八月十五');
+    if (midAutumn.kind !== 'lunar') throw new Error('not lunar');
+    expect(lunarBirthdaysBetween(today, today + 27, midAutumn.birthday)).toEqual([daysFromCivil(2026, 9, 25)]);
+  });
+
+  it('starts a four-week horizon that crosses 中秋 and National Day, with a make-up working Saturday', () => {
+    expect(file.today).toBe('2026-09-21');
+    const days = chinaPublicDaysBetween(today, today + 27);
+    expect(days.filter((d) => d.kind === 'holiday').map((d) => d.name)).toEqual(expect.arrayContaining(['中秋', '国庆节']));
+    expect(days.some((d) => d.kind === 'workday' && d.day === daysFromCivil(2026, 10, 10))).toBe(true);
+  });
+
+  it('logs contacts by reps and by the seniors, on working days only, for customers of the file', () => {
+    const ids = new Set(people.map((c) => c['客户编号']));
+    const names = new Map(teamList.map((m) => [m.name, m.role]));
+    const closed = new Set(chinaPublicDaysBetween(today - 800, today).filter((d) => d.kind === 'holiday').map((d) => d.day));
+    const makeUp = new Set(chinaPublicDaysBetween(today - 800, today).filter((d) => d.kind === 'workday').map((d) => d.day));
+    for (const c of logged) {
+      const day = dayOf(c['日期']);
+      expect(ids.has(c['客户编号'])).toBe(true);
+      expect(names.has(String(c['人员']))).toBe(true);
+      expect(day).toBeLessThanOrEqual(today);
+      const weekday = new Date(day * DAY_MS).getUTCDay();
+      expect([c['日期'], closed.has(day) || ((weekday === 0 || weekday === 6) && !makeUp.has(day))]).toEqual([c['日期'], false]);
+    }
+    const roles = new Set(logged.map((c) => names.get(String(c['人员']))));
+    expect(roles).toEqual(new Set(['rep', 'manager', 'director', 'gm']));
+    expect(new Set(logged.map((c) => c['方式']))).toEqual(new Set(['拜访', '电话', '投诉']));
+  });
+
+  it('has two years of orders for its customers, most of the value from the biggest fifth', () => {
+    const orders = records(sheet(TEAM_FILE_SHEETS.orders));
+    const ids = new Set(people.map((c) => c['客户编号']));
+    const totals = new Map<string, number>();
+    for (const o of orders) {
+      expect(ids.has(o['客户编号'])).toBe(true);
+      expect(dayOf(o['下单日期'])).toBeGreaterThan(today - 731);
+      expect(Number(o['金额'])).toBeGreaterThan(0);
+      totals.set(String(o['客户编号']), (totals.get(String(o['客户编号'])) ?? 0) + Number(o['金额']));
+    }
+    const values = [...totals.values()].sort((a, b) => b - a);
+    const top = values.slice(0, Math.ceil(values.length / 5)).reduce((a, b) => a + b, 0);
+    expect(top / values.reduce((a, b) => a + b, 0)).toBeGreaterThan(0.5);
   });
 });

@@ -138,7 +138,7 @@ export function generateSampleWorkbook(options: SampleOptions = {}): SampleWorkb
 // Random numbers
 
 /** mulberry32: tiny, fast and good enough for sample data; seeded by the seed and a stream label. */
-class Rng {
+export class Rng {
   private state: number;
 
   constructor(seed: number, stream: string) {
