@@ -3,6 +3,8 @@
  * source), the fakes add it up beside the call counts, and the modeled clock lets a run's time
  * budget see Apps Script's time instead of Node's.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { COST_TABLE, costRowOf, createGasFakes, DEFAULT_ROW, ManualClock, SOURCES } from '../tools/gas/fakes';
 import { sampleFile } from './support/automation';
 
@@ -44,6 +46,17 @@ describe('the cost table', () => {
     // A 4,000-cell write: tens of ms, as measured (under 50 ms) give or take the model's round trip.
     expect(priced('Range.setValues', 4000)).toBeGreaterThan(40);
     expect(priced('Range.setValues', 4000)).toBeLessThan(100);
+  });
+
+  it('is the table docs/cost-model.md shows, figure for figure', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '../docs/cost-model.md'), 'utf8');
+    const lines = doc.slice(doc.indexOf('## The table')).split('\n');
+    for (const row of [...COST_TABLE, DEFAULT_ROW]) {
+      const line = lines.find((l) => l.startsWith(`| ${row.kind} | `));
+      expect([row.kind, line]).toEqual([row.kind, expect.stringContaining(`| ${row.ms} | `)]);
+      expect(line).toContain(`| ${row.source} | `);
+      if (row.perUnitMs) expect(line).toContain(`${row.perUnitMs * 1000} µs a `);
+    }
   });
 
   it("prices a call without a row of its own as its service's, else as one round trip", () => {
