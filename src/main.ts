@@ -127,25 +127,27 @@ export function QUADRANT(x: Arg, y: Arg, x_split?: Arg, y_split?: Arg, labels?: 
   return runFormula('QUADRANT', ['x', 'y', 'x_split', 'y_split', 'labels'], (ctx) => quadrantColumn(ctx, x, y, x_split, y_split, labels));
 }
 
-// Lifetime value (BG/NBD and Gamma-Gamma): a self-contained block, imported here to keep it so.
+// Lifetime value (BG/NBD, MBG/NBD or Pareto/NBD, and Gamma-Gamma): a self-contained block, imported here to keep it so.
 import { clvParamsTable, clvTable } from './core/functions/clv';
 
 /**
- * Fits the lifetime-value models to an order log by maximum likelihood: BG/NBD (how often
- * customers buy and when they stop) and Gamma-Gamma (how much they spend). Returns a table of
- * name and value: r, alpha, a, b, BG/NBD log-likelihood, p, q, v, Gamma-Gamma log-likelihood,
+ * Fits the lifetime-value models to an order log by maximum likelihood: a purchase model (how
+ * often customers buy and when they stop: BG/NBD, MBG/NBD or Pareto/NBD) and Gamma-Gamma (how
+ * much they spend). Returns a table of name and value: the model, its parameters (r, alpha, a, b;
+ * Pareto/NBD: r, alpha, s, beta), its log-likelihood, p, q, v, Gamma-Gamma log-likelihood,
  * customers, returning customers. Keep it and pass it to CLV to score without fitting again.
  *
  * @param {range} customer_ids The customer of each order (one row per order).
  * @param {range} order_dates The date of each order; orders on the same day count as one purchase.
  * @param {range} amounts The amount of each order.
  * @param {date} analysis_date [optional] The end of the history; default: the day after the latest order.
- * @return A two-column table: header row, then each parameter's name and value.
- * @example CLVPARAMS(Orders!A2:A, Orders!B2:B, Orders!C2:C)
+ * @param {string} model [optional] "bgnbd" (default), "mbgnbd" or "paretonbd": MBG/NBD and Pareto/NBD let a one-time buyer of long ago count as probably gone.
+ * @return A two-column table: header row, then the model and each parameter's name and value.
+ * @example CLVPARAMS(Orders!A2:A, Orders!B2:B, Orders!C2:C, , "mbgnbd")
  * @customfunction
  */
-export function CLVPARAMS(customer_ids: Arg, order_dates: Arg, amounts: Arg, analysis_date?: Arg): Output {
-  return runFormula('CLVPARAMS', ['customer_ids', 'order_dates', 'amounts', 'analysis_date'], (ctx) => clvParamsTable(ctx, customer_ids, order_dates, amounts, analysis_date));
+export function CLVPARAMS(customer_ids: Arg, order_dates: Arg, amounts: Arg, analysis_date?: Arg, model?: Arg): Output {
+  return runFormula('CLVPARAMS', ['customer_ids', 'order_dates', 'amounts', 'analysis_date', 'model'], (ctx) => clvParamsTable(ctx, customer_ids, order_dates, amounts, analysis_date, model));
 }
 
 /**
@@ -160,14 +162,15 @@ export function CLVPARAMS(customer_ids: Arg, order_dates: Arg, amounts: Arg, ana
  * @param {date} analysis_date [optional] The end of the history; default: the day after the latest order.
  * @param {number} months [optional] The horizon in months, 1 to 120; default 12.
  * @param {number} monthly_discount [optional] Discount rate per month for the lifetime value; default 0.01.
- * @param {range} params [optional] The table CLVPARAMS returned: score with it instead of fitting.
+ * @param {range} params [optional] The table CLVPARAMS returned: score with it (and its model) instead of fitting.
+ * @param {string} model [optional] "bgnbd" (default), "mbgnbd" or "paretonbd"; with params, it must be the params' model.
  * @return A table: header row, then one row per customer.
- * @example CLV(Orders!A2:A, Orders!B2:B, Orders!C2:C, , 12, 0.01, H1:I12)
+ * @example CLV(Orders!A2:A, Orders!B2:B, Orders!C2:C, , 12, 0.01, H1:I13)
  * @customfunction
  */
-export function CLV(customer_ids: Arg, order_dates: Arg, amounts: Arg, analysis_date?: Arg, months?: Arg, monthly_discount?: Arg, params?: Arg): Output {
-  return runFormula('CLV', ['customer_ids', 'order_dates', 'amounts', 'analysis_date', 'months', 'monthly_discount', 'params'], (ctx) =>
-    clvTable(ctx, customer_ids, order_dates, amounts, analysis_date, months, monthly_discount, params),
+export function CLV(customer_ids: Arg, order_dates: Arg, amounts: Arg, analysis_date?: Arg, months?: Arg, monthly_discount?: Arg, params?: Arg, model?: Arg): Output {
+  return runFormula('CLV', ['customer_ids', 'order_dates', 'amounts', 'analysis_date', 'months', 'monthly_discount', 'params', 'model'], (ctx) =>
+    clvTable(ctx, customer_ids, order_dates, amounts, analysis_date, months, monthly_discount, params, model),
   );
 }
 

@@ -29,8 +29,8 @@ describe('=CLVPARAMS and =CLV typed into a sheet', () => {
   engine.setCell('Report', 'A1', `=CLVPARAMS(${RANGES}, DATE(1997,9,30))`);
 
   it('spills the parameter table over blank rows past the data', () => {
-    const table = engine.getRange('Report', 'A1:B13');
-    expect(table.map((r) => r[0])).toEqual(['Parameter', 'r', 'alpha', 'a', 'b', 'BG/NBD log-likelihood', 'p', 'q', 'v', 'Gamma-Gamma log-likelihood', 'Customers', 'Returning customers', null]);
+    const table = engine.getRange('Report', 'A1:B14');
+    expect(table.map((r) => r[0])).toEqual(['Parameter', 'Model', 'r', 'alpha', 'a', 'b', 'BG/NBD log-likelihood', 'p', 'q', 'v', 'Gamma-Gamma log-likelihood', 'Customers', 'Returning customers', null]);
     const value = (name: string) => table.find((r) => r[0] === name)![1] as number;
     expect(Math.abs(value('r') / 0.243 - 1)).toBeLessThan(0.01);
     expect(Math.abs(value('b') / 2.426 - 1)).toBeLessThan(0.01);
@@ -40,7 +40,7 @@ describe('=CLVPARAMS and =CLV typed into a sheet', () => {
   });
 
   it('scores with the spilled params: one row per customer, the params\' own figures', () => {
-    engine.setCell('Report', 'D1', `=CLV(${RANGES}, DATE(1997,9,30), 12, 0.01, A1:B12)`);
+    engine.setCell('Report', 'D1', `=CLV(${RANGES}, DATE(1997,9,30), 12, 0.01, A1:B13)`);
     const table = engine.getRange('Report', `D1:L${CUSTOMERS + 2}`);
     expect(table[0][0]).toBe('Customer');
     expect(table[CUSTOMERS + 1].every((v) => v === null)).toBe(true);
@@ -64,6 +64,27 @@ describe('=CLVPARAMS and =CLV typed into a sheet', () => {
     expect(Math.abs((row[5] as number) / 0.7265897218354948 - 1)).toBeLessThan(1e-9);
     expect(Math.abs((row[6] as number) / 1.5632080807371396 - 1)).toBeLessThan(1e-9);
     expect(Math.abs((row[8] as number) / 36.307745312354164 - 1)).toBeLessThan(1e-9);
+  });
+});
+
+describe('=CLVPARAMS and =CLV with a model typed in', () => {
+  const { engine } = workbook();
+  engine.setCell('Report', 'A1', `=CLVPARAMS(${RANGES}, DATE(1997,9,30), "paretonbd")`);
+
+  it('fits Pareto/NBD and scores with its table: a one-time buyer of 37 weeks ago below 1 (BG/NBD: 1)', () => {
+    const table = engine.getRange('Report', 'A1:B13');
+    expect(table.slice(0, 7).map((r) => r[0])).toEqual(['Parameter', 'Model', 'r', 'alpha', 's', 'beta', 'Pareto/NBD log-likelihood']);
+    expect(table[1][1]).toBe('paretonbd');
+    engine.setCell('Report', 'D1', `=CLV(${RANGES}, DATE(1997,9,30), 12, 0.01, A1:B13)`);
+    const scored = engine.getRange('Report', `D1:L${CUSTOMERS + 1}`);
+    const customer03287 = scored.find((r) => r[0] === 3287)!;
+    expect(customer03287[2]).toBe(0);
+    expect(customer03287[5] as number).toBeLessThan(0.6);
+    // The same with the model named, and refused when it names another.
+    engine.setCell('Report', 'N1', `=CLV(${RANGES}, DATE(1997,9,30), 12, 0.01, A1:B13, "Pareto/NBD")`);
+    expect(engine.getValue('Report', 'N1')).toBe('Customer');
+    engine.setCell('Report', 'N1', `=CLV(${RANGES}, DATE(1997,9,30), 12, 0.01, A1:B13, "mbgnbd")`);
+    expect(engine.getValue('Report', 'N1')).toEqual({ error: '#ERROR!', message: expect.stringContaining('CLV: params were fitted with Pareto/NBD but model asks for MBG/NBD.') });
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * Probability alive (BG/NBD) per customer for the "probably lapsing" flag and the card, fitted on
- * the file's own order log. A log too small or too uniform to fit gives no probabilities (the
+ * Probability alive per customer for the "probably lapsing" flag and the card, fitted on the
+ * file's own order log with the Settings sheet's lifetime model (MBG/NBD by default: under
+ * BG/NBD a one-time buyer of two years ago would read "100% alive"). A log too small or too uniform to fit gives no probabilities (the
  * days-based flag still works) rather than a made-up number.
  */
 import type { CustomerClass } from '../core/model';
@@ -19,7 +20,8 @@ export function lifetimeOf(tables: Tables, classes: readonly CustomerClass[], to
     customerOf[i] = c === undefined || o.day > today ? -1 : c;
     day[i] = o.day;
   });
-  const fit = probabilityAliveByCustomer({ customerOf, day, customers: tables.customers.length, analysisDay: today });
+  const model = tables.settings.lifetimeModel;
+  const fit = probabilityAliveByCustomer({ customerOf, day, customers: tables.customers.length, analysisDay: today, model });
   if (!fit.ok) return null;
   const out = Float64Array.from(fit.pAlive);
   classes.forEach((c, i) => {

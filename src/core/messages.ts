@@ -156,8 +156,20 @@ const MESSAGES = {
     zh: (p) => `只有 ${p.repeat} 位回头客户的重复购买平均金额大于 0；拟合消费模型（Gamma-Gamma）至少需要 ${p.needed} 位。请检查是否把退款记成了订单，或使用更长的订单记录。`,
   },
   clvNoOptimum: {
-    en: (p) => `the order log is too uniform to fit the ${p.model === 'BG/NBD' ? 'purchase model (BG/NBD)' : 'spending model (Gamma-Gamma)'}: its best fit sends ${p.parameter} towards ${p.toward === 'zero' ? 'zero' : 'infinity'}. Use a longer or more varied order history, or give CLV the params CLVPARAMS fitted on one.`,
-    zh: (p) => `订单记录过于单一，无法拟合${p.model === 'BG/NBD' ? '购买模型（BG/NBD）' : '消费模型（Gamma-Gamma）'}：最佳拟合使 ${p.parameter} 趋于${p.toward === 'zero' ? '零' : '无穷大'}。请使用更长或更多样的订单记录，或把在这样的记录上用 CLVPARAMS 拟合的参数交给 CLV。`,
+    en: (p) => `the order log is too uniform to fit the ${p.model === 'Gamma-Gamma' ? 'spending model (Gamma-Gamma)' : `purchase model (${p.model})`}: its best fit sends ${p.parameter} towards ${p.toward === 'zero' ? 'zero' : 'infinity'}. Use a longer or more varied order history, or give CLV the params CLVPARAMS fitted on one.`,
+    zh: (p) => `订单记录过于单一，无法拟合${p.model === 'Gamma-Gamma' ? '消费模型（Gamma-Gamma）' : `购买模型（${p.model}）`}：最佳拟合使 ${p.parameter} 趋于${p.toward === 'zero' ? '零' : '无穷大'}。请使用更长或更多样的订单记录，或把在这样的记录上用 CLVPARAMS 拟合的参数交给 CLV。`,
+  },
+  clvModel: {
+    en: (p, r) => `model must be "bgnbd" (BG/NBD), "mbgnbd" (MBG/NBD) or "paretonbd" (Pareto/NBD), not ${r.value(p.value)}.`,
+    zh: (p, r) => `model 必须是 "bgnbd"（BG/NBD）、"mbgnbd"（MBG/NBD）或 "paretonbd"（Pareto/NBD），现在是${r.value(p.value)}。`,
+  },
+  clvParamModel: {
+    en: (p, r) => `params${where(p, r, 'en')} names the model ${r.value(p.value)}; CLVPARAMS writes "bgnbd", "mbgnbd" or "paretonbd" there. Give the table CLVPARAMS returns.`,
+    zh: (p, r) => `params${where(p, r, 'zh')}的模型是${r.value(p.value)}；CLVPARAMS 在这里写的是 "bgnbd"、"mbgnbd" 或 "paretonbd"。请选择 CLVPARAMS 返回的表。`,
+  },
+  clvModelMismatch: {
+    en: (p) => `params were fitted with ${p.fitted} but model asks for ${p.asked}. Leave model empty to score with the params' model, or fit again with CLVPARAMS(…, "${p.code}").`,
+    zh: (p) => `params 是用 ${p.fitted} 拟合的，而 model 指定了 ${p.asked}。请留空 model 以使用参数表的模型，或用 CLVPARAMS(…, "${p.code}") 重新拟合。`,
   },
   clvMonths: {
     en: (p, r) => `months must be a whole number from 1 to ${p.max}, not ${r.value(p.value)}.`,

@@ -62,8 +62,20 @@ describe('CLVPARAMS on the CDNOW sample (orders up to 1997-09-30)', () => {
   const value = (name: string) => table.find((r) => r[0] === name)![1] as number;
 
   it('returns the two-column table, header first, names in order', () => {
-    expect(table.map((r) => r[0])).toEqual(['Parameter', 'r', 'alpha', 'a', 'b', 'BG/NBD log-likelihood', 'p', 'q', 'v', 'Gamma-Gamma log-likelihood', 'Customers', 'Returning customers']);
+    expect(table.map((r) => r[0])).toEqual(['Parameter', 'Model', 'r', 'alpha', 'a', 'b', 'BG/NBD log-likelihood', 'p', 'q', 'v', 'Gamma-Gamma log-likelihood', 'Customers', 'Returning customers']);
+    expect(value('Model') as unknown).toBe('bgnbd');
     expect(table.every((r) => r.length === 2)).toBe(true);
+  });
+
+  // lifetimes' test suite (tests/test_estimation.py): ModifiedBetaGeoFitter and ParetoNBDFitter on
+  // cdnow_customers_summary; see test/core/clvModels.test.ts for the sources.
+  it.each([
+    ['mbgnbd', { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }],
+    ['paretonbd', { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }],
+  ])('fits %s through the bundle within 1%% of lifetimes', (model, want) => {
+    const fitted: unknown[][] = b.context.CLVPARAMS(...args(b), b.realm.date(1997, 9, 30), model);
+    expect(fitted[1]).toEqual(['Model', model]);
+    for (const [name, v] of Object.entries(want)) expect(relative(fitted.find((r) => r[0] === name)![1], v)).toBeLessThan(0.01);
   });
 
   it('fits BG/NBD within 1% of r 0.243, alpha 4.414, a 0.793, b 2.426 with log-likelihood -9582.4', () => {

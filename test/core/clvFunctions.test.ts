@@ -138,12 +138,13 @@ describe('CLVPARAMS and CLV fitted on a log drawn from the models', () => {
   const params = clvParamsTable(ctx(), simIds, simDates, simAmounts, undefined);
 
   it('returns the parameter table: names in order, finite values, the counts', () => {
-    expect(params.map((r) => r[0])).toEqual(['Parameter', 'r', 'alpha', 'a', 'b', 'BG/NBD log-likelihood', 'p', 'q', 'v', 'Gamma-Gamma log-likelihood', 'Customers', 'Returning customers']);
-    for (const r of params.slice(1)) expect(Number.isFinite(r[1])).toBe(true);
-    expect(params[10][1]).toBe(600);
+    expect(params.map((r) => r[0])).toEqual(['Parameter', 'Model', 'r', 'alpha', 'a', 'b', 'BG/NBD log-likelihood', 'p', 'q', 'v', 'Gamma-Gamma log-likelihood', 'Customers', 'Returning customers']);
+    expect(params[1][1]).toBe('bgnbd');
+    for (const r of params.slice(2)) expect(Number.isFinite(r[1])).toBe(true);
+    expect(params[11][1]).toBe(600);
     const days = new Map<number, Set<number>>();
     sim.customer.forEach((c, i) => (days.get(c) ?? days.set(c, new Set()).get(c)!).add(sim.day[i]));
-    expect(params[11][1]).toBe([...days.values()].filter((d) => d.size > 1).length);
+    expect(params[12][1]).toBe([...days.values()].filter((d) => d.size > 1).length);
   });
 
   it('scores the same with the params it returned as when CLV fits by itself', () => {
@@ -155,7 +156,7 @@ describe('CLVPARAMS and CLV fitted on a log drawn from the models', () => {
 
   it('names its rows in Chinese for a zh spreadsheet, and CLV reads that table back', () => {
     const zh = clvParamsTable(ctx('zh'), simIds, simDates, simAmounts, undefined);
-    expect(zh.map((r) => r[0])).toEqual(['参数', 'r', 'alpha', 'a', 'b', 'BG/NBD 对数似然', 'p', 'q', 'v', 'Gamma-Gamma 对数似然', '客户数', '回头客户数']);
+    expect(zh.map((r) => r[0])).toEqual(['参数', '模型', 'r', 'alpha', 'a', 'b', 'BG/NBD 对数似然', 'p', 'q', 'v', 'Gamma-Gamma 对数似然', '客户数', '回头客户数']);
     expect(readParams(zh)).toEqual(readParams(params));
   });
 });

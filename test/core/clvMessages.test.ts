@@ -28,6 +28,11 @@ const SAMPLES: [MessageKey, ErrorParams][] = [
   ['clvParamMissing', { arg: 'params', name: 'q' }],
   ['clvParamTwice', { arg: 'params', index: 12, name: 'b' }],
   ['clvParamValue', { arg: 'params', index: 2, name: 'alpha', value: 0 }],
+  ['clvNoOptimum', { model: 'Pareto/NBD', parameter: 'beta', toward: 'infinity' }],
+  ['clvModel', { arg: 'model', value: 'bgd' }],
+  ['clvModel', { arg: 'model', value: 3 }],
+  ['clvParamModel', { arg: 'params', index: 1, value: 'nbd' }],
+  ['clvModelMismatch', { arg: 'model', fitted: 'BG/NBD', asked: 'Pareto/NBD', code: 'paretonbd' }],
 ];
 
 describe('lifetime-value messages', () => {

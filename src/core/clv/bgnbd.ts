@@ -5,6 +5,10 @@
  * x (repeat purchases), t_x (time of the last purchase) and T (age), all from its first purchase,
  * in weeks.
  *
+ * The MBG/NBD of Batislam, Denizel and Filiztekin (2007) differs in one place: a customer may
+ * also drop out right after the first purchase, so a one-time buyer is not certainly alive; the
+ * same code serves both (`modified`, see `flips`).
+ *
  * The likelihood is written in log space (equation 6 of the paper, as ln of a sum of two
  * exponentials), and evaluated on groups of customers with identical (x, t_x, T): the parts that
  * depend on x alone, T alone or t_x alone are computed once per distinct value, so one pass over
@@ -27,15 +31,26 @@ export interface BgNbdGroups {
   count: Float64Array;
 }
 
-/** ln L of one customer (the paper's equation 6), for checking the grouped evaluation by hand. */
-export function bgnbdLogLikelihood(p: BgNbdParams, x: number, tx: number, T: number): number {
+/**
+ * ln L of one customer (the paper's equation 6), for checking the grouped evaluation by hand.
+ * `modified`: the MBG/NBD of Batislam, Denizel and Filiztekin (2007), where a customer may also
+ * drop out right after the first purchase, so x repeat purchases mean x+1 chances to leave (the
+ * Beta terms count k = x+1 coin flips instead of x; see `flips`).
+ */
+export function bgnbdLogLikelihood(p: BgNbdParams, x: number, tx: number, T: number, modified = false): number {
   const { r, alpha, a, b } = p;
+  const k = flips(x, modified);
   const a1 = logGamma(r + x) - logGamma(r) + r * Math.log(alpha);
-  const a2 = logGamma(a + b) + logGamma(b + x) - logGamma(b) - logGamma(a + b + x);
+  const a2 = logGamma(a + b) + logGamma(b + k) - logGamma(b) - logGamma(a + b + k);
   const a3 = -(r + x) * Math.log(alpha + T);
-  if (x === 0) return a1 + a2 + a3;
-  const a4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx);
+  if (k === 0) return a1 + a2 + a3;
+  const a4 = Math.log(a) - Math.log(b + k - 1) - (r + x) * Math.log(alpha + tx);
   return a1 + a2 + logAddExp(a3, a4);
+}
+
+/** Purchases after which the customer could have dropped out: x (BG/NBD) or x+1 (MBG/NBD, the first purchase too). */
+export function flips(x: number, modified: boolean): number {
+  return modified ? x + 1 : x;
 }
 
 /** ln(eᵘ + eᵛ) without overflow. */
@@ -44,12 +59,15 @@ export function logAddExp(u: number, v: number): number {
 }
 
 /**
- * P(alive | x, t_x, T): 1 for a customer without repeat purchases (in this model a customer can
- * only drop out right after a purchase), else 1 / (1 + a/(b+x−1) ((α+T)/(α+t_x))^(r+x)).
+ * P(alive | x, t_x, T) = 1 / (1 + a/(b+k−1) ((α+T)/(α+t_x))^(r+x)), k the purchases after which
+ * the customer could have left (`flips`). BG/NBD: 1 for a customer without repeat purchases (it
+ * can only drop out right after a repeat purchase), however long ago. MBG/NBD: k = x+1, so a
+ * one-time buyer's P(alive) = 1 / (1 + a/b ((α+T)/α)^r) falls as T grows.
  */
-export function probabilityAlive(p: BgNbdParams, x: number, tx: number, T: number): number {
-  if (x === 0) return 1;
-  const logOdds = Math.log(p.a / (p.b + x - 1)) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
+export function probabilityAlive(p: BgNbdParams, x: number, tx: number, T: number, modified = false): number {
+  const k = flips(x, modified);
+  if (k === 0) return 1;
+  const logOdds = Math.log(p.a / (p.b + k - 1)) + (p.r + x) * (Math.log(p.alpha + T) - Math.log(p.alpha + tx));
   // exp overflows to Infinity for a customer long silent: 1 / Infinity is 0, never NaN.
   return 1 / (1 + Math.exp(logOdds));
 }
@@ -93,7 +111,8 @@ export class BgNbdLikelihood {
   private readonly lnBx: Float64Array;
   private readonly invBx: Float64Array;
 
-  constructor(groups: BgNbdGroups) {
+  /** `modified`: MBG/NBD (see bgnbdLogLikelihood). */
+  constructor(groups: BgNbdGroups, private readonly modified = false) {
     const x = distinct(groups.x);
     const T = distinct(groups.T);
     const tx = distinct(groups.tx);
@@ -141,17 +160,19 @@ export class BgNbdLikelihood {
     const dgR = digamma(r);
     const dgAB = digamma(a + b);
     const dgB = digamma(b);
+    const shift = this.modified ? 1 : 0; // flips k = x + shift
     for (let k = 0; k < xs.length; k++) {
       const x = xs[k];
+      const f = x + shift;
       const w = xWeight[k];
-      if (x === 0) continue; // every x-term below is 0 at x = 0
-      const dgABx = digamma(a + b + x);
-      ll += w * (logGamma(r + x) - lgR + lgAB + logGamma(b + x) - lgB - logGamma(a + b + x));
+      if (f === 0) continue; // every term below is 0 at x = 0 (BG/NBD)
+      const dgABx = digamma(a + b + f);
+      ll += w * (logGamma(r + x) - lgR + lgAB + logGamma(b + f) - lgB - logGamma(a + b + f));
       gr += w * (digamma(r + x) - dgR);
       ga += w * (dgAB - dgABx);
-      gb += w * (dgAB + digamma(b + x) - dgB - dgABx);
-      lnBx[k] = Math.log(b + x - 1);
-      invBx[k] = 1 / (b + x - 1);
+      gb += w * (dgAB + digamma(b + f) - dgB - dgABx);
+      lnBx[k] = Math.log(b + f - 1);
+      invBx[k] = 1 / (b + f - 1);
     }
     for (let k = 0; k < this.Ts.length; k++) {
       lnT[k] = Math.log(alpha + this.Ts[k]);
@@ -171,7 +192,7 @@ export class BgNbdLikelihood {
       const s = r + x;
       const iT = gT[g];
       const a3 = -s * lnT[iT];
-      if (x === 0) {
+      if (x + shift === 0) {
         ll += w * a3;
         gr -= w * lnT[iT];
         gAlpha -= w * s * invT[iT];

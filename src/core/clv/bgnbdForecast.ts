@@ -31,9 +31,13 @@ export function seriesTerms(p: BgNbdParams, x: number, T: number, t: number): nu
   return (p.r + x + 40) / rest;
 }
 
-/** E[Y(t) | x, t_x, T]: expected purchases in the next t weeks. */
-export function expectedPurchases(p: BgNbdParams, x: number, tx: number, T: number, t: number): number {
-  return probabilityAlive(p, x, tx, T) * expectedPurchasesIfAlive(p, x, T, t);
+/**
+ * E[Y(t) | x, t_x, T]: expected purchases in the next t weeks. `modified` (MBG/NBD): a customer
+ * alive at T has survived x+1 chances to leave, so its dropout probability's posterior is
+ * Beta(a, b+x+1), the BG/NBD one with b+1 for b (Batislam et al. 2007, as lifetimes writes it).
+ */
+export function expectedPurchases(p: BgNbdParams, x: number, tx: number, T: number, t: number, modified = false): number {
+  return probabilityAlive(p, x, tx, T, modified) * expectedPurchasesIfAlive(modified ? { ...p, b: p.b + 1 } : p, x, T, t);
 }
 
 /** K: expected purchases in the next t weeks of a customer known to be alive at age T. */

@@ -1,5 +1,6 @@
 /**
- * Maximum-likelihood fits of the BG/NBD and Gamma-Gamma models on customer summaries.
+ * Maximum-likelihood fits of the purchase models (BG/NBD, MBG/NBD, Pareto/NBD) and of the
+ * Gamma-Gamma spending model on customer summaries.
  *
  * Each fit starts from a point read off the data (the average purchase rate, the average
  * spend), runs the box-bounded BFGS of optimize.ts on log-parameters, and tries a second start
@@ -11,6 +12,7 @@
 import { BgNbdGroups, BgNbdLikelihood, BgNbdParams } from './bgnbd';
 import { GammaGammaLikelihood, GammaGammaParams } from './gammaGamma';
 import { maximize, MaximizeResult, Objective } from './optimize';
+import { ParetoNbdLikelihood, ParetoNbdParams } from './paretoNbd';
 
 /** Fewer customers with repeat purchases (or customers at all) than this, and a fit says nothing. */
 export const MIN_REPEAT_CUSTOMERS = 20;
@@ -28,10 +30,22 @@ export interface FitStats {
   evaluations: number;
 }
 
-export type BgNbdFit =
-  | ({ ok: true; params: BgNbdParams } & FitStats)
-  | { ok: false; reason: 'tooFewCustomers' | 'tooFewRepeat'; customers: number; repeatCustomers: number; needed: number }
-  | { ok: false; reason: 'noOptimum'; parameter: BgNbdParam; toward: 'zero' | 'infinity' };
+/** A purchase model's fit: its parameters, or why there are none. */
+export type PurchaseFit<P> =
+  | ({ ok: true; params: P } & FitStats)
+  | TooLittleData
+  | { ok: false; reason: 'noOptimum'; parameter: keyof P & string; toward: 'zero' | 'infinity' };
+
+export interface TooLittleData {
+  ok: false;
+  reason: 'tooFewCustomers' | 'tooFewRepeat';
+  customers: number;
+  repeatCustomers: number;
+  needed: number;
+}
+
+export type BgNbdFit = PurchaseFit<BgNbdParams>;
+export type ParetoNbdFit = PurchaseFit<ParetoNbdParams>;
 
 export type GammaGammaFit =
   | ({ ok: true; params: GammaGammaParams } & FitStats)
@@ -42,6 +56,47 @@ const BGNBD_NAMES: BgNbdParam[] = ['r', 'alpha', 'a', 'b'];
 const GG_NAMES: GammaGammaParam[] = ['p', 'q', 'v'];
 
 export function fitBgNbd(groups: BgNbdGroups): BgNbdFit {
+  return fitBgNbdFamily(groups, false);
+}
+
+/** MBG/NBD (Batislam, Denizel and Filiztekin 2007): BG/NBD where the first purchase may be the last. */
+export function fitMbgNbd(groups: BgNbdGroups): BgNbdFit {
+  return fitBgNbdFamily(groups, true);
+}
+
+function fitBgNbdFamily(groups: BgNbdGroups, modified: boolean): BgNbdFit {
+  const data = dataOf(groups);
+  if (!data.ok) return data.refusal;
+  const likelihood = new BgNbdLikelihood(groups, modified);
+  // Rate r/α = the average repeat purchases per week of age; dropout a/(a+b) = 1/4, mild.
+  const { rate } = data;
+  const starts = [
+    [0, Math.log(1 / rate), 0, Math.log(3)],
+    [Math.log(0.25), Math.log(0.25 / rate), Math.log(0.5), Math.log(2)],
+  ];
+  return fitPurchase((theta, grad) => likelihood.evaluate(theta, grad), starts, BGNBD_NAMES, ([r, alpha, a, b]) => ({ r, alpha, a, b }));
+}
+
+/**
+ * Pareto/NBD (Schmittlein, Morrison and Colombo 1987). Starts: the purchase rate r/α as for
+ * BG/NBD, and a mean lifetime (β/s) of twice, then once, the average customer age.
+ */
+export function fitParetoNbd(groups: BgNbdGroups): ParetoNbdFit {
+  const data = dataOf(groups);
+  if (!data.ok) return data.refusal;
+  const likelihood = new ParetoNbdLikelihood(groups);
+  const { rate, meanT } = data;
+  const starts = [
+    [0, Math.log(1 / rate), 0, Math.log(2 * meanT)],
+    [Math.log(0.5), Math.log(0.5 / rate), Math.log(0.5), Math.log(0.5 * meanT)],
+  ];
+  return fitPurchase((theta, grad) => likelihood.evaluate(theta, grad), starts, PARETO_NAMES, ([r, alpha, s, beta]) => ({ r, alpha, s, beta }));
+}
+
+const PARETO_NAMES: (keyof ParetoNbdParams)[] = ['r', 'alpha', 's', 'beta'];
+
+/** Enough customers and repeat customers to fit, and the data's average purchase rate and age. */
+function dataOf(groups: BgNbdGroups): { ok: true; rate: number; meanT: number } | { ok: false; refusal: TooLittleData } {
   let customers = 0;
   let repeatCustomers = 0;
   let sumX = 0;
@@ -52,22 +107,16 @@ export function fitBgNbd(groups: BgNbdGroups): BgNbdFit {
     sumX += groups.count[g] * groups.x[g];
     sumT += groups.count[g] * groups.T[g];
   }
-  if (customers < MIN_CUSTOMERS) return { ok: false, reason: 'tooFewCustomers', customers, repeatCustomers, needed: MIN_CUSTOMERS };
-  if (repeatCustomers < MIN_REPEAT_CUSTOMERS) return { ok: false, reason: 'tooFewRepeat', customers, repeatCustomers, needed: MIN_REPEAT_CUSTOMERS };
+  if (customers < MIN_CUSTOMERS) return { ok: false, refusal: { ok: false, reason: 'tooFewCustomers', customers, repeatCustomers, needed: MIN_CUSTOMERS } };
+  if (repeatCustomers < MIN_REPEAT_CUSTOMERS) return { ok: false, refusal: { ok: false, reason: 'tooFewRepeat', customers, repeatCustomers, needed: MIN_REPEAT_CUSTOMERS } };
+  return { ok: true, rate: sumX / Math.max(sumT, 1e-9), meanT: Math.max(sumT / customers, 1) };
+}
 
-  const likelihood = new BgNbdLikelihood(groups);
-  const objective: Objective = (theta, grad) => likelihood.evaluate(theta, grad);
-  // Rate r/α = the average repeat purchases per week of age; dropout a/(a+b) = 1/4, mild.
-  const rate = sumX / Math.max(sumT, 1e-9);
-  const starts = [
-    [0, Math.log(1 / rate), 0, Math.log(3)],
-    [Math.log(0.25), Math.log(0.25 / rate), Math.log(0.5), Math.log(2)],
-  ];
+function fitPurchase<P>(objective: Objective, starts: number[][], names: (keyof P & string)[], make: (values: number[]) => P): PurchaseFit<P> {
   const best = bestOf(objective, starts);
   const off = ranOff(best);
-  if (off !== null) return { ok: false, reason: 'noOptimum', parameter: BGNBD_NAMES[off.index], toward: off.toward };
-  const [r, alpha, a, b] = Array.from(best.theta, Math.exp);
-  return { ok: true, params: { r, alpha, a, b }, logLikelihood: best.value, iterations: best.iterations, evaluations: best.evaluations };
+  if (off !== null) return { ok: false, reason: 'noOptimum', parameter: names[off.index], toward: off.toward };
+  return { ok: true, params: make(Array.from(best.theta, Math.exp)), logLikelihood: best.value, iterations: best.iterations, evaluations: best.evaluations };
 }
 
 /** `x[i]` repeat purchases (>= 1) and `m[i]` mean repeat amount (> 0) of each returning customer. */

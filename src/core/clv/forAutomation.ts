@@ -1,15 +1,19 @@
 /**
  * Probability alive per customer for the daily run ("probably lapsing (P(alive) 0.18)") and the
- * customer card: BG/NBD fitted on the order log as plain columns, no cells, no amounts.
+ * customer card: a purchase model fitted on the order log as plain columns, no cells, no amounts.
+ * MBG/NBD unless the caller names another (Settings: Lifetime model): under BG/NBD a customer who
+ * bought once two years ago is "100% alive", which no salesperson believes.
  *
  * Orders dated after `analysisDay` are left out (the model looks back from that day); a caller
  * that wants others left out passes -1 as their customer. A log too small or too uniform to fit
  * gives a reason instead of numbers, so the caller can fall back to days-based flags.
  */
-import type { BgNbdParams } from './bgnbd';
-import { probabilityAlive } from './bgnbd';
-import { fitBgNbd, MIN_CUSTOMERS, MIN_REPEAT_CUSTOMERS } from './fit';
+import { MIN_CUSTOMERS, MIN_REPEAT_CUSTOMERS } from './fit';
+import { fitPurchaseModel, LifetimeModel, PurchaseParams, scorerOf } from './models';
 import { groupCustomers, summarize } from './summary';
+
+/** The model the daily run uses when the Settings sheet names none. */
+export const DEFAULT_AUTOMATION_MODEL: LifetimeModel = 'mbgnbd';
 
 export interface PAliveInput {
   /** Customer number of order i (0 .. customers−1), or -1 to skip the order. */
@@ -18,6 +22,8 @@ export interface PAliveInput {
   day: Float64Array;
   customers: number;
   analysisDay: number;
+  /** Default DEFAULT_AUTOMATION_MODEL (MBG/NBD). */
+  model?: LifetimeModel;
 }
 
 export type PAliveResult =
@@ -25,7 +31,7 @@ export type PAliveResult =
       ok: true;
       /** Per customer number; NaN for a customer without orders up to analysisDay. */
       pAlive: Float64Array;
-      params: BgNbdParams;
+      purchase: PurchaseParams;
       /** Orders left out because they are dated after analysisDay. */
       laterOrders: number;
     }
@@ -64,15 +70,16 @@ export function probabilityAliveByCustomer(input: PAliveInput): PAliveResult {
 
   const summary = summarize({ customerOf, day, customers, analysisDay });
   const { groups, groupOf } = groupCustomers(summary);
-  const fit = fitBgNbd(groups);
+  const fit = fitPurchaseModel(input.model ?? DEFAULT_AUTOMATION_MODEL, groups);
   if (!fit.ok) {
     let repeatCustomers = 0;
     for (let c = 0; c < customers; c++) if (summary.purchaseDays[c] > 1) repeatCustomers++;
     return { ok: false, reason: fit.reason, repeatCustomers, needed: fit.reason === 'tooFewCustomers' ? MIN_CUSTOMERS : MIN_REPEAT_CUSTOMERS };
   }
+  const model = scorerOf(fit.purchase);
   const perGroup = new Float64Array(groups.count.length);
-  for (let g = 0; g < perGroup.length; g++) perGroup[g] = probabilityAlive(fit.params, groups.x[g], groups.tx[g], groups.T[g]);
+  for (let g = 0; g < perGroup.length; g++) perGroup[g] = model.pAlive(groups.x[g], groups.tx[g], groups.T[g]);
   const pAlive = new Float64Array(customers);
   for (let c = 0; c < customers; c++) pAlive[c] = groupOf[c] < 0 ? NaN : perGroup[groupOf[c]];
-  return { ok: true, pAlive, params: fit.params, laterOrders };
+  return { ok: true, pAlive, purchase: fit.purchase, laterOrders };
 }

@@ -1,25 +1,25 @@
 /**
- * CLVPARAMS and CLV on an order log: read it, summarise the customers, fit both models (or take
- * the parameters given) and score. A log the models cannot be fitted on is refused with an
+ * CLVPARAMS and CLV on an order log: read it, summarise the customers, fit a purchase model
+ * (BG/NBD, MBG/NBD or Pareto/NBD) and the spending model (or take the parameters given) and score. A log the models cannot be fitted on is refused with an
  * InputError that says why and what to do.
  */
 import type { Arg, CellValue } from '../cells';
 import type { DayClock } from '../dates';
 import { InputError } from '../errors';
-import type { BgNbdParams } from './bgnbd';
-import { fitBgNbd, fitGammaGamma } from './fit';
+import { fitGammaGamma } from './fit';
 import type { GammaGammaParams } from './gammaGamma';
+import { fitPurchaseModel, LifetimeModel, MODEL_TITLES, PurchaseParams } from './models';
 import { readOrderLog } from './orderLog';
 import { ClvScores, Horizon, scoreCustomers } from './score';
 import { CustomerSummaries, DAYS_PER_WEEK, groupCustomers, Grouped, spendingData, summarize } from './summary';
 
 export interface ClvParams {
-  bgnbd: BgNbdParams;
+  purchase: PurchaseParams;
   gammaGamma: GammaGammaParams;
 }
 
 export interface FittedClv extends ClvParams {
-  bgnbdLogLikelihood: number;
+  purchaseLogLikelihood: number;
   gammaGammaLogLikelihood: number;
   customers: number;
   returningCustomers: number;
@@ -49,10 +49,10 @@ export function prepareOrderLog(args: OrderLogArgs, analysisDay: number | undefi
   return { customerIds: log.customerIds, summary, grouped: groupCustomers(summary) };
 }
 
-export function fitOrderLog(log: PreparedLog): FittedClv {
-  const bg = fitBgNbd(log.grouped.groups);
+export function fitOrderLog(log: PreparedLog, model: LifetimeModel = 'bgnbd'): FittedClv {
+  const bg = fitPurchaseModel(model, log.grouped.groups);
   if (!bg.ok) {
-    if (bg.reason === 'noOptimum') throw new InputError('clvNoOptimum', { model: 'BG/NBD', parameter: bg.parameter, toward: bg.toward });
+    if (bg.reason === 'noOptimum') throw new InputError('clvNoOptimum', { model: MODEL_TITLES[model], parameter: bg.parameter, toward: bg.toward });
     if (bg.reason === 'tooFewCustomers') throw new InputError('clvTooFewCustomers', { customers: bg.customers, needed: bg.needed });
     throw new InputError('clvTooFewRepeat', { repeat: bg.repeatCustomers, needed: bg.needed });
   }
@@ -65,9 +65,9 @@ export function fitOrderLog(log: PreparedLog): FittedClv {
   let returning = 0;
   for (let c = 0; c < log.summary.purchaseDays.length; c++) if (log.summary.purchaseDays[c] > 1) returning++;
   return {
-    bgnbd: bg.params,
+    purchase: bg.purchase,
     gammaGamma: gg.params,
-    bgnbdLogLikelihood: bg.logLikelihood,
+    purchaseLogLikelihood: bg.logLikelihood,
     gammaGammaLogLikelihood: gg.logLikelihood,
     customers: log.summary.purchaseDays.length,
     returningCustomers: returning,
@@ -89,7 +89,7 @@ export interface CustomerClv {
 
 export function scoreOrderLog(log: PreparedLog, params: ClvParams, horizon: Horizon): CustomerClv[] {
   const s = log.summary;
-  const scores: ClvScores = scoreCustomers(s, log.grouped, params.bgnbd, params.gammaGamma, horizon);
+  const scores: ClvScores = scoreCustomers(s, log.grouped, params.purchase, params.gammaGamma, horizon);
   return log.customerIds.map((id, c) => ({
     id,
     purchases: s.purchaseDays[c],

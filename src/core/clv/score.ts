@@ -6,10 +6,9 @@
  * expected in that month times the expected order value, discounted by (1 + monthly_discount)
  * to the power of the month. The forecast is computed once per group of identical (x, t_x, T).
  */
-import type { BgNbdGroups, BgNbdParams } from './bgnbd';
-import { probabilityAlive } from './bgnbd';
-import { expectedPurchases } from './bgnbdForecast';
+import type { BgNbdGroups } from './bgnbd';
 import { expectedAverageValue, GammaGammaParams } from './gammaGamma';
+import { PurchaseParams, scorerOf } from './models';
 import type { CustomerSummaries, Grouped } from './summary';
 
 /** A month is a twelfth of a year of 365.25 days, in weeks. */
@@ -29,7 +28,8 @@ export interface Horizon {
 }
 
 /** Per group: P(alive), purchases expected over the horizon, and the discounted monthly sum of them. */
-export function forecastGroups(groups: BgNbdGroups, bg: BgNbdParams, h: Horizon): { pAlive: Float64Array; purchases: Float64Array; discounted: Float64Array } {
+export function forecastGroups(groups: BgNbdGroups, purchase: PurchaseParams, h: Horizon): { pAlive: Float64Array; purchases: Float64Array; discounted: Float64Array } {
+  const model = scorerOf(purchase);
   const n = groups.count.length;
   const pAlive = new Float64Array(n);
   const purchases = new Float64Array(n);
@@ -38,12 +38,13 @@ export function forecastGroups(groups: BgNbdGroups, bg: BgNbdParams, h: Horizon)
     const x = groups.x[g];
     const tx = groups.tx[g];
     const T = groups.T[g];
-    pAlive[g] = probabilityAlive(bg, x, tx, T);
+    const alive = model.pAlive(x, tx, T);
+    pAlive[g] = alive;
     let before = 0;
     let sum = 0;
     let factor = 1;
     for (let m = 1; m <= h.months; m++) {
-      const upTo = expectedPurchases(bg, x, tx, T, m * WEEKS_PER_MONTH);
+      const upTo = alive * model.ifAlive(x, T, m * WEEKS_PER_MONTH);
       factor /= 1 + h.monthlyDiscount;
       sum += (upTo - before) * factor;
       before = upTo;
@@ -54,8 +55,8 @@ export function forecastGroups(groups: BgNbdGroups, bg: BgNbdParams, h: Horizon)
   return { pAlive, purchases, discounted };
 }
 
-export function scoreCustomers(s: CustomerSummaries, grouped: Grouped, bg: BgNbdParams, gg: GammaGammaParams, h: Horizon): ClvScores {
-  const forecast = forecastGroups(grouped.groups, bg, h);
+export function scoreCustomers(s: CustomerSummaries, grouped: Grouped, purchase: PurchaseParams, gg: GammaGammaParams, h: Horizon): ClvScores {
+  const forecast = forecastGroups(grouped.groups, purchase, h);
   const n = s.purchaseDays.length;
   const out: ClvScores = {
     pAlive: new Float64Array(n).fill(NaN),
