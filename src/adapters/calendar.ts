@@ -61,3 +61,31 @@ function readExisting(calendarId: string, eventId: string): CallOutcome {
     return { kind: 'failed', message };
   }
 }
+
+/**
+ * A rate limit (too many calls in a short time: 403/429 rateLimitExceeded, "Service invoked too
+ * many times in a short time") passes after a pause; Google's advice is exponential backoff. A
+ * usage limit ("Calendar usage limits exceeded", quotaExceeded) does not: Google may keep the
+ * calendar read-only for hours, so the caller stops for the day.
+ */
+export function isRateLimit(message: string): boolean {
+  return /rate ?limit|too many (requests|times)|\b429\b/i.test(message) && !/usage limit|quotaExceeded|quota exceeded/i.test(message);
+}
+
+/** Pauses before the n-th retry (0-based): 1 s, 2 s, 4 s, 8 s. */
+export const BACKOFF_MS: readonly number[] = [1000, 2000, 4000, 8000];
+
+/**
+ * Sends one action, and on a rate limit waits and tries again (up to BACKOFF_MS.length times)
+ * while `mayWait(ms)` allows the pause (the run's time budget). Answers the last outcome: a
+ * 'quota' outcome then means the calendar still refuses.
+ */
+export function sendActionWithBackoff(calendarId: string, action: SyncAction, mayWait: (ms: number) => boolean): CallOutcome {
+  for (let retry = 0; ; retry++) {
+    const outcome = sendAction(calendarId, action);
+    if (outcome.kind !== 'quota' || !isRateLimit(outcome.message) || retry >= BACKOFF_MS.length) return outcome;
+    const wait = BACKOFF_MS[retry];
+    if (!mayWait(wait)) return outcome;
+    Utilities.sleep(wait);
+  }
+}

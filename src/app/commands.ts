@@ -9,10 +9,11 @@ import { runDashboardStep } from './dashboardStep';
 import { logRun } from './logSheet';
 import { runExportStep } from './exportStep';
 import { failureText, runLocked, type Outcome, type RunContext } from './frame';
-import { runInviteStep } from './inviteStep';
+import { runInviteStep, type InvitePreview } from './inviteStep';
+import { askYesNo } from '../adapters/ui';
 import { newSheetName, ownSheetNames } from './ownSheets';
 import { runScheduleStep } from './scheduleStep';
-import { loadTables } from './tables';
+import { loadSettings, loadTables } from './tables';
 import { appText } from './texts';
 import { UserError } from './userError';
 
@@ -35,8 +36,22 @@ export function buildSchedule(): Outcome {
   });
 }
 
+/**
+ * From the menu, the person first sees what the send will do and says yes or no (issue 10);
+ * "No" sends nothing and logs nothing. Without a UI to ask in (the script editor), the person
+ * who ran it has chosen to send.
+ */
 export function sendInvites(): Outcome {
-  return runLocked('titleInvites', true, (ctx) => logged(ctx, 'menuInvites', runInviteStep(ctx).summary));
+  return runLocked('titleInvites', true, (ctx) => {
+    const ask = (p: InvitePreview): boolean => askYesNo(appText(ctx.lang, 'titleInvites'), invitesQuestion(p, ctx)) !== false;
+    const result = runInviteStep(ctx, ask);
+    return result.declined ? result.summary : logged(ctx, 'menuInvites', result.summary);
+  });
+}
+
+function invitesQuestion(p: InvitePreview, ctx: RunContext): string {
+  const deferred = p.deferred > 0 ? appText(ctx.lang, 'invitesAskDeferred', { count: p.deferred, limit: loadSettings(ctx).dailyEventLimit }) : '';
+  return appText(ctx.lang, 'invitesAsk', { inserted: p.inserted, patched: p.patched, cancelled: p.cancelled, people: p.people, deferred });
 }
 
 export function exportSchedule(): Outcome {

@@ -127,8 +127,9 @@ describe('limits of one run', () => {
     expect(totalCalls(exec(b, 'sendVisitInvites').calls, 'Calendar.Events.insert')).toBe(10);
   });
 
-  it('stops at the calendar\'s own quota error and goes on with the next run', () => {
-    const b = sampleFile({ customers: 40 });
+  it('stops at the calendar\'s own quota error for the day and goes on the next day', () => {
+    const clock = new ManualClock('2026-11-20T09:00:00+08:00');
+    const b = sampleFile({ customers: 40, clock });
     exec(b, 'buildVisitSchedule');
     b.fakes.calendar.setDailyLimit(5);
     const r = exec(b, 'sendVisitInvites');
@@ -136,9 +137,16 @@ describe('limits of one run', () => {
     expect(b.fakes.calendar.events().length).toBe(5);
     expect(totalCalls(r.calls, 'Calendar.Events.insert')).toBe(6);
     b.fakes.calendar.setDailyLimit(5000);
+    // Google may keep the calendar read-only for hours: not again today (test/bundle/invites.test.ts).
+    clock.advanceDays(1);
     exec(b, 'sendVisitInvites');
-    const invited = sheetValues(b, '拜访计划')!.slice(1).filter((row) => row[0] !== '' && row[7] !== '' && row[8] === '计划');
-    expect(b.fakes.calendar.events().length).toBe(invited.length);
+    // Every planned row from the new day on has its event; yesterday's unsent rows are past and left alone.
+    const from = Date.parse('2026-11-21T00:00:00+08:00');
+    const rows = sheetValues(b, '拜访计划')!.slice(1).filter((row) => row[0] instanceof Date && row[7] !== '' && row[8] === '计划');
+    const due = rows.filter((row) => (row[0] as Date).getTime() >= from);
+    expect(due.length).toBeGreaterThan(5);
+    expect(due.every((row) => row[10] !== '')).toBe(true);
+    expect(b.fakes.calendar.events().length).toBe(rows.filter((row) => row[10] !== '').length);
   });
 });
 
