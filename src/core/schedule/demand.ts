@@ -64,8 +64,8 @@ function unit(text: string): number {
 }
 
 /**
- * The lattice occurrences of a stream with no contact on record, from `today` to `end`: days
- * floor(phase + k × interval), indexed by k.
+ * The lattice occurrences of a stream with no contact on record, from `today` (the caller may ask
+ * from earlier) to `end`: days floor(phase + k × interval), indexed by k.
  */
 export function latticeOccurrences(customer: string, s: Stream, today: number, end: number): Occurrence[] {
   const phase = unit(['lattice', customer, s.role, s.kind].join('\u001f')) * s.interval;
@@ -82,7 +82,7 @@ export function latticeOccurrences(customer: string, s: Stream, today: number, e
  * The occurrences of a stream counted from its anchor, from `today` to `end`. `first` is the
  * lowest occurrence of this chain already in the sheet (it fixes where the chain started).
  */
-export function anchoredOccurrences(s: Stream, anchor: number, first: { index: number; target: number } | null, today: number, end: number): Occurrence[] {
+export function anchoredOccurrences(s: Stream, anchor: number, first: { index: number; target: number } | null, today: number, end: number, from = today): Occurrence[] {
   let base: number;
   if (first) base = first.target - Math.round((first.index - 1) * s.interval);
   else {
@@ -90,9 +90,10 @@ export function anchoredOccurrences(s: Stream, anchor: number, first: { index: n
     base = next < today ? today : next;
   }
   const at = (n: number) => base + Math.round((n - 1) * s.interval);
-  let n = Math.max(1, Math.floor((today - base) / s.interval) + 1);
-  while (n > 1 && at(n - 1) >= today) n--;
-  while (at(n) < today) n++;
+  // The first occurrence due on or after `from` (before today only when an earlier row still stands for it).
+  let n = Math.max(1, Math.floor((from - base) / s.interval) + 1);
+  while (n > 1 && at(n - 1) >= from) n--;
+  while (at(n) < from) n++;
   const out: Occurrence[] = [];
   for (let t = at(n); t <= end; n++, t = at(n)) out.push({ role: s.role, kind: s.kind, anchor, index: n, target: t, purpose: 'cadence' });
   return out;

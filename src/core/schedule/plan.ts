@@ -135,6 +135,10 @@ export interface PlanResult {
 
 const TIER_RANK: Record<string, number> = { A: 0, B: 1, C: 2 };
 const TOP_UNPLACED = 3;
+/** How far back an occurrence still held by a row of the sheet is looked for. */
+const LOOKBACK_DAYS = 62;
+/** How far past the horizon contacts are formed (twice the widest window a senior's visit has). */
+const LOOKAHEAD_DAYS = 28;
 
 interface Held {
   row: ParsedRow;
@@ -176,7 +180,9 @@ export function planSchedule(input: PlanInput): PlanResult {
   const weeks = Number.isFinite(settings.horizonWeeks) ? settings.horizonWeeks : 0;
   const days = Math.max(0, Math.floor(7 * weeks));
   const end = today + days - 1;
-  const minGap = Math.max(0, settings.minGapDays ?? 3);
+  const lookEnd = end + LOOKAHEAD_DAYS;
+  // One contact per customer per day at least, whatever the setting says.
+  const minGap = Math.max(1, settings.minGapDays ?? 3);
   const team = new Team(settings.team);
   const timeline = new Timeline({
     today, days, workingDays: settings.workingDays, worksOn: input.worksOn, slots: settings.slots,
@@ -250,7 +256,7 @@ export function planSchedule(input: PlanInput): PlanResult {
     const windowOf = new Map<Occurrence, [number, number]>();
     const add = (o: Occurrence, lo: number, hi: number) => {
       occurrences.push(o);
-      windowOf.set(o, [Math.max(today, lo), hi]);
+      windowOf.set(o, [Math.max(today, lo), Math.max(today, hi)]);
     };
     for (const s of streams.get(customer.tier) ?? []) {
       let anchor = anchors?.get(s.role + s.kind) ?? null;
@@ -260,10 +266,15 @@ export function planSchedule(input: PlanInput): PlanResult {
         if (visit !== undefined && (anchor === null || visit > anchor)) anchor = visit;
       }
       const flex = flexOf(s.interval);
+      // From a while back: an occurrence due before today still counts while a row stands for it
+      // (it was placed late in the sheet); one nobody holds is past, and the next one is due.
       const list = anchor === null
-        ? latticeOccurrences(id, s, today, end)
-        : anchoredOccurrences(s, anchor, existing.firstOfChain(id, s, anchor), today, end);
-      for (const o of list) add(o, o.target - flex, o.target + flex);
+        ? latticeOccurrences(id, s, today - LOOKBACK_DAYS, lookEnd)
+        : anchoredOccurrences(s, anchor, existing.firstOfChain(id, s, anchor), today, lookEnd, today - LOOKBACK_DAYS);
+      for (const o of list) {
+        if (o.target < today && !existing.byOccurrence.has(occurrenceKey(id, o))) continue;
+        add(o, o.target - flex, o.target + flex);
+      }
     }
     // The birthday greeting: on the birthday, or the rep's last working day before it.
     const rep = team.rep(customer.rep);
@@ -272,77 +283,51 @@ export function planSchedule(input: PlanInput): PlanResult {
       for (let d = day; d >= Math.max(today, day - within); d--) if (!repBooker || timeline.works(repBooker, d)) return d;
       return null;
     };
-    if (customer.birthday !== undefined && customer.birthday !== null && customer.birthday >= today && customer.birthday <= end) {
+    if (customer.birthday !== undefined && customer.birthday !== null && customer.birthday >= today && customer.birthday <= lookEnd) {
       const on = lastWorkday(customer.birthday, 7) ?? customer.birthday;
       add({ role: 'rep', kind: 'call', anchor: null, index: customer.birthday, target: on, purpose: 'birthday' }, on, on);
     }
     if (customer.tier === 'A') {
       for (const f of festivals) {
-        if (f.day <= today || f.day > end + 7) continue;
+        if (f.day <= today || f.day > lookEnd + 7) continue;
         const on = lastWorkday(f.day - 1, 10);
-        if (on === null || on > end) continue;
+        if (on === null || on > lookEnd) continue;
         add({ role: 'rep', kind: 'call', anchor: null, index: f.day, target: on, purpose: f.purpose }, on - 6, on);
       }
     }
-    stats.occurrences += occurrences.length;
 
-    // Occurrences a person's row or an untouched row already serves.
-    const fresh: Occurrence[] = [];
-    const byRow = new Map<ParsedRow, Occurrence[]>();
+    // Occurrences a person's row already stands for, or a row dated before today.
+    const open: Occurrence[] = [];
     for (const o of occurrences) {
       const held = existing.byOccurrence.get(occurrenceKey(id, o));
+      const counted = o.target <= end;
       if (held && !held.dropped && held.row.origin !== 'kehu') {
         held.claimed = true;
-        stats.personServed++;
-        continue;
-      }
-      if (input.dismissed?.has(occurrenceRowId(id, o))) {
-        stats.dismissed++;
-        continue;
-      }
-      if (held && !held.dropped && held.row.day !== null && held.row.day < today) {
+        if (counted) stats.occurrences++, stats.personServed++;
+      } else if (input.dismissed?.has(occurrenceRowId(id, o))) {
+        if (counted) stats.occurrences++, stats.dismissed++;
+      } else if (held && !held.dropped && held.row.day !== null && held.row.day < today) {
         // Planned earlier, inside its window, on a day now past: that row stands for it.
-        stats.pastServed++;
-        continue;
-      }
-      if (held && !held.dropped) {
-        const list = byRow.get(held.row);
-        if (list) list.push(o);
-        else byRow.set(held.row, [o]);
-        continue;
-      }
-      fresh.push(o);
+        if (counted) stats.occurrences++, stats.pastServed++;
+      } else open.push(o);
     }
     const member = (o: Occurrence): Member => {
       const [lo, hi] = windowOf.get(o)!;
       const who = o.role === 'rep' ? rep : team.forRole(o.role, customer.region);
       return { occ: o, lo, hi, person: 'person' in who ? who.person : null, missing: 'missing' in who ? who.missing : null };
     };
+    // Contacts from the open occurrences alone, the same way every run (so a re-run finds the same
+    // contacts): the rep's in target order, each joining the last contact of its window; then the
+    // seniors', each joining the nearest contact of its window, a visit by preference.
     const mine: Contact[] = [];
-    const newContact = (members: Member[], row: ParsedRow | null): Contact => {
-      const c: Contact = {
-        customer, order, members, lo: members[0].lo, hi: members[0].hi, target: members[0].occ.target, existing: row,
+    const newContact = (m: Member) => {
+      mine.push({
+        customer, order, members: [m], lo: m.lo, hi: m.hi, target: m.occ.target, existing: null,
         fixed: false, score: 0, kind: 'call', people: [], bookers: [], day: null, slot: null, kept: false,
-      };
-      for (const m of members.slice(1)) narrow(c, m);
-      mine.push(c);
-      return c;
+      });
     };
-    // Untouched rows go on serving what they served while their lead is still asked for.
-    for (const [row, served] of byRow) {
-      const lead = row.contact!.serves[0];
-      const leadKey = occurrenceKey(id, lead);
-      const ordered = served.slice().sort((a, b) => (occurrenceKey(id, a) === leadKey ? -1 : occurrenceKey(id, b) === leadKey ? 1 : 0));
-      if (occurrenceKey(id, ordered[0]) !== leadKey) {
-        fresh.push(...ordered);
-        continue;
-      }
-      existing.claim(row);
-      newContact(ordered.map(member), row);
-    }
-    // The rest joins the contact of its window, else starts one: the rep's first, then the seniors'.
-    fresh.sort((a, b) => a.target - b.target || ROLE_RANK[a.role] - ROLE_RANK[b.role] || (a.kind === b.kind ? 0 : a.kind === 'visit' ? -1 : 1));
-    for (const o of [...fresh.filter((x) => x.role === 'rep'), ...fresh.filter((x) => x.role !== 'rep')]) {
+    open.sort((a, b) => a.target - b.target || ROLE_RANK[a.role] - ROLE_RANK[b.role] || (a.kind === b.kind ? 0 : a.kind === 'visit' ? -1 : 1) || a.index - b.index);
+    for (const o of [...open.filter((x) => x.role === 'rep'), ...open.filter((x) => x.role !== 'rep')]) {
       const m = member(o);
       let best: Contact | null = null;
       let bestDistance = Infinity;
@@ -350,6 +335,8 @@ export function planSchedule(input: PlanInput): PlanResult {
         const overlaps = m.lo <= c.hi && c.lo <= m.hi;
         const distance = Math.abs(c.target - o.target);
         if (!overlaps && distance >= minGap) continue;
+        // A call already in the sheet as its row's lead stays a call: a visit due near it starts its own contact.
+        if (o.kind === 'visit' && !c.members.some((x) => x.occ.kind === 'visit') && c.members.some((x) => existing.leads.has(occurrenceKey(id, x.occ)))) continue;
         // A senior's visit prefers a contact that is a visit already.
         const penalty = o.role !== 'rep' && !c.members.some((x) => x.occ.kind === 'visit') ? 0.5 : 0;
         if (distance + penalty < bestDistance) {
@@ -360,10 +347,20 @@ export function planSchedule(input: PlanInput): PlanResult {
       if (best) {
         best.members.push(m);
         narrow(best, m);
-      } else newContact([m], null);
+      } else newContact(m);
     }
     for (const c of mine) {
-      finishContact(c, bookerOf, lastAny.get(id) ?? null, today, streams.get(customer.tier) ?? []);
+      // Contacts are formed over four more weeks than the horizon (so an occurrence entering the
+      // horizon tomorrow was already in today's contacts); only those whose window opens inside it count.
+      if (c.lo > end) continue;
+      stats.occurrences += c.members.length;
+      finishContact(c, bookerOf, lastAny.get(id) ?? null, today, streams.get(customer.tier) ?? [], (o) => existing.leads.has(occurrenceKey(id, o)));
+      // The untouched row whose lead is this contact's lead goes on as this contact's row.
+      const held = existing.byOccurrence.get(occurrenceKey(id, c.members[0].occ));
+      if (held && !held.dropped && held.row.origin === 'kehu' && held.row.contact && occurrenceKey(id, held.row.contact.serves[0]) === occurrenceKey(id, c.members[0].occ)) {
+        c.existing = held.row;
+        existing.claim(held.row);
+      }
       if (c.bookers.length === 0) {
         for (const m of c.members) unplacedMembers.push({ member: m, contact: c, why: 'noPerson' });
         continue;
@@ -374,19 +371,34 @@ export function planSchedule(input: PlanInput): PlanResult {
   }
 
   // Untouched rows keep their day and time where they still fit.
-  const keepers = contacts.filter((c) => c.existing && c.existing.day !== null && c.existing.slot !== null && sameCrew(c, team));
+  const keepers = contacts.filter((c) => c.existing && c.existing.day !== null && c.existing.slot !== null && sameLead(c, team));
   keepers.sort((a, b) => a.existing!.day! - b.existing!.day! || a.existing!.slot! - b.existing!.slot! || a.order - b.order);
   for (const c of keepers) {
     const day = c.existing!.day!;
     const slot = c.existing!.slot!;
-    if (day >= today && day <= end && gapOk(c.customer.id.trim(), day) && timeline.fitsAt(c.bookers, day, slot, c.kind)) {
-      timeline.book(c.bookers, day, slot, c.kind);
-      take(c.customer.id.trim(), day);
-      c.day = day;
-      c.slot = slot;
-      c.kept = true;
-      stats.kept++;
+    const id = c.customer.id.trim();
+    if (!(day >= today && day <= end && gapOk(id, day))) continue;
+    if (!timeline.fitsAt(c.bookers, day, slot, c.kind)) {
+      // Someone new joined the row and cannot come then: the row keeps its place, they get a contact of their own.
+      const served = new Set(c.existing!.contact!.serves.map((o) => occurrenceKey(id, o)));
+      const joiners = c.members.filter((m) => !served.has(occurrenceKey(id, m.occ)));
+      if (joiners.length === 0) continue;
+      const stay = c.members.filter((m) => served.has(occurrenceKey(id, m.occ)));
+      const trial = { ...c, members: stay };
+      finishContact(trial, bookerOf, lastAny.get(id) ?? null, today, streams.get(c.customer.tier) ?? [], () => false);
+      if (trial.kind !== c.kind || trial.bookers.length === 0 || !timeline.fitsAt(trial.bookers, day, slot, trial.kind)) continue;
+      const split: Contact = { ...c, members: joiners, existing: null, lo: joiners[0].lo, hi: joiners[0].hi, target: joiners[0].occ.target };
+      for (const m of joiners.slice(1)) narrow(split, m);
+      finishContact(split, bookerOf, lastAny.get(id) ?? null, today, streams.get(c.customer.tier) ?? [], () => false);
+      Object.assign(c, { members: trial.members, people: trial.people, bookers: trial.bookers, fixed: trial.fixed });
+      if (split.bookers.length > 0) contacts.push(split);
     }
+    timeline.book(c.bookers, day, slot, c.kind);
+    take(id, day);
+    c.day = day;
+    c.slot = slot;
+    c.kept = true;
+    stats.kept++;
   }
 
   // Everything else by priority: fixed days first, then tier, then value at risk, then the earliest window.
@@ -497,10 +509,13 @@ function noteArea(areas: Map<string, string[]>, key: string, area: string): void
 }
 
 /** Lead first (a visit before a call, the rep before seniors), then who comes and what it costs. */
-function finishContact(c: Contact, bookerOf: (p: Person, role: Role) => Booker, lastAny: number | null, today: number, streams: readonly Stream[]): void {
-  if (!c.existing) {
-    c.members.sort((a, b) => (a.occ.kind === b.occ.kind ? 0 : a.occ.kind === 'visit' ? -1 : 1) || ROLE_RANK[a.occ.role] - ROLE_RANK[b.occ.role] || a.occ.target - b.occ.target);
-  }
+function finishContact(c: Contact, bookerOf: (p: Person, role: Role) => Booker, lastAny: number | null, today: number, streams: readonly Stream[], leadsARow: (o: Occurrence) => boolean): void {
+  // One canonical order; the first is the lead (the row id is derived from it). An occurrence that
+  // leads a row of the sheet stays the lead, so the row keeps its id when others join it.
+  c.members.sort((a, b) => Number(leadsARow(b.occ)) - Number(leadsARow(a.occ))
+    || (a.occ.kind === b.occ.kind ? 0 : a.occ.kind === 'visit' ? -1 : 1)
+    || ROLE_RANK[a.occ.role] - ROLE_RANK[b.occ.role] || a.occ.target - b.occ.target || a.occ.index - b.occ.index
+    || (a.occ.purpose < b.occ.purpose ? -1 : a.occ.purpose > b.occ.purpose ? 1 : 0));
   c.kind = c.members.some((m) => m.occ.kind === 'visit') ? 'visit' : 'call';
   c.fixed = c.members.some((m) => m.occ.purpose !== 'cadence');
   const people: Person[] = [];
@@ -519,12 +534,11 @@ function finishContact(c: Contact, bookerOf: (p: Person, role: Role) => Booker, 
   c.score = Math.max(0, c.customer.value ?? 0) * overdue + overdue * 1e-6;
 }
 
-/** An untouched row keeps its place only when the same people still make it. */
-function sameCrew(c: Contact, team: Team): boolean {
+/** An untouched row keeps its place while the same person leads it (someone joining is asked to the same time). */
+function sameLead(c: Contact, team: Team): boolean {
   const ex = c.existing!;
-  if (c.people.length === 0) return false;
-  if (team.keyPerson(ex.person, '').key !== c.people[0].key && ex.person.trim() !== c.people[0].label) return false;
-  return splitNames(ex.with ?? '').length === c.people.length - 1 && ex.kind === c.kind;
+  if (c.people.length === 0 || ex.kind !== c.kind) return false;
+  return team.keyPerson(ex.person, ex.email.split(/[,，;；\s]+/)[0] ?? '').key === c.people[0].key || ex.person.trim() === c.people[0].label;
 }
 
 /**
@@ -659,6 +673,8 @@ interface Existing {
   untouched: Held[];
   dropped: number;
   byOccurrence: Map<string, Held>;
+  /** The lead occurrences of untouched rows dated today or later. */
+  leads: Set<string>;
   personIds: Set<string>;
   /** The lowest occurrence of a chain already in the sheet. */
   firstOfChain(customer: string, s: Stream, anchor: number): { index: number; target: number } | null;
@@ -670,7 +686,7 @@ function sortExisting(rows: readonly ParsedRow[], keepFrom: number): Existing {
   const heldOf = new Map<ParsedRow, Held>();
   const chains = new Map<string, { index: number; target: number }>();
   const e: Existing = {
-    personRows: [], untouched: [], dropped: 0, byOccurrence, personIds: new Set(),
+    personRows: [], untouched: [], dropped: 0, byOccurrence, leads: new Set(), personIds: new Set(),
     firstOfChain: (customer, s, anchor) => chains.get([customer, s.role, s.kind, anchor].join('\u001f')) ?? null,
     claim: (row) => {
       const h = heldOf.get(row);
@@ -688,6 +704,7 @@ function sortExisting(rows: readonly ParsedRow[], keepFrom: number): Existing {
     } else e.personRows.push(row);
     if (row.origin === 'added' && row.rowId !== '') e.personIds.add(row.rowId);
     if (!row.contact) continue;
+    if (row.origin === 'kehu' && !held.dropped && row.day !== null && row.day >= keepFrom) e.leads.add(occurrenceKey(row.contact.customer, row.contact.serves[0]));
     for (const o of row.contact.serves) {
       const key = occurrenceKey(row.contact.customer, o);
       if (!byOccurrence.has(key) || row.origin !== 'kehu') byOccurrence.set(key, held);
