@@ -96,7 +96,7 @@ function classification(card: CustomerCard, w: Words): HTMLElement {
     [w.t('tier'), el('span', null, card.tier ? el('strong', null, card.tier) : w.t('noTier'), ' ', el('span', { class: `move move-${card.movement || 'none'}` }, movementText(card, w)))],
     [w.t('quadrant'), orDash(card.quadrant, w)],
   ];
-  if (card.pAlive !== null && card.pAlive !== undefined) rows.push([w.t('pAlive'), w.percent(card.pAlive)]);
+  if (card.pAlive !== null && card.pAlive !== undefined) rows.push([w.t('pAlive'), el('span', null, w.percent(card.pAlive), card.pAliveWords ? el('span', { class: 'muted' }, ` · ${card.pAliveWords}`) : null)]);
   return section(w.t('classification'), 'class', kv(rows), el('h3', null, w.t('pareto')), paretoChart(card.pareto, w));
 }
 
@@ -160,14 +160,34 @@ function complaints(card: CustomerCard, w: Words): HTMLElement {
   return section(w.t('complaints'), 'complaints', listOrEmpty(items, w.t('noComplaints'), 'complaints'));
 }
 
+/** Before a classification knows this customer: which figures wait for one, and a button to run it. */
+function waiting(card: CustomerCard, ctx: CardContext): HTMLElement | null {
+  if (!card.waiting || card.waiting.length === 0) return null;
+  const w = ctx.w;
+  const what = card.waiting.map((k) => w.t(`waiting_${k}` as const)).join(w.t('listSeparator'));
+  const text = card.classifiedAt ? w.t('waitingNew', w.dateTime(card.classifiedAt), what) : w.t('waitingFirst', what);
+  const button = el('button', { type: 'button', class: 'primary', id: 'classify-now', 'data-focus': 'classify' }, w.t('classifyNow'));
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    button.textContent = w.t('classifying');
+    ctx.classify(card, () => {
+      button.disabled = false;
+      button.textContent = w.t('classifyNow');
+    });
+  });
+  return section(w.t('waitingTitle'), 'waiting', el('p', { id: 'waiting-text' }, text), el('div', { class: 'buttons' }, button));
+}
+
 export function renderCard(card: CustomerCard, ctx: CardContext): HTMLElement {
   const w = ctx.w;
+  const flagsWait = card.waiting?.includes('flags');
   return el(
     'article',
     { class: 'card', 'aria-labelledby': 'card-name', 'data-id': card.id },
     header(card, w),
     notes(card, ctx),
-    section(w.t('flags'), 'flags', listOrEmpty(card.flags.map((f) => flagItem(f, w)), w.t('noFlags'), 'flags')),
+    waiting(card, ctx),
+    section(w.t('flags'), 'flags', listOrEmpty(card.flags.map((f) => flagItem(f, w)), flagsWait ? w.t('flagsWaiting') : w.t('noFlags'), 'flags')),
     logActions(card, ctx),
     profile(card, ctx),
     rep(card, w),

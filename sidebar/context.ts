@@ -12,4 +12,6 @@ export interface CardContext {
   announce(message: string, tone?: 'ok' | 'error'): void;
   /** Draw a new card (after a save), then focus the control named by `focus` (a data-focus value). */
   showCard(card: CustomerCard, focus?: string): void;
+  /** Runs the classification from the card, then shows the card again; `done` re-enables the button on failure. */
+  classify(card: CustomerCard, done: () => void): void;
 }

@@ -8,7 +8,7 @@ import type { CustomerCard, EditFieldRequest, FieldKind, ProfileField, SaveResul
 import { el, fill, uid } from './dom';
 import type { CardContext } from './context';
 import { call, ServerError } from './server';
-import { checkValue, MAX_TEXT, type Problem } from './validate';
+import { checkValue, MAX_TEXT, problemText as fieldProblemText, type ContactProblem } from '../src/shared/fields';
 import type { Words } from './i18n';
 
 export interface FieldOptions {
@@ -18,8 +18,9 @@ export interface FieldOptions {
 
 const INPUT_MODE: Record<FieldKind, string> = { text: 'text', phone: 'tel', email: 'email', date: 'numeric', amount: 'decimal' };
 
-export function problemText(problem: Problem, w: Words): string {
-  return problem === 'text' ? w.t('bad_text', MAX_TEXT) : w.t(`bad_${problem}` as const);
+/** Why a value is refused: the same sentence the server would say (src/shared/fields.ts), in the page's language. */
+export function problemText(problem: ContactProblem, w: Words): string {
+  return fieldProblemText(problem, w.lang);
 }
 
 export function failureText(error: unknown, w: Words): string {

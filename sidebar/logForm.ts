@@ -7,23 +7,15 @@ import type { CardContactKind, CustomerCard, LogContactRequest, SaveResult } fro
 import { el, fill, uid } from './dom';
 import type { CardContext } from './context';
 import { call } from './server';
-import { checkContact, MAX_TEXT, type ContactProblem } from './validate';
+import { checkContact, MAX_TEXT, type ContactProblem } from '../src/shared/fields';
 import { failureText, focusIn, problemText } from './fields';
 import type { Words } from './i18n';
 
 const KINDS: CardContactKind[] = ['visit', 'call', 'complaint'];
 
 function contactProblemText(problem: ContactProblem, w: Words, today: string): string {
-  switch (problem) {
-    case 'future':
-      return w.t('bad_future', w.date(today));
-    case 'deadline':
-    case 'deadlineNeeded':
-    case 'noteNeeded':
-      return w.t(`bad_${problem}` as const);
-    default:
-      return problemText(problem, w);
-  }
+  // The shared sentence; "after today" also names today as the page shows dates.
+  return problem === 'future' ? `${problemText(problem, w)} (${w.date(today)})` : problemText(problem, w);
 }
 
 function labelled(label: string, control: HTMLElement & { id: string }, error: HTMLElement): HTMLElement {
@@ -101,7 +93,7 @@ export function logActions(card: CustomerCard, ctx: CardContext): HTMLElement {
       const input = { kind: k, date: date.value, note: note.value, deadline: deadline.value };
       const bad = checkContact(input, ctx.today);
       if (bad) {
-        const control = { date, note, deadline }[bad.field];
+        const control = { kind, date, note, deadline }[bad.field];
         errors[bad.field].textContent = contactProblemText(bad.problem, w, ctx.today);
         errors[bad.field].hidden = false;
         control.setAttribute('aria-invalid', 'true');

@@ -1,15 +1,18 @@
 /**
- * The sidebar page. On load: one call, kehuOpenCard({mode: 'selection'}), which brings the card
- * of the selected row (or why there is none) with the file's language, locale, time zone, today
- * and the user. Until it answers the page speaks the browser's language and shows loading.
+ * The sidebar page. Opened from the menu, the page carries its first card (the server wrote it
+ * into the HTML: no round trip before the card shows); otherwise it asks kehuOpenCard for the
+ * selected row's customer. Then, once per sidebar, it asks for the customer list and searches it
+ * itself. Until the server has told the file's language, the page speaks the browser's.
  */
+import { FIRST_CARD_ELEMENT } from '../src/shared/api';
+import { decodeCustomerList, type ListedCustomer } from '../src/shared/customerList';
 import type { CardRequest, CustomerCard, OpenCardResult } from '../src/shared/types';
 import { el, fill } from './dom';
 import { renderCard } from './card';
 import type { CardContext } from './context';
 import { failureText, focusIn } from './fields';
 import { langOfBrowser, makeWords, type Words } from './i18n';
-import { createSearch, type Search } from './search';
+import { createSearch, type ListState, type Search } from './search';
 import { available, call } from './server';
 
 interface Page {
@@ -18,6 +21,7 @@ interface Page {
   user: string;
   card: CustomerCard | null;
   search: Search;
+  list: ListState;
   /** Counts card openings, so a slow answer for a customer no longer wanted is dropped. */
   opening: number;
   /** Whether the server has told the language and locale yet. */
@@ -30,12 +34,12 @@ const statusLine = el('p', { id: 'status', class: 'status-line', role: 'status',
 const view = el('div', { id: 'view' });
 fill(app, searchSlot, statusLine, view);
 
-function pick(id: string): void {
-  void open({ mode: 'id', id });
+function pick(customer: ListedCustomer): void {
+  void open({ mode: 'id', id: customer.id, row: customer.row });
 }
 
 const browserWords = makeWords(langOfBrowser(navigator.language));
-const page: Page = { w: browserWords, today: '', user: '', card: null, search: createSearch(browserWords, pick), opening: 0, localized: false };
+const page: Page = { w: browserWords, today: '', user: '', card: null, search: createSearch(browserWords, pick, () => void loadList()), list: { kind: 'loading' }, opening: 0, localized: false };
 
 function useWords(w: Words): void {
   const query = page.search.input.value;
@@ -43,7 +47,8 @@ function useWords(w: Words): void {
   page.w = w;
   document.documentElement.lang = w.lang === 'zh' ? 'zh-CN' : 'en';
   document.title = w.t('title');
-  page.search = createSearch(w, pick, query);
+  page.search = createSearch(w, pick, () => void loadList(), query);
+  page.search.setList(page.list);
   fill(searchSlot, page.search.element);
   if (focused) page.search.focus();
 }
@@ -63,12 +68,16 @@ const context = (): CardContext => ({
   user: page.user,
   announce,
   showCard,
+  classify,
 });
 
 function showCard(card: CustomerCard, focus?: string): void {
   page.card = card;
   view.removeAttribute('aria-busy');
   fill(view, renderCard(card, context()));
+  // What a save changed is what the search finds from now on (a renamed customer by its new name).
+  const field = (name: string): string => card.profile.find((p) => p.field === name)?.text ?? '';
+  page.search.update({ id: card.id, name: card.name, phone: field('phone'), city: field('region'), row: card.row });
   // Focus moves only after something the user did (a search pick, a save); on load it stays put.
   if (focus && !focusIn(view, focus)) (view.querySelector('#card-name') as HTMLElement | null)?.focus();
 }
@@ -100,6 +109,19 @@ function quiet(): void {
   statusLine.textContent = '';
 }
 
+/** Shows a server's answer: the file's language on the first, then the card or why there is none. */
+function show(result: OpenCardResult, focus?: string): void {
+  const lang = result.lang === 'zh' || result.lang === 'en' ? result.lang : page.w.lang;
+  if (!page.localized) {
+    page.localized = true;
+    useWords(makeWords(lang, result.locale, result.timeZone));
+  }
+  page.today = typeof result.today === 'string' ? result.today : '';
+  if (typeof result.user === 'string' && result.user) page.user = result.user;
+  if (result.card) showCard(result.card, focus);
+  else showNoCard(result);
+}
+
 async function open(request: CardRequest): Promise<void> {
   const mine = ++page.opening;
   quiet();
@@ -113,17 +135,60 @@ async function open(request: CardRequest): Promise<void> {
     return;
   }
   if (mine !== page.opening) return;
-  const lang = result.lang === 'zh' || result.lang === 'en' ? result.lang : page.w.lang;
-  if (!page.localized) {
-    page.localized = true;
-    useWords(makeWords(lang, result.locale, result.timeZone));
-  }
-  page.today = typeof result.today === 'string' ? result.today : '';
-  page.user = typeof result.user === 'string' ? result.user : '';
-  if (result.card) showCard(result.card, request.mode === 'id' ? 'name' : undefined);
-  else showNoCard(result);
+  show(result, request.mode === 'id' ? 'name' : undefined);
 }
 
-useWords(page.w);
-if (available()) void open({ mode: 'selection' });
-else showFailure(page.w.t('notInSheets'), { mode: 'selection' });
+function classify(card: CustomerCard, done: () => void): void {
+  const mine = ++page.opening;
+  call('kehuClassifyNow', { mode: 'id', id: card.id, row: card.row }).then(
+    (answer) => {
+      if (mine !== page.opening) return;
+      if (answer.result) show(answer.result, 'name');
+      else done();
+      announce(answer.message, answer.ok ? 'ok' : 'error');
+    },
+    (e: unknown) => {
+      done();
+      announce(failureText(e, page.w), 'error');
+    },
+  );
+}
+
+/** The customer list, once per sidebar (and again when the user asks after a search found nothing). */
+async function loadList(): Promise<void> {
+  page.list = { kind: 'loading' };
+  page.search.setList(page.list);
+  try {
+    const answer = await call('kehuCustomerList', {});
+    page.list = { kind: 'ready', index: decodeCustomerList(typeof answer.list === 'string' ? answer.list : '') };
+    if (typeof answer.user === 'string' && answer.user) page.user = answer.user;
+  } catch (e) {
+    page.list = { kind: 'failed', message: failureText(e, page.w) };
+  }
+  page.search.setList(page.list);
+}
+
+/** The first card the server wrote into the page, or null (the page was not opened from the menu). */
+function firstCard(): OpenCardResult | null {
+  const block = document.getElementById(FIRST_CARD_ELEMENT);
+  if (!block) return null;
+  try {
+    const value = JSON.parse(block.textContent ?? '') as OpenCardResult;
+    return value && typeof value === 'object' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function start(): void {
+  useWords(page.w);
+  const first = firstCard();
+  if (first) show(first);
+  else if (available()) void open({ mode: 'selection' });
+  if (available()) void loadList();
+  else if (!first) showFailure(page.w.t('notInSheets'), { mode: 'selection' });
+}
+
+// The data block comes after this script in the page: wait until the page is parsed.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

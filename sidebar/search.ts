@@ -1,26 +1,36 @@
 /**
- * Find a customer by name, code or phone as one types. One call per pause in typing (debounced),
- * none for a query already asked; an answer to anything but the latest query is dropped. The
- * results are buttons (Tab reaches them); ArrowDown from the box moves into them, arrows move
- * between them, Enter opens one (Enter in the box opens the first), Escape closes the list.
+ * Find a customer by name, code, city or phone as one types, in the list the page received once
+ * (src/shared/customerList.ts): no server call per keystroke. Every match can be reached: the
+ * first PAGE are shown, and "show more" adds the next ones. A search that finds nothing says so,
+ * shows no earlier results, and offers to read the list again (a customer added or renamed in the
+ * sheet since the sidebar opened). The results are buttons (Tab reaches them); ArrowDown from the
+ * box moves into them, arrows move between them, Enter opens one (Enter in the box opens the
+ * first), Escape closes the list.
  */
-import type { SearchResponse } from '../src/shared/types';
+import { fold, searchList, updateListed, type CustomerIndex, type ListedCustomer, type Matches } from '../src/shared/customerList';
 import { el, fill } from './dom';
-import { failureText } from './fields';
 import type { Words } from './i18n';
-import { call } from './server';
 
-export const SEARCH_PAUSE_MS = 250;
+/** Results shown at first, and added by each "show more". */
+export const PAGE = 20;
+/** A short pause after a keystroke before searching (a 50,000-line list takes a few milliseconds). */
+export const SEARCH_PAUSE_MS = 60;
+
+export type ListState = { kind: 'loading' } | { kind: 'ready'; index: CustomerIndex } | { kind: 'failed'; message: string };
 
 export interface Search {
   element: HTMLElement;
   input: HTMLInputElement;
   focus(): void;
-  /** Drop the query and the list (after a customer was opened). */
+  /** Drop the query and the list of results (after a customer was opened). */
   reset(): void;
+  /** The customers to search (or why there are none yet); a query typed meanwhile is searched again. */
+  setList(state: ListState): void;
+  /** A customer's new name or phone, after a save (found by the new name at once). */
+  update(customer: ListedCustomer): void;
 }
 
-export function createSearch(w: Words, onPick: (id: string) => void, initialQuery = ''): Search {
+export function createSearch(w: Words, onPick: (customer: ListedCustomer) => void, onReload: () => void, initialQuery = ''): Search {
   const input = el('input', {
     id: 'search-input',
     type: 'search',
@@ -33,79 +43,85 @@ export function createSearch(w: Words, onPick: (id: string) => void, initialQuer
   input.value = initialQuery;
   const info = el('p', { id: 'search-info', class: 'muted', 'aria-live': 'polite' });
   const list = el('ul', { id: 'search-results', class: 'results', 'aria-label': w.t('searchLabel') });
-  const panel = el('div', { class: 'search-panel', hidden: true }, info, list);
+  const more = el('button', { type: 'button', class: 'link more', id: 'search-more', hidden: true });
+  const reload = el('button', { type: 'button', class: 'link', id: 'search-reload', hidden: true }, w.t('searchReload'));
+  const panel = el('div', { class: 'search-panel', hidden: true }, info, list, more, reload);
   const element = el('div', { class: 'search', role: 'search' }, el('label', { for: 'search-input', class: 'sr-only' }, w.t('searchLabel')), input, panel);
 
+  let state: ListState = { kind: 'loading' };
   let timer: number | undefined;
-  /** Queries asked and not answered yet: asking again would be a second call for one pause. */
-  const pending = new Set<string>();
-  /** Recent answers: backspacing to a query already answered costs no call. */
-  const answers = new Map<string, SearchResponse>();
-  /** The answer on show, for Enter in the box. */
-  let shown: SearchResponse | null = null;
+  /** The matches on show and how many of them are drawn. */
+  let shown: { matches: Matches; drawn: number } | null = null;
 
   const current = (): string => input.value.trim();
-  const buttons = (): HTMLButtonElement[] => Array.from(list.querySelectorAll('button'));
+  const buttons = (): HTMLButtonElement[] => Array.from(list.querySelectorAll('button.result'));
 
   const hide = (): void => {
     panel.hidden = true;
     fill(list);
     info.textContent = '';
+    more.hidden = true;
+    reload.hidden = true;
     shown = null;
   };
 
-  const render = (answer: SearchResponse): void => {
-    shown = answer;
-    const results = Array.isArray(answer.results) ? answer.results : [];
-    fill(
-      list,
-      ...results.map((r) => {
-        const b = el('button', { type: 'button', class: 'result', 'data-id': r.id }, el('span', { class: 'r-name' }, r.name || r.id), el('span', { class: 'r-meta' }, el('bdi', null, r.id), r.phone ? ' · ' : '', r.phone ? el('bdi', null, r.phone) : null));
-        b.addEventListener('click', () => onPick(r.id));
-        return el('li', null, b);
-      }),
-    );
-    const total = Number.isFinite(answer.total) ? answer.total : results.length;
-    info.textContent = results.length === 0
-      ? w.t('noResults', answer.query)
-      : `${total > results.length ? w.t('resultsSome', w.number(total, 0), results.length) : total === 1 ? w.t('resultsOne') : w.t('resultsAll', w.number(total, 0))}${w.lang === 'zh' ? '' : ' '}${w.t('resultsHint')}`;
-    panel.hidden = false;
+  const resultButton = (c: ListedCustomer): HTMLElement => {
+    const meta: (string | HTMLElement)[] = [el('bdi', null, c.id)];
+    if (c.city) meta.push(' · ', el('bdi', null, c.city));
+    if (c.phone) meta.push(' · ', el('bdi', null, c.phone));
+    const b = el('button', { type: 'button', class: 'result', 'data-id': c.id }, el('span', { class: 'r-name' }, c.name || c.id), el('span', { class: 'r-meta' }, ...meta));
+    b.addEventListener('click', () => onPick(c));
+    return el('li', null, b);
   };
 
-  const remember = (query: string, answer: SearchResponse): void => {
-    answers.set(query, answer);
-    if (answers.size > 50) answers.delete(answers.keys().next().value as string);
+  const drawMore = (index: CustomerIndex): void => {
+    if (!shown) return;
+    const { matches } = shown;
+    const next = matches.found.slice(shown.drawn, shown.drawn + PAGE);
+    for (const i of next) list.appendChild(resultButton(index.customers[i]));
+    shown.drawn += next.length;
+    const total = matches.found.length;
+    const left = total - shown.drawn;
+    more.hidden = left <= 0;
+    more.textContent = left > 0 ? w.t('showMore', Math.min(PAGE, left), w.number(left, 0)) : '';
+    info.textContent = total === 1
+      ? w.t('resultsOne')
+      : total > shown.drawn
+        ? w.t('resultsSome', w.number(total, 0), w.number(shown.drawn, 0))
+        : w.t('resultsAll', w.number(total, 0));
   };
 
   const run = (): void => {
     timer = undefined;
     const query = current();
-    if (query === '') return;
-    const known = answers.get(query);
-    if (known) {
-      render(known);
+    if (query === '') {
+      hide();
       return;
     }
-    if (pending.has(query)) return;
-    pending.add(query);
-    info.textContent = w.t('searching');
     panel.hidden = false;
-    // An answer is shown only if its query is still what the box holds: a slow answer to an
-    // earlier query never replaces the list of the one typed since.
-    call('kehuSearch', query).then(
-      (answer) => {
-        pending.delete(query);
-        remember(query, answer);
-        if (current() === query) render({ ...answer, query });
-      },
-      (e: unknown) => {
-        pending.delete(query);
-        if (current() !== query) return;
-        fill(list);
-        shown = null;
-        info.textContent = w.t('searchFailed', failureText(e, w));
-      },
-    );
+    fill(list);
+    more.hidden = true;
+    reload.hidden = true;
+    shown = null;
+    if (state.kind === 'loading') {
+      info.textContent = w.t('listLoading');
+      return;
+    }
+    if (state.kind === 'failed') {
+      info.textContent = w.t('searchFailed', state.message);
+      reload.hidden = false;
+      return;
+    }
+    const matches = searchList(state.index, query);
+    if (matches.found.length === 0) {
+      // Nothing stale: the list is empty, the sentence says what found nothing.
+      info.textContent = w.t('noResults', query);
+      reload.hidden = false;
+      return;
+    }
+    shown = { matches, drawn: 0 };
+    drawMore(state.index);
+    info.textContent += `${w.lang === 'zh' ? '' : ' '}${w.t('resultsHint')}`;
   };
 
   input.addEventListener('input', () => {
@@ -115,6 +131,18 @@ export function createSearch(w: Words, onPick: (id: string) => void, initialQuer
       return;
     }
     timer = window.setTimeout(run, SEARCH_PAUSE_MS);
+  });
+
+  more.addEventListener('click', () => {
+    if (state.kind !== 'ready') return;
+    const first = shown?.drawn ?? 0;
+    drawMore(state.index);
+    buttons()[first]?.focus();
+  });
+
+  reload.addEventListener('click', () => {
+    reload.hidden = true;
+    onReload();
   });
 
   input.addEventListener('keydown', (event) => {
@@ -127,11 +155,11 @@ export function createSearch(w: Words, onPick: (id: string) => void, initialQuer
     } else if (event.key === 'Enter') {
       event.preventDefault();
       if (timer !== undefined) {
-        // Enter before the pause ends asks at once instead of waiting.
         window.clearTimeout(timer);
         run();
-      } else if (shown && shown.results.length > 0 && shown.query === current()) {
-        onPick(shown.results[0].id);
+      }
+      if (shown && shown.matches.found.length > 0 && state.kind === 'ready' && fold(shown.matches.query) === fold(current())) {
+        onPick(state.index.customers[shown.matches.found[0]]);
       }
     } else if (event.key === 'Escape' && (!panel.hidden || input.value !== '')) {
       event.preventDefault();
@@ -146,7 +174,8 @@ export function createSearch(w: Words, onPick: (id: string) => void, initialQuer
     if (at < 0) return;
     if (event.key === 'ArrowDown') {
       event.preventDefault();
-      all[Math.min(all.length - 1, at + 1)].focus();
+      if (at === all.length - 1 && !more.hidden) more.focus();
+      else all[Math.min(all.length - 1, at + 1)].focus();
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
       if (at === 0) input.focus();
@@ -168,10 +197,15 @@ export function createSearch(w: Words, onPick: (id: string) => void, initialQuer
     reset() {
       if (timer !== undefined) window.clearTimeout(timer);
       timer = undefined;
-      // A saved edit may change what a query finds.
-      answers.clear();
       input.value = '';
       hide();
+    },
+    setList(next) {
+      state = next;
+      if (current() !== '') run();
+    },
+    update(customer) {
+      if (state.kind === 'ready') updateListed(state.index, customer);
     },
   };
 }

@@ -4,24 +4,9 @@
  * result holding a Date reaches the page as null (Apps Script's rule), so null is refused here
  * rather than read as "no data".
  */
-import type {
-  CardRequest, EditFieldRequest, LogContactRequest, OpenCardResult, RevealRequest, SaveResult, SearchResponse,
-} from '../src/shared/types';
+import type { ServerApi, ServerName, ServerRequest, ServerResult } from '../src/shared/api';
 
-/** What kehuRevealField answers (not yet named in src/shared/types.ts). */
-export interface RevealResult {
-  value: string;
-}
-
-export interface ServerApi {
-  kehuOpenCard(request: CardRequest): OpenCardResult;
-  kehuSearch(query: string): SearchResponse;
-  kehuLogContact(request: LogContactRequest): SaveResult;
-  kehuEditField(request: EditFieldRequest): SaveResult;
-  kehuRevealField(request: RevealRequest): RevealResult;
-}
-
-export type ServerName = keyof ServerApi;
+export type { ServerApi, ServerName };
 
 /** A failure to show: the server's own sentence, or the page's when the call could not be made. */
 export class ServerError extends Error {
@@ -40,7 +25,7 @@ export function available(): boolean {
   return typeof window.google?.script?.run?.withSuccessHandler === 'function';
 }
 
-export function call<K extends ServerName>(name: K, argument: Parameters<ServerApi[K]>[0]): Promise<ReturnType<ServerApi[K]>> {
+export function call<K extends ServerName>(name: K, argument: ServerRequest<K>): Promise<ServerResult<K>> {
   return new Promise((resolve, reject) => {
     const run = window.google?.script?.run;
     if (!run || !available()) {
@@ -50,7 +35,7 @@ export function call<K extends ServerName>(name: K, argument: Parameters<ServerA
     const runner = run
       .withSuccessHandler((value) => {
         if (value === null || typeof value !== 'object') reject(new ServerError('', 'unreadable'));
-        else resolve(value as ReturnType<ServerApi[K]>);
+        else resolve(value as ServerResult<K>);
       })
       .withFailureHandler((error) => reject(new ServerError(serverSentence(error), 'server')));
     const fn = runner[name];

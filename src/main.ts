@@ -273,28 +273,38 @@ export function runDailyAutomation(e?: { triggerUid?: string }): unknown {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The customer card: the menu item, and the functions its page calls (google.script.run). Each
-// checks its argument as if it came from anyone.
-import { editFieldFromCard, logContactFromCard, openCard, revealField, search, showCard } from './app/card/api';
+// The customer card: the menu item, and the functions its page calls (google.script.run), typed
+// by the one contract of src/shared/api.ts. Each checks its argument as if it came from anyone.
+import { cardServer, search, showCard } from './app/card/api';
+import type { ServerResult } from './shared/api';
+import type { SearchResponse } from './shared/types';
 
-/** Opens the customer card of the selected row in the sidebar. */
+/** Opens the customer card of the selected row in the sidebar (the first card written into the page). */
 export function showCustomerCard(): void {
   showCard();
 }
 
 /**
  * The card of the selected row's customer, or of a customer picked by id (for the sidebar).
- * @param {Object} request { mode: 'selection' } or { mode: 'id', id }.
+ * @param {Object} request { mode: 'selection' } or { mode: 'id', id, row? }.
  */
-export function kehuOpenCard(request: unknown): unknown {
-  return openCard(request);
+export function kehuOpenCard(request: unknown): ServerResult<'kehuOpenCard'> {
+  return cardServer.kehuOpenCard(request);
 }
 
 /**
- * Customers whose name, code or phone match what the user typed (for the sidebar).
+ * The customers (id, name, phone, city, row) the sidebar searches by itself (for the sidebar).
+ * @param {Object} request {}.
+ */
+export function kehuCustomerList(request: unknown): ServerResult<'kehuCustomerList'> {
+  return cardServer.kehuCustomerList(request);
+}
+
+/**
+ * Customers whose name, code, city or phone match a text: the page's search, on the server (for scripts and the bench).
  * @param {string} query The text typed.
  */
-export function kehuSearch(query: unknown): unknown {
+export function kehuSearch(query: unknown): SearchResponse {
   return search(query);
 }
 
@@ -302,22 +312,30 @@ export function kehuSearch(query: unknown): unknown {
  * Logs a visit, call or complaint of a customer in the contact log (for the sidebar).
  * @param {Object} request { id, kind, date, note, person?, deadline? }.
  */
-export function kehuLogContact(request: unknown): unknown {
-  return logContactFromCard(request);
+export function kehuLogContact(request: unknown): ServerResult<'kehuLogContact'> {
+  return cardServer.kehuLogContact(request);
 }
 
 /**
  * Changes one field of a customer's row, unless it changed since the card read it (for the sidebar).
  * @param {Object} request { id, field, expected, value }.
  */
-export function kehuEditField(request: unknown): unknown {
-  return editFieldFromCard(request);
+export function kehuEditField(request: unknown): ServerResult<'kehuEditField'> {
+  return cardServer.kehuEditField(request);
 }
 
 /**
  * The unmasked bank account of a customer, when the user asks for it (for the sidebar).
  * @param {Object} request { id, field: 'bankAccount' }.
  */
-export function kehuRevealField(request: unknown): unknown {
-  return revealField(request);
+export function kehuRevealField(request: unknown): ServerResult<'kehuRevealField'> {
+  return cardServer.kehuRevealField(request);
+}
+
+/**
+ * Runs the classification and flags now, from the card (before the first run), and answers the card again.
+ * @param {Object} request The card to answer: { mode: 'selection' } or { mode: 'id', id, row? }.
+ */
+export function kehuClassifyNow(request: unknown): ServerResult<'kehuClassifyNow'> {
+  return cardServer.kehuClassifyNow(request);
 }

@@ -51,11 +51,16 @@ export function alertUser(title: string, message: string): boolean {
   return true;
 }
 
-/** Opens the built sidebar file (dist/Sidebar.html) with a title; false when there is no UI. */
-export function showSidebarFile(file: string, title: string): boolean {
+/**
+ * Opens the built sidebar file (dist/Sidebar.html) with a title, and `appended` HTML after it (a
+ * data block the page reads; the caller escapes it); false when there is no UI.
+ */
+export function showSidebarFile(file: string, title: string, appended = ''): boolean {
   const u = ui();
   if (!u) return false;
-  u.showSidebar(HtmlService.createHtmlOutputFromFile(file).setTitle(title));
+  const output = HtmlService.createHtmlOutputFromFile(file);
+  if (appended) output.append(appended);
+  u.showSidebar(output.setTitle(title));
   return true;
 }
 

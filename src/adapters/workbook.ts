@@ -296,6 +296,26 @@ export class Workbook {
     return this.spreadsheet.getRange(`${quotedSheet(name)}!${a1Of(row, column, numRows, numColumns)}`).getValues() as CellValue[][];
   }
 
+  /**
+   * One column from `row` down to the sheet's last row ('Sheet'!B2:B): one getRange, one read,
+   * no sheet listing and no getLastRow. Blank cells below the last value are dropped.
+   */
+  readColumnDown(name: string, row: number, column: number): CellValue[] {
+    const letters = columnLetters(column);
+    let values: CellValue[][];
+    try {
+      values = this.spreadsheet.getRange(`${quotedSheet(name)}!${letters}${row}:${letters}`).getValues() as CellValue[][];
+    } catch (e) {
+      // The sheet ends above `row`: nothing below it.
+      return [];
+    }
+    let end = values.length;
+    while (end > 0 && (values[end - 1][0] === '' || values[end - 1][0] === null)) end--;
+    const out = new Array<CellValue>(end);
+    for (let i = 0; i < end; i++) out[i] = values[i][0];
+    return out;
+  }
+
   /** Writes one block named in A1 notation (one getRange, one write), without listing the sheets. */
   writeBlock(name: string, row: number, column: number, values: readonly (readonly CellValue[])[]): void {
     if (values.length === 0 || values[0].length === 0) return;

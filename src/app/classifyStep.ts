@@ -11,7 +11,8 @@ import { flagChangeRow, flagChanges, runRow, type FlagChange } from '../core/aut
 import { flagText } from '../core/automation/reasons';
 import { renderState } from '../core/automation/state';
 import { value8Label } from '../core/labels';
-import { entriesOf, storeIndex, textOf } from './card/searchIndex';
+import { cardExtras, keepSetupAfterRun } from './card/afterRun';
+import { byId } from './card/stateLine';
 import { classified, PARETO_KEY } from './classified';
 import type { RunContext } from './frame';
 import { ensureLog } from './logSheet';
@@ -30,6 +31,7 @@ export function runClassifyStep(ctx: RunContext): string {
   const index = new Map<string, number>();
   c.tables.customers.forEach((r, i) => index.set(r.id, i));
   const monthly = monthlyOrders(c.tables.orders, index, c.tables.customers.length, ctx.today);
+  const extras = cardExtras(ctx, c);
   c.tables.customers.forEach((record, i) => {
     const flags = c.flags.get(record.id)!;
     changes.push(...flagChanges(record.id, before.get(record.id)?.flags ?? [], flags));
@@ -56,6 +58,7 @@ export function runClassifyStep(ctx: RunContext): string {
       status: c.status.get(record.id)!,
       flags: flags.map((f) => ({ key: f.key, severity: f.severity, text: flagText(f, ctx.lang) })),
       at: ctx.started,
+      ...extras.get(record.id),
     });
   });
   const counts = { red: 0, amber: 0, green: 0 };
@@ -86,14 +89,13 @@ export function runClassifyStep(ctx: RunContext): string {
 
   const stateName = stateSheet ?? newSheetName('state', ctx.lang);
   ctx.wb.ensureSheet(stateName);
-  ctx.wb.replace(stateName, renderState(c.result.state.values(), ctx.lang));
+  // Sorted by id: the card finds a customer's line from the fences kept in its setup.
+  const states = [...c.result.state.values()].sort((a, b) => byId(a.id, b.id));
+  ctx.wb.replace(stateName, renderState(states, ctx.lang));
   ctx.wb.keepHidden(stateName);
-  // The card's search list, from the table just read (no extra read).
-  const m = c.tables.mapping.customers;
-  const rows = c.tables.customerGrid.slice(m.headerRow);
-  const cell = (column: number | undefined) => rows.map((r) => (column === undefined ? '' : r[column - 1]));
-  storeIndex(ctx, m.sheet, c.tables.customerGrid.length, textOf(entriesOf(cell(m.columns.id), cell(m.columns.name), cell(m.columns.phone), m.headerRow + 1)));
   // The team's Pareto curve for the cards (41 points: well inside a property's 9 KB).
-  writeDocumentJson(PARETO_KEY, { curve: c.result.curve.map(([x, y]) => [Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4]), at: ctx.started });
+  const curve = c.result.curve.map(([x, y]) => [Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4] as [number, number]);
+  writeDocumentJson(PARETO_KEY, { curve, at: ctx.started });
+  keepSetupAfterRun(ctx, c, stateName, states.map((s) => s.id), curve);
   return summary;
 }

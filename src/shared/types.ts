@@ -15,11 +15,17 @@ export type CardContactKind = 'visit' | 'call' | 'complaint';
 /** How a profile value is checked when edited. */
 export type FieldKind = 'text' | 'phone' | 'email' | 'date' | 'amount';
 
-/** Open the card of the selected row, or of a customer picked by id (a search result). */
-export type CardRequest = { mode: 'selection' } | { mode: 'id'; id: string };
+/**
+ * Open the card of the selected row, or of a customer picked by id (a search result, with the
+ * row the customer list gave: read first, and used while it still holds that id).
+ */
+export type CardRequest = { mode: 'selection' } | { mode: 'id'; id: string; row?: number };
 
 /** Why the card opened on search instead of a customer. */
 export type NoCardReason = 'otherSheet' | 'headerRow' | 'blankRow' | 'notFound';
+
+/** Figures of the card that only a classification run computes (shown as waiting before the first). */
+export type WaitingFigure = 'scores' | 'tier' | 'quadrant' | 'pAlive' | 'flags' | 'pareto';
 
 export interface ProfileField {
   /** The add-on's field name (CustomerField), e.g. 'phone'. */
@@ -81,8 +87,9 @@ export interface CustomerCard {
   previousTier: CardTier;
   movement: 'up' | 'down' | 'new' | '';
   quadrant: string;
-  /** Probability alive (BG/NBD), when known. */
+  /** Probability alive, when known, and the words a rep reads next to it (in the file's language). */
   pAlive: number | null;
+  pAliveWords: string;
   orders: {
     count: number;
     revenue: number;
@@ -107,6 +114,12 @@ export interface CustomerCard {
   monthly: { month: string; amount: number; orders: number }[];
   /** When the classification and flags were last refreshed (ISO date-time), or null. */
   classifiedAt: string | null;
+  /**
+   * Where the order figures come from: the last classification run, or the order log read for
+   * this card (no run has classified this customer yet: the figures in `waiting` wait for one).
+   */
+  figuresFrom: 'classification' | 'orders';
+  waiting: WaitingFigure[];
 }
 
 export interface OpenCardResult {
@@ -115,7 +128,10 @@ export interface OpenCardResult {
   timeZone: string;
   /** Today in the spreadsheet's time zone, ISO. */
   today: string;
-  /** Who is using the card (for "logged by"); '' when Apps Script does not tell. */
+  /**
+   * Who is using the card, as the Team table names them (the rep's code or name; the e-mail when
+   * the Team table does not list it; '' when Apps Script does not tell): the log form's "by".
+   */
   user: string;
   card: CustomerCard | null;
   reason?: NoCardReason;
@@ -123,18 +139,27 @@ export interface OpenCardResult {
   problem?: string;
 }
 
-export interface SearchResult {
-  id: string;
-  name: string;
-  phone: string;
-  row: number;
+/** The customers the page searches itself (see src/shared/customerList.ts for the format). */
+export interface CustomerListResult {
+  /** One line per customer: id, name, phone, city, row, tab-separated. */
+  list: string;
+  count: number;
+  /** Who is using the card, as the Team table names them (the log form's "by"). */
+  user: string;
 }
 
+/** What the server-side search answers (kept for scripts and the bench; the page searches its list). */
 export interface SearchResponse {
   query: string;
-  results: SearchResult[];
-  /** How many customers matched (results holds at most the first few). */
+  results: { id: string; name: string; phone: string; city: string; row: number }[];
   total: number;
+}
+
+/** A classification run started from the card: its summary, and the card as it is after it. */
+export interface ClassifyResult {
+  ok: boolean;
+  message: string;
+  result: OpenCardResult | null;
 }
 
 export interface LogContactRequest {

@@ -1,39 +1,36 @@
 /**
- * The functions the customer card (sidebar/) calls through google.script.run. Each is a public
- * global any user of the sidebar can call with anything, so each checks its input's shape before
- * use, answers only plain values (dates as ISO strings: a Date in a result reaches the page as
- * null), and words every problem for the user. Opening a card is one call; so is each save.
+ * The functions the customer card (sidebar/) calls through google.script.run, typed by the one
+ * contract in src/shared/api.ts. Each is a public global any user of the sidebar can call with
+ * anything, so each checks its input's shape before use, answers only plain values (dates as ISO
+ * strings: a Date in a result reaches the page as null), and words every problem for the user.
+ *
+ * Opening a card reads: the document properties (the card's setup, one call), the selection
+ * (three calls) or nothing (a customer picked in the list, whose row the page sends), the
+ * customer's row (two calls) and the customer's line of the state sheet (two calls).
  */
-import { tryDocumentLock } from '../../adapters/lock';
 import { userEmail } from '../../adapters/session';
 import { showSidebarFile } from '../../adapters/ui';
-import { Workbook } from '../../adapters/workbook';
+import { tryDocumentLock } from '../../adapters/lock';
 import type { CellValue } from '../../core/cells';
 import { formatDay } from '../../core/dates';
-import type { CardRequest, EditFieldRequest, LogContactRequest, OpenCardResult, RevealRequest, RevealResult, SaveResult, SearchResponse } from '../../shared/types';
-import { createContext, failureText, type RunContext } from '../frame';
+import { encodeCustomerList, MAX_QUERY_LENGTH, decodeCustomerList, searchList, type ListedCustomer } from '../../shared/customerList';
+import { FIRST_CARD_ELEMENT, type ServerHandlers } from '../../shared/api';
+import type { CardRequest, ClassifyResult, CustomerListResult, EditFieldRequest, LogContactRequest, OpenCardResult, RevealRequest, RevealResult, SaveResult, SearchResponse } from '../../shared/types';
+import { SCHEDULE_COLUMNS } from '../../core/schedule/types';
+import { runClassifyStep } from '../classifyStep';
+import { SCHEDULE_INDEX_KEY, type ScheduleIndex } from '../scheduleRead';
+import { failureText, runLocked, type RunContext } from '../frame';
 import { appText } from '../texts';
 import { UserError } from '../userError';
 import { buildCard, shownText } from './build';
-import { editField, logContact, say, type Refusal } from './edit';
-import { cardTables, cellOf, customerRow, forgetCardTables, idOf, type CardTables } from './locate';
-import { MAX_QUERY_LENGTH, searchCustomers } from './search';
+import { cardCall, type CardCall } from './cardContext';
+import { editField, logContact, personOf, say, type Refusal } from './edit';
+import { cellOf, customerRow, idOf } from './locate';
+import { sameHeader, type CardSetup } from './setup';
+import { findLine, type StateLine } from './stateLine';
 
 const SIDEBAR_FILE = 'Sidebar';
 const MAX_ID_LENGTH = 200;
-
-/** Opens the sidebar on the selected row's customer. */
-export function showCard(): void {
-  const wb = Workbook.active();
-  const lang = wb ? createContext(wb, true).lang : 'en';
-  showSidebarFile(SIDEBAR_FILE, appText(lang, 'cardTitle'));
-}
-
-function context(): RunContext {
-  const wb = Workbook.active();
-  if (!wb) throw new Error(appText('en', 'noSpreadsheet'));
-  return createContext(wb, true);
-}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= MAX_ID_LENGTH;
@@ -41,8 +38,8 @@ const optionalString = (v: unknown, max: number): boolean => v === undefined || 
 const optionalRow = (v: unknown): boolean => v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 10_000_000);
 
 /** A request the page could not have sent: refused with a plain sentence (no stack trace). */
-function badRequest(ctx: RunContext): Error {
-  return new Error(ctx.lang === 'zh' ? 'Kehu 收到了无法识别的请求。请关闭卡片后重新打开。' : 'Kehu received a request it cannot read. Close the card and open it again.');
+function badRequest(lang: RunContext['lang']): Error {
+  return new Error(lang === 'zh' ? 'Kehu 收到了无法识别的请求。请关闭卡片后重新打开。' : 'Kehu received a request it cannot read. Close the card and open it again.');
 }
 
 /** Runs a card call: user errors come back as their sentence, anything else as "unexpected". */
@@ -54,68 +51,176 @@ function guarded<T>(ctx: RunContext, body: () => T): T {
   }
 }
 
-function rowCells(ctx: RunContext, t: CardTables, row: number): CellValue[] {
-  const width = Math.max(t.customerHeader.length, 1);
-  return ctx.wb.readFresh(t.mapping.customers.sheet, row, 1, 1, width)[0] ?? [];
+const widthOf = (setup: CardSetup): number => Math.max(setup.customerHeader.length, ...Object.values(setup.customers.columns).map((c) => c ?? 0), 1);
+
+function rowCells(ctx: RunContext, setup: CardSetup, row: number): CellValue[] {
+  return ctx.wb.readBlock(setup.customers.sheet, row, 1, 1, widthOf(setup))[0] ?? [];
 }
 
-function base(ctx: RunContext): Omit<OpenCardResult, 'card'> {
-  return { lang: ctx.lang, locale: ctx.wb.locale(), timeZone: ctx.wb.timeZone(), today: formatDay(ctx.today), user: userEmail() };
+function base(ctx: RunContext, setup: CardSetup | null): Omit<OpenCardResult, 'card'> {
+  return { lang: ctx.lang, locale: setup?.locale ?? ctx.wb.locale(), timeZone: setup?.timeZone ?? ctx.wb.timeZone(), today: formatDay(ctx.today), user: '' };
+}
+
+function isCardRequest(v: unknown): v is CardRequest {
+  return isObject(v) && (v.mode === 'selection' || (v.mode === 'id' && isId(v.id) && optionalRow(v.row)));
+}
+
+type Found = { row: number; cells: CellValue[]; line: StateLine | null | undefined } | { reason: NonNullable<OpenCardResult['reason']> };
+
+/** The customer's row (and line, when it was needed to find the row) for a customer picked by id. */
+function byId(ctx: RunContext, setup: CardSetup, id: string, hint: number | undefined, line?: StateLine | null): Found {
+  const m = setup.customers;
+  const guess = hint ?? line?.summary?.row;
+  if (guess !== undefined && guess > m.headerRow) {
+    const cells = rowCells(ctx, setup, guess);
+    if (idOf(cellOf(m, cells, 'id')) === id) return { row: guess, cells, line };
+  }
+  const row = customerRow(ctx, m, id);
+  return row === null ? { reason: 'notFound' } : { row, cells: rowCells(ctx, setup, row), line };
+}
+
+/**
+ * The schedule as the card knows it: from the setup, or (made after the setup was kept) from the
+ * schedule step's index in the document properties, its customer-id column where the add-on writes it.
+ */
+function scheduleOf(call: CardCall, setup: CardSetup): CardSetup['schedule'] {
+  let index: ScheduleIndex | null = null;
+  try {
+    index = call.props[SCHEDULE_INDEX_KEY] ? (JSON.parse(call.props[SCHEDULE_INDEX_KEY]) as ScheduleIndex) : null;
+  } catch (e) {
+    index = null;
+  }
+  if (!index || typeof index.sheetId !== 'number' || (setup.schedule && setup.schedule.sheetId === index.sheetId)) return setup.schedule;
+  return { sheet: index.sheet, sheetId: index.sheetId, headerRow: index.headerRow, customerId: SCHEDULE_COLUMNS.indexOf('customerId') + 1 };
+}
+
+/** The customer the selection points at: a row of the customer table, or a row of the orders, contacts or schedule naming one. */
+function bySelection(call: CardCall, setup: CardSetup): Found {
+  const { ctx } = call;
+  const schedule = scheduleOf(call, setup);
+  const sel = ctx.wb.selectedRow();
+  if (!sel) return { reason: 'otherSheet' };
+  const m = setup.customers;
+  if (sel.sheetId === m.sheetId) {
+    if (sel.row <= m.headerRow) return { reason: 'headerRow' };
+    const cells = rowCells(ctx, setup, sel.row);
+    return idOf(cellOf(m, cells, 'id')) === '' ? { reason: 'blankRow' } : { row: sel.row, cells, line: undefined };
+  }
+  const naming = [
+    { sheetId: setup.orders.sheetId, sheet: setup.orders.sheet, headerRow: setup.orders.headerRow, column: setup.orders.columns.customer },
+    setup.contacts && { sheetId: setup.contacts.sheetId, sheet: setup.contacts.sheet, headerRow: setup.contacts.headerRow, column: setup.contacts.columns.customer },
+    schedule && { sheetId: schedule.sheetId, sheet: schedule.sheet, headerRow: schedule.headerRow, column: schedule.customerId },
+  ].find((t) => t && t.sheetId === sel.sheetId && t.column !== undefined);
+  if (!naming || naming.column === undefined) return { reason: 'otherSheet' };
+  if (sel.row <= naming.headerRow) return { reason: 'headerRow' };
+  const id = idOf(ctx.wb.readBlock(naming.sheet, sel.row, naming.column, 1, 1)[0]?.[0]);
+  if (id === '') return { reason: 'blankRow' };
+  return byId(ctx, setup, id, undefined, findLine(ctx, setup, id));
+}
+
+function open(call: CardCall, req: CardRequest): OpenCardResult {
+  const { ctx } = call;
+  let setup: CardSetup;
+  try {
+    setup = call.setup();
+  } catch (e) {
+    if (e instanceof UserError) return { ...base(ctx, null), card: null, problem: e.text(ctx.lang) };
+    throw e;
+  }
+  const found = req.mode === 'id' ? byId(ctx, setup, req.id.trim(), req.row) : bySelection(call, setup);
+  if ('reason' in found) return { ...base(ctx, setup), card: null, reason: found.reason };
+  const id = idOf(cellOf(setup.customers, found.cells, 'id'));
+  const line = found.line !== undefined && found.line?.state.id === id ? found.line : findLine(ctx, setup, id);
+  return { ...base(ctx, setup), card: buildCard(ctx, setup, found.row, found.cells, line) };
 }
 
 export function openCard(request: unknown): OpenCardResult {
-  const ctx = context();
-  if (!isObject(request) || (request.mode !== 'selection' && !(request.mode === 'id' && isId(request.id)))) throw badRequest(ctx);
-  const req = request as CardRequest;
-  return guarded(ctx, () => {
-    let t: CardTables;
-    try {
-      t = cardTables(ctx);
-    } catch (e) {
-      if (e instanceof UserError) return { ...base(ctx), card: null, problem: e.text(ctx.lang) };
-      throw e;
-    }
-    const m = t.mapping.customers;
-    let row: number | null;
-    if (req.mode === 'id') {
-      row = customerRow(ctx, m, req.id.trim());
-      if (row === null) return { ...base(ctx), card: null, reason: 'notFound' };
-    } else {
-      const sel = ctx.wb.selection();
-      if (!sel || sel.sheet !== m.sheet) return { ...base(ctx), card: null, reason: 'otherSheet' };
-      if (sel.row <= m.headerRow) return { ...base(ctx), card: null, reason: 'headerRow' };
-      row = sel.row;
-    }
-    const cells = rowCells(ctx, t, row);
-    if (idOf(cellOf(m, cells, 'id')) === '') return { ...base(ctx), card: null, reason: 'blankRow' };
-    return { ...base(ctx), card: buildCard(ctx, t, row, cells) };
+  const call = cardCall();
+  if (!isCardRequest(request)) throw badRequest(call.ctx.lang);
+  return guarded(call.ctx, () => open(call, request));
+}
+
+/** Opens the sidebar with the selected row's card written into the page (no first round trip). */
+export function showCard(): void {
+  let first: OpenCardResult | null = null;
+  let lang: RunContext['lang'] = 'en';
+  try {
+    const call = cardCall();
+    lang = call.ctx.lang;
+    first = open(call, { mode: 'selection' });
+  } catch (e) {
+    // The page opens anyway and asks again: it shows the failure with a retry button.
+    first = null;
+  }
+  // '<' written as \u003c: the JSON cannot close the block or open markup.
+  const data = first ? `<script type="application/json" id="${FIRST_CARD_ELEMENT}">${JSON.stringify(first).replace(/</g, '\\u003c')}</script>` : '';
+  showSidebarFile(SIDEBAR_FILE, appText(lang, 'cardTitle'), data);
+}
+
+/** The header row still the one kept (else the tables are found again): before a write, and with the list. */
+function checkedSetup(call: CardCall): CardSetup {
+  const setup = call.setup();
+  if (call.fresh()) return setup;
+  const header = call.ctx.wb.readBlock(setup.customers.sheet, setup.customers.headerRow, 1, 1, widthOf(setup) + 1)[0] ?? [];
+  return sameHeader(setup, header) ? setup : call.renew();
+}
+
+function listOf(ctx: RunContext, setup: CardSetup): ListedCustomer[] {
+  const m = setup.customers;
+  const column = (c: number | undefined): CellValue[] => (c === undefined ? [] : ctx.wb.readColumnDown(m.sheet, m.headerRow + 1, c));
+  const ids = column(m.columns.id);
+  const names = column(m.columns.name);
+  const phones = column(m.columns.phone);
+  const cities = column(m.columns.region);
+  const out: ListedCustomer[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const id = idOf(ids[i]);
+    if (id !== '') out.push({ id, name: shownText(names[i], ctx), phone: shownText(phones[i], ctx), city: shownText(cities[i], ctx), row: m.headerRow + 1 + i });
+  }
+  return out;
+}
+
+export function customerList(request: unknown): CustomerListResult {
+  const call = cardCall();
+  if (request !== undefined && request !== null && !isObject(request)) throw badRequest(call.ctx.lang);
+  return guarded(call.ctx, () => {
+    const setup = checkedSetup(call);
+    const list = listOf(call.ctx, setup);
+    return { list: encodeCustomerList(list), count: list.length, user: personOf(setup.team, userEmail()) };
   });
 }
 
+/** The server's own search over the same list (for scripts and the bench; the page searches its copy). */
 export function search(query: unknown): SearchResponse {
-  const ctx = context();
-  if (typeof query !== 'string' || query.length > MAX_QUERY_LENGTH) throw badRequest(ctx);
-  return guarded(ctx, () => searchCustomers(ctx, cardTables(ctx), query));
+  const call = cardCall();
+  if (typeof query !== 'string' || query.length > MAX_QUERY_LENGTH) throw badRequest(call.ctx.lang);
+  return guarded(call.ctx, () => {
+    const index = decodeCustomerList(encodeCustomerList(listOf(call.ctx, call.setup())));
+    const found = searchList(index, query).found;
+    return { query, results: found.slice(0, 8).map((i) => index.customers[i]), total: found.length };
+  });
 }
 
 /** A write under the document lock, answered with the card as it is now (or the refusal). */
-function save(ctx: RunContext, id: string, write: (t: CardTables) => { row: number; madeTable?: boolean } | Refusal): SaveResult {
+function save(call: CardCall, id: string, write: (setup: CardSetup) => { row: number; madeTable?: boolean } | Refusal): SaveResult {
+  const { ctx } = call;
   return guarded(ctx, () => {
     const lock = tryDocumentLock(10_000);
     if (!lock) return { ok: false, reason: 'conflict', message: appText(ctx.lang, 'busy') };
     try {
-      let t = cardTables(ctx);
-      const done = write(t);
+      let setup = checkedSetup(call);
+      const done = write(setup);
       if ('reason' in done) return { ok: false, ...done };
       ctx.wb.flush();
+      // The contact log was just made: found again, so the card shows the contact at once.
       if (done.madeTable) {
-        // The contact log was just made: found again, so the card shows the contact at once.
-        forgetCardTables(ctx);
-        ctx.wb.forget(t.mapping.customers.sheet);
-        t = cardTables(ctx);
+        ctx.shared.delete('cardTables');
+        ctx.wb.forget(setup.customers.sheet);
+        setup = call.renew();
       }
-      const row = customerRow(ctx, t.mapping.customers, id, done.row) ?? done.row;
-      return { ok: true, card: buildCard(ctx, t, row, rowCells(ctx, t, row)) };
+      const row = customerRow(ctx, setup.customers, id, done.row) ?? done.row;
+      const cells = rowCells(ctx, setup, row);
+      return { ok: true, card: buildCard(ctx, setup, row, cells, findLine(ctx, setup, idOf(cellOf(setup.customers, cells, 'id')))) };
     } finally {
       lock.release();
     }
@@ -123,32 +228,50 @@ function save(ctx: RunContext, id: string, write: (t: CardTables) => { row: numb
 }
 
 export function logContactFromCard(request: unknown): SaveResult {
-  const ctx = context();
-  if (!isObject(request) || !isId(request.id) || typeof request.kind !== 'string' || typeof request.date !== 'string' || typeof request.note !== 'string' || !optionalString(request.person, 200) || !optionalString(request.deadline, 20) || !optionalRow(request.row)) {
-    throw badRequest(ctx);
+  const call = cardCall();
+  if (!isObject(request) || !isId(request.id) || typeof request.kind !== 'string' || typeof request.date !== 'string' || typeof request.note !== 'string' || request.note.length > 20_000 || !optionalString(request.person, 200) || !optionalString(request.deadline, 20) || !optionalRow(request.row)) {
+    throw badRequest(call.ctx.lang);
   }
   const req = request as unknown as LogContactRequest;
-  return save(ctx, req.id, (t) => logContact(ctx, t, req));
+  return save(call, req.id, (setup) => logContact(call.ctx, setup, req));
 }
 
 export function editFieldFromCard(request: unknown): SaveResult {
-  const ctx = context();
-  if (!isObject(request) || !isId(request.id) || typeof request.field !== 'string' || typeof request.expected !== 'string' || typeof request.value !== 'string' || request.value.length > 5000 || !optionalRow(request.row)) {
-    throw badRequest(ctx);
+  const call = cardCall();
+  if (!isObject(request) || !isId(request.id) || typeof request.field !== 'string' || typeof request.expected !== 'string' || typeof request.value !== 'string' || request.value.length > 20_000 || !optionalRow(request.row)) {
+    throw badRequest(call.ctx.lang);
   }
   const req = request as unknown as EditFieldRequest;
-  return save(ctx, req.id, (t) => editField(ctx, t, req));
+  return save(call, req.id, (setup) => editField(call.ctx, setup, req));
 }
 
 export function revealField(request: unknown): RevealResult {
-  const ctx = context();
-  if (!isObject(request) || !isId(request.id) || request.field !== 'bankAccount') throw badRequest(ctx);
+  const call = cardCall();
+  if (!isObject(request) || !isId(request.id) || request.field !== 'bankAccount') throw badRequest(call.ctx.lang);
   const req = request as unknown as RevealRequest;
-  return guarded(ctx, () => {
-    const t = cardTables(ctx);
-    const m = t.mapping.customers;
-    const row = customerRow(ctx, m, req.id);
+  return guarded(call.ctx, () => {
+    const setup = call.setup();
+    const m = setup.customers;
+    const row = customerRow(call.ctx, m, req.id);
     if (row === null || m.columns.bankAccount === undefined) throw new UserError((lang) => say('notFound', lang));
-    return { value: shownText(cellOf(m, rowCells(ctx, t, row), 'bankAccount'), ctx) };
+    return { value: shownText(cellOf(m, rowCells(call.ctx, setup, row), 'bankAccount'), call.ctx) };
   });
 }
+
+/** The card's "classify now": the refresh step under the run frame (no dialog), then the card again. */
+export function classifyNow(request: unknown): ClassifyResult {
+  if (!isCardRequest(request)) throw badRequest(cardCall().ctx.lang);
+  const outcome = runLocked('titleRefresh', false, runClassifyStep);
+  const message = outcome.kind === 'done' ? outcome.summary : outcome.message;
+  return { ok: outcome.kind === 'done', message, result: outcome.kind === 'done' ? openCard(request) : null };
+}
+
+/** The card's server functions, checked against the contract (src/shared/api.ts). */
+export const cardServer: ServerHandlers = {
+  kehuOpenCard: openCard,
+  kehuCustomerList: customerList,
+  kehuLogContact: logContactFromCard,
+  kehuEditField: editFieldFromCard,
+  kehuRevealField: revealField,
+  kehuClassifyNow: classifyNow,
+};

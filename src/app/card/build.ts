@@ -1,34 +1,37 @@
 /**
  * The customer card: what a rep reads before a contact (domain.md §1, §6). The profile comes
- * fresh from the customer's row; the figures that need the whole order log come from the last
- * classification run (the state sheet); the contacts and the planned visits come fresh from the
- * rows of this customer in the contact log and the schedule.
+ * fresh from the customer's row; what needs the whole file (order figures, scores, flags, last
+ * contacts, planned visits) comes from the customer's line of the state sheet, written by the
+ * last classification run and by the card's own logged contacts since.
+ *
+ * Before the first run (or for a customer added since), there is no line: the card reads this
+ * customer's orders, contacts and visits from their sheets (more calls, once) and says which
+ * figures wait for a classification.
  */
-import { readDocumentJson } from '../../adapters/properties';
-import { decodeCardSummary, monthAfter, type CardSummary } from '../../core/automation/cardSummary';
+import { keptContacts, monthAfter, orderFigures, type CardContactLine, type CardSummary } from '../../core/automation/cardSummary';
 import { isClosedStatus } from '../../core/automation/flags';
-import { readState } from '../../core/automation/state';
 import type { CellValue } from '../../core/cells';
 import { formatDay } from '../../core/dates';
 import { signature } from '../../core/hash';
-import type { ContactKind, CustomerField } from '../../core/model';
+import type { CustomerField } from '../../core/model';
 import { Team } from '../../core/schedule/people';
 import { readScheduleSheet } from '../../core/schedule/rows';
-import { findLayout, HEADER_SEARCH_ROWS } from '../../core/schedule/headers';
 import { fieldLabel } from '../../core/tables/synonyms';
 import { readDay } from '../../core/tables/records';
 import { KIND_WORDS, parseWord, STATUS_WORDS, wordFor } from '../../core/vocabulary';
-import type { CardComplaint, CardContact, CardVisit, CustomerCard, FieldKind, ProfileField } from '../../shared/types';
-import { PARETO_KEY } from '../classified';
-import { SCHEDULE_INDEX_KEY, scheduleSheetName, type ScheduleIndex } from '../scheduleRead';
+import type { CardComplaint, CardContact, CardVisit, CustomerCard, FieldKind, ProfileField, WaitingFigure } from '../../shared/types';
 import type { RunContext } from '../frame';
-import { ownSheetNames } from '../ownSheets';
-import { cellOf, CUSTOMER_FIELDS_SHOWN, idOf, readRows, rowsWithId, type CardTables } from './locate';
+import { aliveWords } from './aliveWords';
+import { cellOf, CUSTOMER_FIELDS_SHOWN, idOf, readRows, rowsWithId } from './locate';
+import type { CardSetup } from './setup';
+import type { StateLine } from './stateLine';
 
-const LAST_CONTACTS = 5;
 const CONTACT_ROWS_READ = 12;
 const SCHEDULE_ROWS_READ = 12;
 const NEXT_VISITS = 4;
+/** A customer with more orders than this has its order columns read whole rather than row by row. */
+const ORDER_ROWS_READ = 12;
+const WAITING: WaitingFigure[] = ['scores', 'tier', 'quadrant', 'pAlive', 'flags', 'pareto'];
 
 export const FIELD_KINDS: Partial<Record<CustomerField, FieldKind>> = {
   phone: 'phone',
@@ -60,47 +63,49 @@ function iso(day: number | null | undefined): string | null {
   return day === null || day === undefined ? null : formatDay(day);
 }
 
-/**
- * The customer's line of the state sheet. That sheet is written in the customer table's order,
- * so the line is first looked for where the customer's row says (one read); only when a person
- * moved rows since the last run is the id column searched.
- */
-function summaryOf(ctx: RunContext, id: string, customerRow: number, headerRow: number): CardSummary | null {
-  const sheet = ctx.wb.findSheet(ownSheetNames('state', ctx.lang));
-  if (!sheet) return null;
-  const header = ctx.wb.readFresh(sheet, 1, 1, 1, 7);
-  const guess = customerRow - headerRow + 1;
-  let line = guess > 1 ? ctx.wb.readFresh(sheet, guess, 1, 1, 7) : [];
-  if (line.length === 0 || idOf(line[0][0]) !== id) {
-    const rows = rowsWithId(ctx, sheet, 1, 1, id);
-    if (rows.length === 0) return null;
-    line = ctx.wb.readFresh(sheet, rows[0], 1, 1, 7);
+const time = (slot: number | null): string => (slot === null ? '' : `${String(Math.floor(slot / 60)).padStart(2, '0')}:${String(slot % 60).padStart(2, '0')}`);
+
+// ---------------------------------------------------------------------------------------------
+// Without a line of the last run: this customer's rows of the orders, contacts and schedule.
+
+/** The customer's orders read from the order log (before the first classification). */
+function ordersOf(ctx: RunContext, setup: CardSetup, id: string): { day: number; amount: number }[] {
+  const m = setup.orders;
+  const dateColumn = m.columns.date!;
+  const amountColumn = m.columns.amount!;
+  const rows = rowsWithId(ctx, m.sheet, m.headerRow, m.columns.customer!, id);
+  if (rows.length === 0) return [];
+  const out: { day: number; amount: number }[] = [];
+  const take = (date: CellValue | undefined, amount: CellValue | undefined): void => {
+    const day = date === undefined || date === '' ? null : readDay(date, ctx.clock);
+    const value = typeof amount === 'number' ? amount : Number(String(amount ?? '').replace(/,/g, ''));
+    if (day !== null && Number.isFinite(value) && String(amount ?? '').trim() !== '') out.push({ day, amount: value });
+  };
+  if (rows.length <= ORDER_ROWS_READ) {
+    const width = Math.max(dateColumn, amountColumn);
+    for (const line of readRows(ctx, m.sheet, rows, width)) take(line[dateColumn - 1], line[amountColumn - 1]);
+  } else {
+    const first = m.headerRow + 1;
+    const last = rows[rows.length - 1];
+    const dates = ctx.wb.readFresh(m.sheet, first, dateColumn, last - first + 1, 1);
+    const amounts = ctx.wb.readFresh(m.sheet, first, amountColumn, last - first + 1, 1);
+    for (const r of rows) take(dates[r - first]?.[0], amounts[r - first]?.[0]);
   }
-  return decodeCardSummary(readState([...header, ...line]).get(id)?.card ?? '');
+  return out;
 }
 
-interface ContactLine {
-  day: number;
-  kind: ContactKind;
-  kindText: string;
-  person: string;
-  note: string;
-  deadline: number | null;
-  status: string;
-}
-
-function contactsOf(ctx: RunContext, t: CardTables, id: string): ContactLine[] {
-  const m = t.mapping.contacts;
-  if (!m) return [];
+function contactsOf(ctx: RunContext, setup: CardSetup, id: string): { contacts: CardContactLine[]; complaints: CardSummary['complaints'] } {
+  const m = setup.contacts;
+  if (!m) return { contacts: [], complaints: [] };
   const rows = rowsWithId(ctx, m.sheet, m.headerRow, m.columns.customer!, id).slice(-CONTACT_ROWS_READ);
   const width = Math.max(...Object.values(m.columns).map((c) => c ?? 0));
-  const out: ContactLine[] = [];
+  const lines: (CardContactLine & { status: string; deadline: number | null })[] = [];
   for (const line of readRows(ctx, m.sheet, rows, width)) {
     const day = readDay(cellOf(m, line, 'date') ?? '', ctx.clock);
     if (day === null) continue;
     const kindText = shownText(cellOf(m, line, 'kind'), ctx);
     const deadline = cellOf(m, line, 'deadline');
-    out.push({
+    lines.push({
       day,
       kind: parseWord(KIND_WORDS, kindText) ?? 'other',
       kindText,
@@ -110,36 +115,55 @@ function contactsOf(ctx: RunContext, t: CardTables, id: string): ContactLine[] {
       status: shownText(cellOf(m, line, 'status'), ctx),
     });
   }
-  return out.sort((a, b) => a.day - b.day);
+  const hasStatus = m.columns.status !== undefined;
+  const lastReply = Math.max(-Infinity, ...lines.filter((c) => c.kind === 'visit' || c.kind === 'call').map((c) => c.day));
+  const complaints = lines
+    .filter((c) => c.kind === 'complaint' && !(hasStatus ? isClosedStatus(c.status) : lastReply > c.day))
+    .map((c) => ({ day: c.day, note: c.note, owner: c.person, deadline: c.deadline }));
+  return { contacts: keptContacts(lines.map(({ status: _s, deadline: _d, ...c }) => c)), complaints };
 }
 
-function visitsOf(ctx: RunContext, id: string): CardVisit[] {
-  const sheet = scheduleSheetName(ctx);
-  if (!sheet) return [];
-  const top = ctx.wb.readTop(sheet, HEADER_SEARCH_ROWS);
-  const layout = findLayout(top);
-  if (!layout || layout.columns.customerId === undefined) return [];
-  const header = top[layout.headerIndex];
-  // Only the dated rows (written first) can hold next visits; without the index, all rows.
-  const index = readDocumentJson<ScheduleIndex>(SCHEDULE_INDEX_KEY);
-  const limit = index && index.sheet === sheet && index.headerRow === layout.headerIndex + 1 ? index.datedRows : Number.MAX_SAFE_INTEGER;
-  const rows = rowsWithId(ctx, sheet, layout.headerIndex + 1, layout.columns.customerId + 1, id, limit).slice(0, SCHEDULE_ROWS_READ);
-  const parsed = readScheduleSheet([header, ...readRows(ctx, sheet, rows, header.length)], ctx.clock).rows;
+function visitsOf(ctx: RunContext, setup: CardSetup, id: string): CardSummary['visits'] {
+  const s = setup.schedule;
+  if (!s) return [];
+  const rows = rowsWithId(ctx, s.sheet, s.headerRow, s.customerId, id).slice(0, SCHEDULE_ROWS_READ);
+  const header = ctx.wb.readTop(s.sheet, s.headerRow)[s.headerRow - 1] ?? [];
+  const parsed = readScheduleSheet([header, ...readRows(ctx, s.sheet, rows, header.length)], ctx.clock).rows;
   return parsed
     .filter((r) => r.day !== null && r.day >= ctx.today && (r.status === 'planned' || r.status === 'moved'))
     .sort((a, b) => (a.day as number) - (b.day as number) || (a.slot ?? 0) - (b.slot ?? 0))
     .slice(0, NEXT_VISITS)
-    .map((r) => ({
-      date: formatDay(r.day as number),
-      time: r.slot === null ? '' : `${String(Math.floor(r.slot / 60)).padStart(2, '0')}:${String(r.slot % 60).padStart(2, '0')}`,
-      kind: r.kind,
-      person: r.person,
-      status: wordFor(STATUS_WORDS, r.status, ctx.lang),
-    }));
+    .map((r) => ({ day: r.day as number, slot: r.slot, kind: r.kind, person: r.person, status: wordFor(STATUS_WORDS, r.status, ctx.lang) }));
 }
 
-export function buildCard(ctx: RunContext, t: CardTables, row: number, cells: readonly CellValue[]): CustomerCard {
-  const m = t.mapping.customers;
+/** What a card without a line of the last run shows: read now from the sheets. */
+function readNow(ctx: RunContext, setup: CardSetup, id: string): CardSummary {
+  const figures = orderFigures(ordersOf(ctx, setup, id), ctx.today);
+  const { contacts, complaints } = contactsOf(ctx, setup, id);
+  return {
+    ...figures,
+    rfm: null,
+    tier: '' as CardSummary['tier'],
+    previousTier: '',
+    movement: '' as CardSummary['movement'],
+    quadrant: '',
+    rank: 0,
+    customers: 0,
+    share: 0,
+    pAlive: null,
+    status: '' as CardSummary['status'],
+    flags: [],
+    at: 0,
+    contacts,
+    complaints,
+    visits: visitsOf(ctx, setup, id),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function buildCard(ctx: RunContext, setup: CardSetup, row: number, cells: readonly CellValue[], line: StateLine | null): CustomerCard {
+  const m = setup.customers;
   const id = idOf(cellOf(m, cells, 'id'));
   const label = (f: CustomerField): string => m.headers[f] ?? fieldLabel('customers', f, ctx.lang);
   const profile: ProfileField[] = [];
@@ -151,26 +175,22 @@ export function buildCard(ctx: RunContext, t: CardTables, row: number, cells: re
   }
   const mapped = Object.keys(m.columns) as CustomerField[];
   const filled = mapped.filter((f) => shownText(cellOf(m, cells, f), ctx).trim() !== '').length;
-  const missing = t.settings.requiredFields.filter((f) => m.columns[f] !== undefined && shownText(cellOf(m, cells, f), ctx).trim() === '').map(label);
+  const missing = setup.requiredFields.filter((f) => m.columns[f] !== undefined && shownText(cellOf(m, cells, f), ctx).trim() === '').map(label);
 
   const repCell = shownText(cellOf(m, cells, 'rep'), ctx).trim();
   let rep: CustomerCard['rep'] = null;
   if (repCell) {
-    const found = new Team(t.settings.team).rep(repCell);
+    const found = new Team(setup.team).rep(repCell);
     rep = 'person' in found ? { name: found.person.label, code: repCell === found.person.label ? '' : repCell, email: found.person.email } : { name: repCell, code: '', email: '' };
   }
 
-  const summary = summaryOf(ctx, id, row, m.headerRow);
-  const contacts = contactsOf(ctx, t, id);
-  const hasStatus = t.mapping.contacts?.columns.status !== undefined;
-  const lastReply = Math.max(-Infinity, ...contacts.filter((c) => c.kind === 'visit' || c.kind === 'call').map((c) => c.day));
-  const complaints: CardComplaint[] = contacts
-    .filter((c) => c.kind === 'complaint' && !(hasStatus ? isClosedStatus(c.status) : lastReply > c.day))
-    .map((c) => ({ date: formatDay(c.day), note: c.note, owner: c.person, deadline: iso(c.deadline), overdue: c.deadline !== null && ctx.today > c.deadline }));
-  const lastContacts: CardContact[] = contacts
-    .slice(-LAST_CONTACTS)
+  const fromRun = line?.summary ?? null;
+  const summary = fromRun ?? readNow(ctx, setup, id);
+  const lastContacts: CardContact[] = [...(summary.contacts ?? [])]
     .reverse()
-    .map((c) => ({ date: formatDay(c.day), kind: c.kind, kindText: c.kindText || wordFor(KIND_WORDS, 'visit', ctx.lang), person: c.person, note: c.note }));
+    .map((c) => ({ date: formatDay(c.day), kind: c.kind, kindText: c.kindText, person: c.person, note: c.note }));
+  const complaints: CardComplaint[] = (summary.complaints ?? []).map((c) => ({ date: formatDay(c.day), note: c.note, owner: c.owner, deadline: iso(c.deadline), overdue: c.deadline !== null && ctx.today > c.deadline }));
+  const nextVisits: CardVisit[] = (summary.visits ?? []).filter((v) => v.day >= ctx.today).map((v) => ({ date: formatDay(v.day), time: time(v.slot), kind: v.kind, person: v.person, status: v.status }));
 
   const number = (f: CustomerField): number | null => {
     const v = cellOf(m, cells, f);
@@ -178,7 +198,7 @@ export function buildCard(ctx: RunContext, t: CardTables, row: number, cells: re
   };
   const creditLimit = number('creditLimit');
   const outstanding = number('outstanding');
-  const pareto = readDocumentJson<{ curve: [number, number][] }>(PARETO_KEY);
+  const pAlive = fromRun?.pAlive ?? null;
 
   return {
     id,
@@ -188,30 +208,34 @@ export function buildCard(ctx: RunContext, t: CardTables, row: number, cells: re
     version: signature(JSON.stringify(cells.map((v) => shownText(v, ctx)))),
     profile,
     rep,
-    scores: summary?.rfm ?? null,
-    tier: summary?.tier ?? '',
-    previousTier: summary?.previousTier ?? '',
-    movement: summary?.movement ?? '',
-    quadrant: summary?.quadrant ?? '',
-    pAlive: summary?.pAlive ?? null,
+    scores: summary.rfm ?? null,
+    tier: summary.tier ?? '',
+    previousTier: summary.previousTier ?? '',
+    movement: summary.movement ?? '',
+    quadrant: summary.quadrant ?? '',
+    pAlive,
+    pAliveWords: pAlive === null ? '' : aliveWords(pAlive, ctx.lang),
     orders: {
-      count: summary?.orders ?? 0,
-      revenue: summary?.revenue ?? 0,
-      average: summary && summary.orders > 0 ? Math.round((summary.revenue / summary.orders) * 100) / 100 : null,
-      lastOrder: iso(summary?.lastDay),
-      recencyDays: summary?.lastDay === null || summary?.lastDay === undefined ? null : ctx.today - summary.lastDay,
+      count: summary.orders,
+      revenue: Math.round(summary.revenue * 100) / 100,
+      average: summary.orders > 0 ? Math.round((summary.revenue / summary.orders) * 100) / 100 : null,
+      lastOrder: iso(summary.lastDay),
+      recencyDays: summary.lastDay === null ? null : ctx.today - summary.lastDay,
       creditLimit,
       outstanding,
       creditUsed: creditLimit !== null && outstanding !== null && creditLimit > 0 ? outstanding / creditLimit : null,
     },
     completeness: { filled, known: mapped.length, missing },
-    status: summary?.status ?? '',
-    flags: summary?.flags ?? [],
-    nextVisits: visitsOf(ctx, id),
+    status: summary.status ?? '',
+    flags: summary.flags ?? [],
+    nextVisits,
     lastContacts,
     complaints,
-    pareto: summary && pareto ? { rank: summary.rank, customers: summary.customers, share: summary.share, curve: pareto.curve } : null,
-    monthly: summary ? summary.monthAmounts.map((amount, k) => ({ month: monthAfter(summary.firstMonth, k), amount, orders: summary.monthOrders[k] ?? 0 })) : [],
-    classifiedAt: summary ? new Date(summary.at).toISOString() : null,
+    pareto: fromRun && setup.pareto ? { rank: fromRun.rank, customers: fromRun.customers, share: fromRun.share, curve: setup.pareto } : null,
+    monthly: summary.monthAmounts.map((amount, k) => ({ month: monthAfter(summary.firstMonth, k), amount, orders: summary.monthOrders[k] ?? 0 })),
+    classifiedAt: setup.classifiedAt === null ? null : new Date(setup.classifiedAt).toISOString(),
+    figuresFrom: fromRun ? 'classification' : 'orders',
+    waiting: fromRun ? [] : WAITING,
   };
 }
+

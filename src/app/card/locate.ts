@@ -10,7 +10,6 @@ import { describeMappingError } from '../../core/tables/mappingText';
 import { readSettingsSheet } from '../../core/settings/read';
 import { defaultSettings } from '../../core/settings/defaults';
 import { describeSettingsError, isSettingsError } from '../../core/settings/read';
-import { signature } from '../../core/hash';
 import type { RunContext } from '../frame';
 import { isOwnSheet, ownSheetNames } from '../ownSheets';
 import { UserError } from '../userError';
@@ -29,72 +28,25 @@ export function idOf(v: CellValue | undefined): string {
   return '';
 }
 
-const MAPPING_KEY = 'kehu.cardMapping';
-const MAPPING_SECONDS = 21_600;
-
-interface KeptMapping {
-  /** Signature of the Settings sheet the mapping was found with. */
-  settings: string;
-  mapping: WorkbookMapping;
-  customerHeader: CellValue[];
-  contactsHeader: CellValue[] | null;
-}
-
-function documentCache(): GoogleAppsScript.Cache.Cache | null {
-  try {
-    return (CacheService.getDocumentCache() as GoogleAppsScript.Cache.Cache | null) ?? null;
-  } catch (e) {
-    return null;
-  }
-}
-
 const sameRow = (a: readonly CellValue[], b: readonly CellValue[]): boolean =>
   a.length === b.length && a.every((v, i) => String(v) === String(b[i]));
 
 /**
- * The settings and the tables' mapping for a card call. Finding the tables reads the first rows
- * of every sheet; the mapping found is kept in the document cache and used again while the
- * Settings sheet and the customer and contact header rows are as they were (two small reads),
- * so a card on a 50,000-row file reads no more than it needs.
+ * The settings and the tables' mapping, found from the first rows of every sheet: what the card
+ * does when no setup is kept yet (see setup.ts), and a save when the header row changed.
  */
-export function cardTables(ctx: RunContext): CardTables {
+export function detectCardTables(ctx: RunContext): CardTables {
   const cached = ctx.shared.get('cardTables') as CardTables | undefined;
   if (cached) return cached;
   try {
     const settingsSheet = ctx.wb.findSheet(ownSheetNames('settings', ctx.lang));
     const grid = settingsSheet ? ctx.wb.read(settingsSheet) : [];
     const settings = grid.length > 0 ? readSettingsSheet(grid, ctx.clock) : defaultSettings();
-    const settingsSig = signature(JSON.stringify(grid.map((r) => r.map(String))));
-    const cache = documentCache();
-    let kept: KeptMapping | null = null;
-    try {
-      const text = cache?.get(MAPPING_KEY);
-      kept = text ? (JSON.parse(text) as KeptMapping) : null;
-    } catch (e) {
-      kept = null;
-    }
-    if (kept && kept.settings === settingsSig) {
-      const m = kept.mapping;
-      const still = (sheet: string, row: number, header: readonly CellValue[]): boolean =>
-        ctx.wb.has(sheet) && sameRow(ctx.wb.readFresh(sheet, row, 1, 1, header.length)[0] ?? [], header);
-      if (still(m.customers.sheet, m.customers.headerRow, kept.customerHeader) && (!m.contacts || (kept.contactsHeader !== null && still(m.contacts.sheet, m.contacts.headerRow, kept.contactsHeader)))) {
-        const out = { settings, mapping: m, customerHeader: kept.customerHeader };
-        ctx.shared.set('cardTables', out);
-        return out;
-      }
-    }
     const tops = ctx.wb.sheetNames().filter((n) => !isOwnSheet(n)).map((name) => ({ name, top: ctx.wb.readTop(name, HEADER_SCAN_ROWS) }));
     const mapping = detectTables(tops, { synonyms: settings.synonyms, choices: settings.mappingChoices, ignoreSheets: isOwnSheet });
     const headerOf = (sheet: string, row: number): CellValue[] => (tops.find((t) => t.name === sheet)!.top[row - 1] ?? []) as CellValue[];
-    const customerHeader = headerOf(mapping.customers.sheet, mapping.customers.headerRow);
-    const contactsHeader = mapping.contacts ? headerOf(mapping.contacts.sheet, mapping.contacts.headerRow) : null;
-    try {
-      const { warnings: _warnings, ...plain } = mapping as WorkbookMapping & { warnings?: unknown };
-      cache?.put(MAPPING_KEY, JSON.stringify({ settings: settingsSig, mapping: plain, customerHeader, contactsHeader } satisfies KeptMapping), MAPPING_SECONDS);
-    } catch (e) {
-      // Not kept: the next card call finds the tables again.
-    }
-    const out = { settings, mapping, customerHeader };
+    const { warnings: _warnings, ...plain } = mapping as WorkbookMapping & { warnings?: unknown };
+    const out = { settings, mapping: plain as WorkbookMapping, customerHeader: headerOf(mapping.customers.sheet, mapping.customers.headerRow) };
     ctx.shared.set('cardTables', out);
     return out;
   } catch (e) {
@@ -104,14 +56,9 @@ export function cardTables(ctx: RunContext): CardTables {
   }
 }
 
-/** Forgets the tables found (a table was just made): the next card call finds them again. */
-export function forgetCardTables(ctx: RunContext): void {
-  ctx.shared.delete('cardTables');
-  try {
-    documentCache()?.remove(MAPPING_KEY);
-  } catch (e) {
-    // Nothing kept.
-  }
+/** Whether two header rows are the same cells. */
+export function sameHeaderRow(a: readonly CellValue[], b: readonly CellValue[]): boolean {
+  return sameRow(a, b);
 }
 
 /** 1-based rows (after the header) whose cell in `column` holds `id`, top to bottom. */

@@ -31,6 +31,69 @@ export interface CardSummary {
   flags: { key: Flag['key']; severity: Flag['severity']; text: string }[];
   /** When the run happened (ms since the epoch). */
   at: number;
+  /** The customer's row in the customer table at the run (the card checks it still holds the id). */
+  row?: number;
+  /** The last contacts (oldest first), the open complaints and the next planned visits, as of the run. */
+  contacts?: CardContactLine[];
+  complaints?: CardComplaintLine[];
+  visits?: CardVisitLine[];
+}
+
+export interface CardContactLine {
+  day: number;
+  kind: 'visit' | 'call' | 'complaint' | 'other';
+  /** The kind as written in the contact log. */
+  kindText: string;
+  person: string;
+  note: string;
+}
+
+export interface CardComplaintLine {
+  day: number;
+  note: string;
+  owner: string;
+  deadline: number | null;
+}
+
+export interface CardVisitLine {
+  day: number;
+  /** Minutes after midnight, or null when the row has no time. */
+  slot: number | null;
+  kind: 'visit' | 'call';
+  person: string;
+  status: string;
+}
+
+/** Contacts and complaints kept per customer, and the longest note kept (the card shows the start). */
+export const CONTACTS_KEPT = 5;
+export const NOTE_CHARS_KEPT = 300;
+
+const shortNote = (note: string): string => (note.length > NOTE_CHARS_KEPT ? `${note.slice(0, NOTE_CHARS_KEPT - 1)}…` : note);
+
+/** The last `CONTACTS_KEPT` contacts of a customer, oldest first, notes cut to a readable length. */
+export function keptContacts(contacts: readonly CardContactLine[]): CardContactLine[] {
+  return [...contacts].sort((a, b) => a.day - b.day).slice(-CONTACTS_KEPT).map((c) => ({ ...c, note: shortNote(c.note) }));
+}
+
+/** The summary with a contact logged since the run (the card shows it at once, before the next run). */
+export function withContact(s: CardSummary, contact: CardContactLine, deadline: number | null): CardSummary {
+  const out: CardSummary = { ...s, contacts: keptContacts([...(s.contacts ?? []), contact]) };
+  if (contact.kind === 'complaint') out.complaints = [...(s.complaints ?? []), { day: contact.day, note: shortNote(contact.note), owner: contact.person, deadline }];
+  else if (contact.kind === 'visit' || contact.kind === 'call') out.complaints = (s.complaints ?? []).filter((c) => c.day >= contact.day);
+  return out;
+}
+
+/** One customer's orders: count, net amount, last day and the 24 months ending with today's month. */
+export function orderFigures(orders: readonly { day: number; amount: number }[], today: number): Pick<CardSummary, 'orders' | 'revenue' | 'lastDay' | 'firstMonth' | 'monthAmounts' | 'monthOrders'> {
+  const index = new Map([['c', 0]]);
+  const monthly = monthlyOrders(orders.map((o) => ({ customer: 'c', day: o.day, amount: o.amount }) as OrderRecord), index, 1, today);
+  let revenue = 0;
+  let lastDay: number | null = null;
+  for (const o of orders) {
+    revenue += o.amount;
+    if (lastDay === null || o.day > lastDay) lastDay = o.day;
+  }
+  return { orders: orders.length, revenue, lastDay, firstMonth: monthly.firstMonth, monthAmounts: Array.from(monthly.amounts[0]), monthOrders: Array.from(monthly.counts[0]) };
 }
 
 /** Month number (year × 12 + month − 1) of a day. */

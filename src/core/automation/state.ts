@@ -21,11 +21,14 @@ export interface CustomerState {
   /** Flags open after the last run. */
   flags: FlagKey[];
   /**
-   * What the customer card shows of the last run, as JSON (see src/app/card/summary.ts): the
-   * figures that need the whole order log, so opening a card never reads it.
+   * What the customer card shows of the last run, as JSON (see cardSummary.ts): the figures that
+   * need the whole file (orders, contacts, visits), so opening a card reads this one line.
    */
   card: string;
 }
+
+/** The 1-based column of the card's JSON (the last column); the card reads lines up to it. */
+export const STATE_CARD_COLUMN = 7;
 
 const HEADERS: Record<Lang, string[]> = {
   zh: ['客户代码', '本期等级', '本期', '上期等级', '上期', '提醒', '卡片'],

@@ -23,6 +23,14 @@ export function parseA1(a1: string, maxRows: number, maxColumns: number): [numbe
     const [left, right] = [columnNumber(c1), columnNumber(c2)].sort((a, b) => a - b);
     return [top, left, bottom - top + 1, right - left + 1];
   }
+  // 'B2:D' (open below, as Sheets allows): from row 2 to the sheet's last row.
+  const open = /^\$?([A-Za-z]+)\$?(\d+):\$?([A-Za-z]+)$/.exec(text);
+  if (open) {
+    const top = Number(open[2]);
+    const [left, right] = [columnNumber(open[1]), columnNumber(open[3])].sort((a, b) => a - b);
+    if (top > maxRows) throw new Error('Range not found');
+    return [top, left, maxRows - top + 1, right - left + 1];
+  }
   const columns = /^\$?([A-Za-z]+):\$?([A-Za-z]+)$/.exec(text);
   if (columns) {
     const [left, right] = [columnNumber(columns[1]), columnNumber(columns[2])].sort((a, b) => a - b);

@@ -49,6 +49,8 @@ export interface FakeRange {
   getLastColumn(): number;
   getA1Notation(): string;
   getSheet(): FakeSheet;
+  /** The id of the range's sheet (Apps Script: "the grid ID of the range's parent sheet"). */
+  getGridId(): number;
 }
 
 /** Sheets stores colours as lower-case #rrggbb. */
@@ -257,6 +259,7 @@ export function makeRange(doc: Doc, sheet: SheetState, row: number, column: numb
     getLastColumn: () => column + numColumns - 1,
     getA1Notation: () => a1Of(row, column, numRows, numColumns),
     getSheet: () => doc.sheetOf(sheet),
+    getGridId: () => sheet.id,
   };
   return range;
 }

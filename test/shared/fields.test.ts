@@ -1,18 +1,23 @@
-/** What the card refuses before sending a write (sidebar/validate.ts), and what it sends. */
-import { checkContact, checkValue, MAX_TEXT, parseDay } from '../sidebar/validate';
+/**
+ * The field checks the page and the server share (src/shared/fields.ts): what the card refuses
+ * before sending a write, what the server refuses whoever calls it, and what is written.
+ */
+import { checkContact, checkValue, MAX_TEXT, parseDay, problemText, type ContactProblem } from '../../src/shared/fields';
 
 describe('checkValue', () => {
   it.each([
     ['021-6234 5678', '021-6234 5678'],
     ['+86 138 0013 8000', '+86 138 0013 8000'],
     ['(010) 8888-1234 转 12', '(010) 8888-1234 转 12'],
+    ['0571-8888 1234 分机 305', '0571-8888 1234 分机 305'],
+    ['+1 (212) 555-0100 ext. 7', '+1 (212) 555-0100 ext. 7'],
     ['13800138000 / 010-12345678', '13800138000 / 010-12345678'],
     ['１３８００１３８０００', '13800138000'],
   ])('accepts the phone %s', (typed, sent) => {
     expect(checkValue('phone', typed)).toEqual({ ok: true, value: sent });
   });
 
-  it.each(['abc-12', '1234', '123456789012345678901', '138-0013-800a', 'tel: 12345', '12345 / x'])('refuses the phone %s', (typed) => {
+  it.each(['abc-12', '1234', '123456789012345678901', '138-0013-800a', 'tel: 12345', '12345 / x', '转 12', '0571-8888 转', '12 转 1234567'])('refuses the phone %s', (typed) => {
     expect(checkValue('phone', typed)).toEqual({ ok: false, problem: 'phone' });
   });
 
@@ -43,15 +48,19 @@ describe('checkValue', () => {
     ['600,000', '600000'],
     ['¥12,000.50', '12000.50'],
     ['3000元', '3000'],
-    ['-250', '-250'],
+    ['-0', '0'],
     ['１２０００', '12000'],
     ['123456789012345', '123456789012345'],
   ])('reads the amount %s as %s', (typed, sent) => {
     expect(checkValue('amount', typed)).toEqual({ ok: true, value: sent });
   });
 
-  it.each(['50万', '12,3x', '1,2345', '1.2.3', '1e5', '1234567890123456', 'NaN'])('refuses the amount %s', (typed) => {
+  it.each(['50万', '12,3x', '1,2345', '1.2.3', '1e5', '1234567890123456', 'NaN', 'abc'])('refuses the amount %s as no number', (typed) => {
     expect(checkValue('amount', typed)).toEqual({ ok: false, problem: 'amount' });
+  });
+
+  it.each(['-250', '-0.01', '¥-3,000', '－５００'])('refuses the negative amount %s, saying so', (typed) => {
+    expect(checkValue('amount', typed)).toEqual({ ok: false, problem: 'negative' });
   });
 
   it('accepts an empty value (clearing the cell) unless required, and any text up to the limit', () => {
@@ -78,5 +87,21 @@ describe('checkContact', () => {
     expect(checkContact({ kind: 'complaint', date: today, note: '破损', deadline: '2026-11-19' }, today)).toEqual({ field: 'deadline', problem: 'deadline' });
     expect(checkContact({ kind: 'complaint', date: today, note: '破损', deadline: today }, today)).toBeNull();
     expect(checkContact({ kind: 'visit', date: today, note: 'x'.repeat(MAX_TEXT + 1), deadline: '' }, today)).toEqual({ field: 'note', problem: 'text' });
+  });
+});
+
+describe('problemText', () => {
+  const problems: ContactProblem[] = ['required', 'phone', 'email', 'date', 'amount', 'negative', 'text', 'future', 'deadline', 'deadlineNeeded', 'noteNeeded', 'kind'];
+  it('says every refusal in both languages, in the language asked', () => {
+    for (const p of problems) {
+      expect(problemText(p, 'zh')).toMatch(/[\u4e00-\u9fff]/);
+      expect(problemText(p, 'en')).toMatch(/^[A-Z]/);
+      expect(problemText(p, 'en')).not.toBe(problemText(p, 'zh'));
+    }
+    expect(problemText('negative', 'zh')).toBe('金额不能为负数。');
+  });
+
+  it('refuses a kind the log form does not offer', () => {
+    expect(checkContact({ kind: 'visitt', date: '2026-11-20', note: '', deadline: '' }, '2026-11-20')).toEqual({ field: 'kind', problem: 'kind' });
   });
 });

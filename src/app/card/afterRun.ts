@@ -1,0 +1,67 @@
+/**
+ * What a classification run keeps for the card, from the tables it has read anyway: per
+ * customer its row, last contacts, open complaints and next planned visits (into the customer's
+ * line of the state sheet), and the card's setup with the fences of the sorted state sheet.
+ */
+import { keptContacts, type CardComplaintLine, type CardContactLine, type CardSummary, type CardVisitLine } from '../../core/automation/cardSummary';
+import { KIND_WORDS, STATUS_WORDS, wordFor } from '../../core/vocabulary';
+import type { Classified } from '../classified';
+import { lastContacts } from '../contactsOf';
+import type { RunContext } from '../frame';
+import { readSchedule } from '../scheduleRead';
+import { makeSetup, keepSetup } from './setup';
+import { fencesOf } from './stateLine';
+
+/** Planned visits kept per customer. */
+const VISITS_KEPT = 4;
+
+export type CardExtras = Pick<CardSummary, 'row' | 'contacts' | 'complaints' | 'visits'>;
+
+/** Per customer id: its row, last contacts, open complaints and next visits as of this run. */
+export function cardExtras(ctx: RunContext, c: Classified): Map<string, CardExtras> {
+  const out = new Map<string, CardExtras>();
+  const get = (id: string): CardExtras => {
+    let e = out.get(id);
+    if (!e) out.set(id, (e = { contacts: [], complaints: [], visits: [] }));
+    return e;
+  };
+  for (const r of c.tables.customers) if (!out.has(r.id)) get(r.id).row = r.row;
+  const byCustomer = new Map<string, CardContactLine[]>();
+  for (const k of c.tables.contacts) {
+    const list = byCustomer.get(k.customer) ?? [];
+    list.push({ day: k.day, kind: k.kind, kindText: k.kind === 'other' ? '' : wordFor(KIND_WORDS, k.kind, ctx.lang), person: k.person, note: k.note });
+    byCustomer.set(k.customer, list);
+  }
+  for (const [id, list] of byCustomer) if (out.has(id)) get(id).contacts = keptContacts(list);
+  for (const [id, list] of lastContacts(ctx, c.tables).complaints) {
+    if (!out.has(id)) continue;
+    get(id).complaints = list.map((k): CardComplaintLine => ({ day: k.day, note: k.note.slice(0, 300), owner: k.owner, deadline: k.deadlineDay ?? null }));
+  }
+  const visits = new Map<string, CardVisitLine[]>();
+  for (const r of readSchedule(ctx).sheet.rows) {
+    if (r.day === null || r.day < ctx.today || (r.status !== 'planned' && r.status !== 'moved')) continue;
+    const list = visits.get(r.customerId) ?? [];
+    list.push({ day: r.day, slot: r.slot, kind: r.kind, person: r.person, status: wordFor(STATUS_WORDS, r.status, ctx.lang) });
+    visits.set(r.customerId, list);
+  }
+  for (const [id, list] of visits) {
+    if (!out.has(id)) continue;
+    get(id).visits = list.sort((a, b) => a.day - b.day || (a.slot ?? 0) - (b.slot ?? 0)).slice(0, VISITS_KEPT);
+  }
+  return out;
+}
+
+/** Keeps the card's setup after the state sheet was written sorted by id (`sortedIds`, one per line). */
+export function keepSetupAfterRun(ctx: RunContext, c: Classified, stateSheet: string, sortedIds: readonly string[], pareto: [number, number][]): void {
+  const m = c.tables.mapping.customers;
+  keepSetup(
+    makeSetup(ctx, {
+      settings: c.tables.settings,
+      mapping: c.tables.mapping,
+      customerHeader: c.tables.customerGrid[m.headerRow - 1] ?? [],
+      pareto,
+      state: { sheet: stateSheet, rows: sortedIds.length + 1, fences: fencesOf(sortedIds) },
+      classifiedAt: ctx.started,
+    }),
+  );
+}
