@@ -7,13 +7,15 @@
  *
  *   npm start                      Chinese (zh_CN, Asia/Shanghai) on http://127.0.0.1:8080
  *   npm start -- --locale en_US    English
+ *   npm start -- --sample team     the second sample: a named team, four weeks across National Day 2026
  *   npm start -- --port 3000 --host 0.0.0.0 --time-zone Europe/Berlin
  *   PORT=3000 npm start
  */
 import { langOfLocale } from './start/i18n';
 import { startServer, type StartOptions } from './start/server';
+import { SAMPLE_FILES, type SampleFile } from './start/workbook';
 
-const USAGE = `Usage: npm start -- [--locale zh_CN|en_US] [--port N] [--host 127.0.0.1] [--time-zone Asia/Shanghai]`;
+const USAGE = `Usage: npm start -- [--locale zh_CN|en_US] [--sample standard|team] [--port N] [--host 127.0.0.1] [--time-zone Asia/Shanghai]`;
 
 function parseArgs(argv: string[]): StartOptions {
   const options: StartOptions = { port: 8080, host: '127.0.0.1', locale: 'zh_CN', timeZone: 'Asia/Shanghai' };
@@ -40,6 +42,12 @@ function parseArgs(argv: string[]): StartOptions {
       case '--locale':
         options.locale = value();
         break;
+      case '--sample': {
+        const sample = value();
+        if (!(SAMPLE_FILES as readonly string[]).includes(sample)) throw new Error(`--sample must be one of ${SAMPLE_FILES.join(', ')}, got "${sample}".\n${USAGE}`);
+        options.sample = sample as SampleFile;
+        break;
+      }
       case '--time-zone':
       case '--timezone':
       case '--tz':

@@ -26,7 +26,7 @@ import type { SampleOptions } from '../sample/generate';
 import { langOfLocale, type Lang } from './i18n';
 import { parseA1 } from './input';
 import { DEFAULT_VIEW_ROWS, errorCells, sheetView, type SheetView } from './view';
-import { ANALYSIS_SHEET, buildStartWorkbook, type ExampleFormula } from './workbook';
+import { ANALYSIS_SHEET, buildStartWorkbook, type ExampleFormula, type SampleFile } from './workbook';
 
 export interface PlaygroundOptions {
   locale?: string;
@@ -36,6 +36,8 @@ export interface PlaygroundOptions {
   /** What the add-on's clock reads; default: the sample's "today" at 09:00 in the file's zone, then running in real time. */
   clock?: Clock;
   sample?: SampleOptions;
+  /** Which sample file opens (default 'standard'; 'team': the named East China team, today 2026-09-21). */
+  sampleFile?: SampleFile;
   /** Called with each execution's fresh bundle just before it runs (logging, tests). */
   onExecution?: (bundle: LoadedBundle, functionName: string) => void;
 }
@@ -183,7 +185,7 @@ export function createPlayground(o: PlaygroundOptions = {}): Playground {
   const locale = o.locale ?? 'zh_CN';
   const timeZone = o.timeZone ?? 'Asia/Shanghai';
   const lang = langOfLocale(locale);
-  const workbook = buildStartWorkbook(lang, o.sample);
+  const workbook = buildStartWorkbook(lang, o.sample, o.sampleFile);
 
   const book: HfBook = createHfBook(timeZone);
   // The document's sheets start empty: their stores adopt the engine's sheets, which hold the file.
@@ -194,7 +196,9 @@ export function createPlayground(o: PlaygroundOptions = {}): Playground {
     locale,
     timeZone,
     userLocale: locale,
-    spreadsheetName: lang === 'zh' ? '客户档案（示例）' : 'Customer file (sample)',
+    spreadsheetName: o.sampleFile === 'team'
+      ? (lang === 'zh' ? '华东销售团队客户档案（示例）' : 'East China team file (sample)')
+      : (lang === 'zh' ? '客户档案（示例）' : 'Customer file (sample)'),
     clock: o.clock ?? defaultClock(workbook.today, timeZone),
   });
   // The custom functions run in the same document (its locale, zone and caches), as in Sheets.

@@ -22,7 +22,7 @@ import { renderPage } from './page';
 import { createPlayground, NotOnMenuError, type Playground, type PlaygroundOptions } from './playground';
 import { dialogPage } from './dialogPage';
 import { DEFAULT_VIEW_ROWS, MAX_VIEW_ROWS } from './view';
-import type { ExampleFormula } from './workbook';
+import type { ExampleFormula, SampleFile } from './workbook';
 
 export interface StartOptions {
   /** 0 picks a free port. */
@@ -35,6 +35,8 @@ export interface StartOptions {
   timeZone?: string;
   /** Folder of the built bundle (default: $KEHU_DIST or dist/). */
   distDir?: string;
+  /** Which sample file opens (default 'standard'); see PlaygroundOptions.sampleFile. */
+  sample?: SampleFile;
   /** See PlaygroundOptions.onExecution. */
   onExecution?: PlaygroundOptions['onExecution'];
 }
@@ -125,7 +127,7 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
   const lang = langOfLocale(locale);
   const t = API_TEXT[lang];
 
-  const pg = createPlayground({ locale, timeZone, distDir: options.distDir, onExecution: options.onExecution });
+  const pg = createPlayground({ locale, timeZone, distDir: options.distDir, onExecution: options.onExecution, sampleFile: options.sample });
   const { engine } = pg;
   const visible = (): string[] => pg.tabs().filter((s) => !s.hidden).map((s) => s.name);
   const page = renderPage({ lang, locale, timeZone, sheetNames: visible(), firstSheet: visible()[0] });

@@ -2,16 +2,23 @@
  * The workbook `npm start` opens: the generated sample (customer file, order log, contact log,
  * team list) plus an "Analysis" sheet with example formulas, each under a one-line label, so a
  * first-time user sees the add-on's results at once and can copy a formula to try variations.
+ * `--sample team` opens the second sample instead (tools/sample/team.ts: a named East China team
+ * whose four weeks cross National Day), with the same Analysis sheet over its own order log.
  *
  * Ranges are closed (A2:A2707, not A2:A): the local engine does not know open-ended ranges (the
  * server expands them when a user types one, see ranges.ts). They are computed from the sample's
  * size, so another seed or customer count still lines up.
  */
 import { generateSampleWorkbook, ORDER_HEADERS, type SampleOptions } from '../sample/generate';
+import { generateTeamFile, TEAM_FILE_ORDER_HEADERS, TEAM_FILE_SHEETS } from '../sample/team';
 import { columnLetters } from '../sheets/a1';
 import type { Lang } from './i18n';
 
 export const ANALYSIS_SHEET = 'Analysis';
+
+/** Which sample `npm start` opens: the first (300 customers, 2026-11-20) or the team file. */
+export type SampleFile = 'standard' | 'team';
+export const SAMPLE_FILES: readonly SampleFile[] = ['standard', 'team'];
 /** The team list (销售团队): who the visit schedule and its invites go to. */
 export const TEAM_SHEET = 'Team';
 
@@ -36,8 +43,8 @@ export interface StartWorkbook {
 const LABELS: Record<Lang, Record<string, string>> = {
   zh: {
     abc: 'ABC 分级汇总：每位客户的消费额（下方 RFM 表的 E 列）',
-    cuts: 'RFM 分界点：订单表的 A 客户代码、B 订单日期、C 金额',
-    rfm: 'RFM 客户评分：每位客户一行（订单表 A/B/C 列）',
+    cuts: 'RFM 分界点：{sheet}表的 {ids} 客户代码、{dates} 订单日期、{amounts} 金额',
+    rfm: 'RFM 客户评分：每位客户一行（{sheet}表 {ids}/{dates}/{amounts} 列）',
     side: '每位客户的 ABC 等级与四象限（消费额 × 购买次数）',
     tierHeader: 'ABC 等级',
     quadrantHeader: '四象限',
@@ -46,8 +53,8 @@ const LABELS: Record<Lang, Record<string, string>> = {
   },
   en: {
     abc: 'ABC summary of spend per customer (RFM table below, column E)',
-    cuts: 'RFM cut points: Orders columns A customer, B order date, C amount',
-    rfm: 'RFM scores: one row per customer (Orders columns A/B/C)',
+    cuts: 'RFM cut points: {sheet} columns {ids} customer, {dates} order date, {amounts} amount',
+    rfm: 'RFM scores: one row per customer ({sheet} columns {ids}/{dates}/{amounts})',
     side: 'ABC tier and quadrant per customer (spend × orders)',
     tierHeader: 'ABC tier',
     quadrantHeader: 'Quadrant',
@@ -56,27 +63,61 @@ const LABELS: Record<Lang, Record<string, string>> = {
   },
 };
 
-/** Column letter of an order-log header, so the formulas follow generate.ts if it reorders. */
-function orderColumn(header: (typeof ORDER_HEADERS)[number]): string {
-  const i = ORDER_HEADERS.indexOf(header);
-  if (i < 0) throw new Error(`Orders has no column ${header}`);
+/** Column letter of an order-log header, so the formulas follow the generator if it reorders. */
+function orderColumn(headers: readonly string[], header: string): string {
+  const i = headers.indexOf(header);
+  if (i < 0) throw new Error(`The order log has no column ${header}`);
   return columnLetters(i);
 }
 
-export function buildStartWorkbook(lang: Lang, sampleOptions: SampleOptions = {}): StartWorkbook {
-  const sample = generateSampleWorkbook(sampleOptions);
+/** A sheet name as a formula writes it: quoted unless it is a plain name (销售订单 → '销售订单'). */
+function sheetRef(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A sample's sheets, and where its order log's customer, date and amount columns are. */
+interface SampleSheets {
+  sheets: Record<string, unknown[][]>;
+  today: string;
+  customers: number;
+  orders: { sheet: string; rows: number; headers: readonly string[]; customer: string; date: string; amount: string; label: Record<Lang, string> };
+}
+
+function standardSample(options: SampleOptions): SampleSheets {
+  const sample = generateSampleWorkbook(options);
   const { Customers, Orders, Contacts } = sample.sheets;
+  return {
+    sheets: { Customers, Orders, Contacts, [TEAM_SHEET]: sample.team },
+    today: sample.today,
+    customers: Customers.length - 1,
+    orders: { sheet: 'Orders', rows: Orders.length, headers: ORDER_HEADERS, customer: '客户代码', date: '订单日期', amount: '金额', label: { zh: '订单', en: 'Orders' } },
+  };
+}
+
+function teamSample(options: SampleOptions): SampleSheets {
+  const file = generateTeamFile(options);
+  const orders = file.sheets[TEAM_FILE_SHEETS.orders];
+  return {
+    sheets: file.sheets,
+    today: file.today,
+    customers: file.sheets[TEAM_FILE_SHEETS.customers].length - 1,
+    orders: { sheet: TEAM_FILE_SHEETS.orders, rows: orders.length, headers: TEAM_FILE_ORDER_HEADERS, customer: '客户编号', date: '下单日期', amount: '金额', label: { zh: TEAM_FILE_SHEETS.orders, en: TEAM_FILE_SHEETS.orders } },
+  };
+}
+
+export function buildStartWorkbook(lang: Lang, sampleOptions: SampleOptions = {}, file: SampleFile = 'standard'): StartWorkbook {
+  const sample = file === 'team' ? teamSample(sampleOptions) : standardSample(sampleOptions);
   const t = LABELS[lang];
 
-  const lastOrderRow = Orders.length; // row 1 holds the headers
-  const ids = orderColumn('客户代码');
-  const dates = orderColumn('订单日期');
-  const amounts = orderColumn('金额');
-  const orderLog = `Orders!${ids}2:${ids}${lastOrderRow}, Orders!${dates}2:${dates}${lastOrderRow}, Orders!${amounts}2:${amounts}${lastOrderRow}`;
+  const o = sample.orders;
+  const lastOrderRow = o.rows; // row 1 holds the headers
+  const ref = sheetRef(o.sheet);
+  const [ids, dates, amounts] = [o.customer, o.date, o.amount].map((h) => orderColumn(o.headers, h));
+  const orderLog = `${ref}!${ids}2:${ids}${lastOrderRow}, ${ref}!${dates}2:${dates}${lastOrderRow}, ${ref}!${amounts}2:${amounts}${lastOrderRow}`;
 
   // The RFM table: header at row 11, one row per customer below it. Its columns are customer,
   // last order, recency days, orders (D), amount (E), R, F, M, code, segment (A..J).
-  const customerCount = Customers.length - 1;
+  const customerCount = sample.customers;
   const rfmRow = 11;
   const first = rfmRow + 1;
   const last = rfmRow + customerCount;
@@ -104,16 +145,17 @@ export function buildStartWorkbook(lang: Lang, sampleOptions: SampleOptions = {}
     cells[col - 1] = value;
   };
   put('A1', t.abc);
-  put('G1', t.cuts);
+  const where = (label: string) => label.replace(/\{(\w+)\}/g, (_, k: string) => ({ sheet: o.label[lang], ids, dates, amounts } as Record<string, string>)[k] ?? '');
+  put('G1', where(t.cuts));
   put('A8', t.hint);
-  put(`A${rfmRow - 1}`, t.rfm);
+  put(`A${rfmRow - 1}`, where(t.rfm));
   put(`L${rfmRow - 1}`, t.side);
   put(`L${rfmRow}`, t.tierHeader);
   put(`M${rfmRow}`, t.quadrantHeader);
   for (const e of examples) put(e.a1, e.formula);
 
   return {
-    sheets: { Customers, Orders, Contacts, [TEAM_SHEET]: sample.team, [ANALYSIS_SHEET]: analysis },
+    sheets: { ...sample.sheets, [ANALYSIS_SHEET]: analysis },
     examples,
     customerRows: { first, last },
     today: sample.today,
