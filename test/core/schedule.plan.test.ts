@@ -1,24 +1,26 @@
 /**
- * The visit planner, case by case: chains from anchors, people from the rep cell and the Team
- * table, capacity and slots, a person's rows, removal and dropping, ids of added rows, notes in
- * both languages. Each run goes through the sheet (render → what Sheets keeps → read), as the
- * daily run does.
+ * The visit planner, case by case (issue 10): joint visits and calls served by visits, spacing,
+ * a first run spread over the interval, each role's daily numbers, China's working days (a
+ * horizon across National Day 2025 with its make-up days), birthdays (lunar ones converted by the
+ * caller), festival greetings, priority by value at risk, areas, the summary of what did not fit,
+ * and a person's row with a cell the add-on cannot read. Each run goes through the sheet (render →
+ * what Sheets keeps → read), as the daily run does.
  */
 import type { CellValue } from '../../src/core/cells';
-import { DayClock, daysFromCivil } from '../../src/core/dates';
-import type { Lang } from '../../src/core/locale';
-import type { PolicyRow, TeamMember } from '../../src/core/model';
-import { PlanInput, planSchedule, PlanResult, ScheduleCustomer, ScheduleSettings } from '../../src/core/schedule/plan';
+import { DayClock, daysFromCivil, formatDay } from '../../src/core/dates';
+import type { PolicyRow, RoleCapacity, TeamMember } from '../../src/core/model';
+import { PlanInput, planSchedule, PlanResult, ScheduleCustomer, ScheduleSettings, splitNames } from '../../src/core/schedule/plan';
 import { readScheduleSheet, renderScheduleSheet } from '../../src/core/schedule/rows';
-import { ParsedRow, PlannedRow, SCHEDULE_COLUMNS } from '../../src/core/schedule/types';
+import { SCHEDULE_COLUMNS } from '../../src/core/schedule/types';
+import { renderSummary } from '../../src/core/schedule/summary';
+import { desiredEvent } from '../../src/core/calendar/events';
+import { chinaPublicDaysBetween, chinaYears, createWorkCalendar } from '../../src/core/workdays';
 
-const clock = new DayClock(() => 480); // UTC+8, no daylight saving
+const clock = new DayClock(() => 480);
 const toDate = (day: number) => new Date(clock.startOfDay(day));
-const TODAY = daysFromCivil(2026, 11, 16); // a Monday
 const COL = Object.fromEntries(SCHEDULE_COLUMNS.map((c, i) => [c, i])) as Record<(typeof SCHEDULE_COLUMNS)[number], number>;
-
-/** ISO weekday by the platform's calendar, independent of the planner's own. */
 const weekday = (day: number) => new Date(day * 86_400_000).getUTCDay() || 7;
+const TODAY = daysFromCivil(2026, 11, 16); // a Monday
 
 const POLICY: PolicyRow[] = [
   { tier: 'A', role: 'rep', visits: 3, calls: 2, months: 1 },
@@ -27,333 +29,269 @@ const POLICY: PolicyRow[] = [
   { tier: 'A', role: 'manager', visits: 1, calls: 0, months: 2 },
   { tier: 'B', role: 'manager', visits: 1, calls: 0, months: 3 },
   { tier: 'A', role: 'director', visits: 1, calls: 0, months: 6 },
+  { tier: 'B', role: 'director', visits: 1, calls: 0, months: 12 },
   { tier: 'A', role: 'gm', visits: 1, calls: 0, months: 12 },
 ];
 
 const TEAM: TeamMember[] = [
   { role: 'rep', name: '王伟', code: 'S01', email: 'wang@example.cn', region: '' },
-  { role: 'rep', name: '李娜', code: 'S02', email: '', region: '' },
-  { role: 'manager', name: '张敏', code: 'M01', email: 'zhang@example.cn', region: '华东' },
-  { role: 'manager', name: '刘洋', code: 'M02', email: 'liu@example.cn', region: '' },
-  { role: 'manager', name: '陈静', code: 'M03', email: 'chen@example.cn', region: '华北' },
-  { role: 'director', name: '', code: '', email: '', region: '' }, // the empty row the Team section starts with
+  { role: 'rep', name: '李娜', code: 'S02', email: 'li@example.cn', region: '' },
+  { role: 'manager', name: '张敏', code: 'M01', email: 'zhang@example.cn', region: '' },
+  { role: 'director', name: '周总监', code: 'D01', email: 'zhou@example.cn', region: '' },
   { role: 'gm', name: '赵总', code: 'G01', email: 'zhao@example.cn', region: '' },
+];
+
+const CAPACITY: RoleCapacity[] = [
+  { role: 'rep', visits: 4, calls: 8, start: 540, end: 1050 },
+  { role: 'manager', visits: 2, calls: 4, start: 540, end: 1050 },
+  { role: 'director', visits: 1, calls: 2, start: 540, end: 1050 },
+  { role: 'gm', visits: 1, calls: 2, start: 540, end: 1050 },
 ];
 
 function settings(over: Partial<ScheduleSettings> = {}): ScheduleSettings {
   return {
-    horizonWeeks: 4, workingDays: [1, 2, 3, 4, 5], maxPerDay: 6, slots: [540, 630, 810, 870, 930, 990], keepDays: 28,
-    visitMinutes: 60, callMinutes: 15, policy: POLICY, team: TEAM, ...over,
+    horizonWeeks: 4, workingDays: [1, 2, 3, 4, 5], slots: [540, 630, 810, 900, 990], keepDays: 28,
+    visitMinutes: 60, callMinutes: 15, policy: POLICY, team: TEAM, minGapDays: 3, lunchBreak: [720, 810], capacity: CAPACITY, ...over,
   };
 }
 
-function customer(id: string, tier: 'A' | 'B' | 'C', rep: string, region = ''): ScheduleCustomer {
-  return { id, name: `客户${id}`, tier, rep, region };
-}
+const customer = (id: string, tier: 'A' | 'B' | 'C', rep: string, over: Partial<ScheduleCustomer> = {}): ScheduleCustomer =>
+  ({ id, name: `客户${id}`, tier, rep, region: '', ...over });
 
 function plan(over: Partial<PlanInput>): PlanResult {
   return planSchedule({ today: TODAY, settings: settings(), customers: [], contacts: [], existing: [], lang: 'zh', ...over });
 }
 
-/** The grid the sheet holds after the plan is written (apostrophes gone, as in Sheets). */
-function written(result: PlanResult, lang: Lang = 'zh', extraHeaders: string[] = []): CellValue[][] {
-  return renderScheduleSheet(result.rows, lang, toDate, extraHeaders)
-    .map((line) => line.map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v)));
+function written(result: PlanResult): CellValue[][] {
+  return renderScheduleSheet(result.rows, 'zh', toDate).map((l) => l.map((v) => (typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v)));
 }
 
-function read(grid: CellValue[][]): ParsedRow[] {
-  const sheet = readScheduleSheet(grid, clock);
-  expect(sheet.problems).toEqual([]);
-  return sheet.rows;
-}
+const ours = (r: PlanResult) => r.rows.filter((x) => x.origin === 'kehu' && x.day !== null);
 
-function of(rows: readonly PlannedRow[], id: string, role = 'rep', kind = 'visit'): PlannedRow[] {
-  return rows.filter((r) => r.customerId === id && r.role === role && r.kind === kind);
-}
-
-describe('chains', () => {
-  it('starts today for a customer never contacted and follows the interval (A: 3 visits, 2 calls a month)', () => {
-    const r = plan({ customers: [customer('KH1', 'A', 'S01')] });
-    // 30.4375 / 3 = 10.15 days between visits, 15.22 between calls.
-    expect(of(r.rows, 'KH1').map((x) => x.chain!.target - TODAY)).toEqual([0, 10, 20]);
-    expect(of(r.rows, 'KH1', 'rep', 'call').map((x) => x.chain!.target - TODAY)).toEqual([0, 15]);
-    expect(of(r.rows, 'KH1', 'gm').map((x) => x.chain!.target - TODAY)).toEqual([0]);
-    for (const x of r.rows.filter((x) => x.day !== null)) {
-      expect(x.day!).toBeGreaterThanOrEqual(x.chain!.target);
-      expect(weekday(x.day!)).toBeLessThanOrEqual(5);
-    }
-  });
-
-  it('counts from the last real contact of that kind by that role', () => {
+describe('one contact per customer per day', () => {
+  it('a manager due in the same window joins the rep: one joint visit, everyone invited, the With cell names who else comes', () => {
+    // Both last saw the customer on the same day: the rep's visit and the manager's fall due together.
+    const seen = TODAY - 58;
     const r = plan({
-      customers: [customer('KH1', 'A', 'S01')],
-      contacts: [
-        { customer: 'KH1', day: TODAY - 4, kind: 'visit', person: '王伟' },
-        { customer: 'KH1', day: TODAY - 9, kind: 'visit', person: 'S01' }, // older: not the anchor
-        { customer: 'KH1', day: TODAY - 40, kind: 'call', person: 'wang@example.cn' }, // overdue: starts today
-        { customer: 'KH1', day: TODAY + 3, kind: 'call', person: 'S01' }, // not yet happened: ignored
-      ],
+      customers: [customer('K1', 'A', 'S01')],
+      contacts: [{ customer: 'K1', day: seen, kind: 'visit', person: '王伟' }, { customer: 'K1', day: seen, kind: 'visit', person: '张敏' }],
     });
-    expect(of(r.rows, 'KH1').map((x) => [x.chain!.anchor, x.chain!.target - TODAY])).toEqual([[TODAY - 4, 6], [TODAY - 4, 16], [TODAY - 4, 26]]);
-    expect(of(r.rows, 'KH1', 'rep', 'call').map((x) => [x.chain!.anchor, x.chain!.target - TODAY])).toEqual([[TODAY - 40, 0], [TODAY - 40, 15]]);
+    const joint = ours(r).filter((x) => x.with !== '');
+    expect(joint.length).toBeGreaterThanOrEqual(1);
+    const j = joint[0];
+    expect(j.kind).toBe('visit');
+    expect(j.person).toBe('王伟');
+    expect(j.with).toBe('张敏（销售经理）');
+    expect(j.email.split(', ')).toEqual(['wang@example.cn', 'zhang@example.cn']);
+    expect(r.stats.joint).toBe(joint.length);
+    // No separate row for the manager on any day.
+    expect(ours(r).filter((x) => x.person === '张敏')).toEqual([]);
+    // The calendar gets one event with both guests.
+    const event = desiredEvent(j, { today: TODAY, timeZone: 'Asia/Shanghai', clock, offsetAt: () => 480, visitMinutes: 60, callMinutes: 15, spreadsheetId: 'f', spreadsheetUrl: '', lang: 'zh' });
+    expect(event).not.toBe('cancel');
+    if (typeof event === 'object') {
+      expect(event.attendees.map((a) => a.email)).toEqual(['wang@example.cn', 'zhang@example.cn']);
+      expect(event.summary).toBe('陪访 客户K1 (K1)');
+      expect(event.description).toContain('同行（陪访）：张敏（销售经理）');
+    }
   });
 
-  it('gives a contact by someone the Team table does not know to the sales rep, and a manager\'s only to the manager', () => {
-    const base = plan({ customers: [customer('KH1', 'A', 'S01')] });
-    const ids = (r: PlanResult, role: string) => r.rows.filter((x) => x.role === role).map((x) => x.rowId);
-    const byStranger = plan({ customers: [customer('KH1', 'A', 'S01')], contacts: [{ customer: 'KH1', day: TODAY - 2, kind: 'visit', person: '小周' }] });
-    expect(of(byStranger.rows, 'KH1')[0].chain!.anchor).toBe(TODAY - 2);
-    // The manager visited two days ago: the next manager visit is two months on, past the horizon.
-    const byManager = plan({ customers: [customer('KH1', 'A', 'S01')], contacts: [{ customer: 'KH1', day: TODAY - 2, kind: 'visit', person: '张敏' }] });
-    expect(ids(base, 'manager').length).toBe(1);
-    expect(ids(byManager, 'manager')).toEqual([]);
-    expect(ids(byManager, 'rep')).toEqual(ids(base, 'rep'));
-    expect(ids(byManager, 'gm')).toEqual(ids(base, 'gm'));
+  it('never a visit and a call to one customer on the same day, and contacts stay minGapDays apart', () => {
+    const customers = Array.from({ length: 30 }, (_, i) => customer(`K${i}`, (['A', 'B', 'C'] as const)[i % 3], i % 2 ? 'S01' : 'S02'));
+    for (const gap of [1, 3, 5]) {
+      const r = plan({ customers, settings: settings({ minGapDays: gap }) });
+      const byCustomer = new Map<string, number[]>();
+      for (const x of ours(r)) byCustomer.set(x.customerId, [...(byCustomer.get(x.customerId) ?? []), x.day!]);
+      for (const days of byCustomer.values()) {
+        days.sort((a, b) => a - b);
+        for (let i = 1; i < days.length; i++) expect(days[i] - days[i - 1]).toBeGreaterThanOrEqual(gap);
+      }
+      // Calls due near a visit were served by it.
+      expect(r.stats.absorbed).toBeGreaterThan(0);
+    }
   });
 
-  it('continues a chain where its rows left it: a missed visit stays, the next one is not pulled forward', () => {
-    const first = plan({ customers: [customer('KH1', 'A', 'S01')] });
-    // Eleven days on, nobody logged anything: the first visit is past (missed), the second kept.
-    const later = plan({ today: TODAY + 11, customers: [customer('KH1', 'A', 'S01')], existing: read(written(first)) });
-    const visits = of(later.rows, 'KH1');
-    expect(visits.map((x) => [x.chain!.index, x.chain!.target - TODAY])).toEqual([[1, 0], [2, 10], [3, 20], [4, 30]]);
-    expect(visits[0].day).toBe(of(first.rows, 'KH1')[0].day);
-    expect(later.removed).toEqual([]);
+  it('keeps the gap from a contact on record', () => {
+    const r = plan({ customers: [customer('K1', 'A', 'S01')], contacts: [{ customer: 'K1', day: TODAY - 1, kind: 'call', person: '王伟' }] });
+    for (const x of ours(r)) expect(x.day! - (TODAY - 1)).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('spread, not stacked', () => {
+  it("a first run (no contact on record) holds no role's four weeks above 1.5 times its steady rate, and re-running moves nothing", () => {
+    const customers = Array.from({ length: 400 }, (_, i) => customer(`K${i}`, i < 80 ? 'A' : i < 200 ? 'B' : 'C', `S0${1 + (i % 2)}`));
+    // Room enough for everyone, so what is measured is the spread, not the capacity.
+    const roomy = CAPACITY.map((c) => ({ ...c, visits: 50, calls: 50, start: 420, end: 1320 }));
+    const slots = Array.from({ length: 26 }, (_, i) => 420 + i * 30);
+    const s = settings({ capacity: roomy, slots, visitMinutes: 20, workingDays: [1, 2, 3, 4, 5, 6, 7] });
+    const r = plan({ customers, settings: s });
+    const steady = (role: string) => customers.reduce((sum, c) => {
+      const p = POLICY.find((q) => q.tier === c.tier && q.role === role);
+      return p ? sum + (28 * p.visits) / (p.months * 30.4375) : sum;
+    }, 0);
+    const visitsBy = (role: string) => ours(r).filter((x) => x.kind === 'visit' && (x.role === role || splitNames(x.with ?? '').some((n) => TEAM.find((m) => m.name === n)?.role === role))).length;
+    for (const role of ['manager', 'director', 'gm']) {
+      expect(visitsBy(role)).toBeLessThanOrEqual(1.5 * steady(role) + 2);
+      expect(visitsBy(role)).toBeGreaterThan(0);
+    }
+    const again = planSchedule({ today: TODAY, settings: s, customers, contacts: [], existing: readScheduleSheet(written(r), clock).rows, lang: 'zh' });
+    expect(written(again)).toEqual(written(r));
   });
 
-  it('asks for nothing from a policy row without counts, and at most one contact a day from a very frequent one', () => {
+  it("the director is never booked beyond the role's daily number", () => {
+    const customers = Array.from({ length: 200 }, (_, i) => customer(`K${i}`, 'A', 'S01'));
+    const overdue = customers.map((c) => ({ customer: c.id, day: TODAY - 400, kind: 'visit' as const, person: '周总监' }));
+    const r = plan({ customers, contacts: overdue });
+    const perDay = new Map<number, number>();
+    for (const x of ours(r)) if (x.person === '周总监' || (x.with ?? '').includes('周总监')) perDay.set(x.day!, (perDay.get(x.day!) ?? 0) + 1);
+    for (const n of perDay.values()) expect(n).toBeLessThanOrEqual(1);
+    // What did not fit is in the summary, not in rows.
+    expect(r.unplaced.some((g) => g.person === '周总监' && g.why === 'capacity')).toBe(true);
+  });
+});
+
+describe("China's working days", () => {
+  const start = daysFromCivil(2025, 9, 22);
+  const calendar = createWorkCalendar({
+    workWeekdays: [1, 2, 3, 4, 5],
+    publicDays: chinaPublicDaysBetween(start - 31, start + 120),
+    publicYears: chinaYears(),
+    teamRows: [{ from: daysFromCivil(2025, 9, 29), to: daysFromCivil(2025, 9, 30), kind: 'closed', person: '李娜' }],
+    from: start - 31,
+    to: start + 120,
+  });
+  const customers = Array.from({ length: 80 }, (_, i) => customer(`K${i}`, (['A', 'B', 'C'] as const)[i % 3], i % 2 ? 'S01' : 'S02'));
+  const r = planSchedule({
+    today: start, settings: settings(), customers, contacts: [], existing: [], lang: 'zh',
+    worksOn: (day, names) => calendar.isWorkingDay(day, names),
+  });
+  const days = new Set(ours(r).map((x) => formatDay(x.day!)));
+
+  it('plans nothing on National Day (1-8 Oct 2025) and uses the make-up Sunday 28 Sep and Saturday 11 Oct', () => {
+    for (let d = 1; d <= 8; d++) expect(days.has(`2025-10-0${d}`)).toBe(false);
+    expect(days.has('2025-09-28')).toBe(true);
+    expect(days.has('2025-10-11')).toBe(true);
+    // And no ordinary weekend.
+    for (const x of ours(r)) if (formatDay(x.day!) !== '2025-09-28' && formatDay(x.day!) !== '2025-10-11') expect(weekday(x.day!)).toBeLessThanOrEqual(5);
+  });
+
+  it("keeps a person's leave from the team's table", () => {
+    const hers = ours(r).filter((x) => x.person === '李娜').map((x) => formatDay(x.day!));
+    expect(hers).not.toContain('2025-09-29');
+    expect(hers).not.toContain('2025-09-30');
+    expect(hers.length).toBeGreaterThan(0);
+  });
+});
+
+describe('birthdays and festivals', () => {
+  it("greets on the birthday, or on the rep's last working day before it when it falls on a day off", () => {
+    const saturday = TODAY + 12;
+    expect(weekday(saturday)).toBe(6);
+    const r = plan({ customers: [customer('K1', 'C', 'S01', { birthday: saturday, birthdayText: '农历八月十五' }), customer('K2', 'C', 'S01', { birthday: TODAY + 9 })] });
+    const greet = (id: string) => ours(r).find((x) => x.customerId === id && x.purpose!.includes('生日问候'));
+    expect(greet('K1')!.day).toBe(saturday - 1);
+    expect(greet('K1')!.purpose).toContain('农历八月十五');
+    expect(greet('K2')!.day).toBe(TODAY + 9);
+  });
+
+  it('an A customer gets a festival greeting before 中秋, within the week before it', () => {
+    const festival = TODAY + 10;
+    const r = plan({ customers: [customer('K1', 'A', 'S01'), customer('K2', 'B', 'S01')], festivals: [{ day: festival, purpose: 'midautumn' }] });
+    const a = ours(r).filter((x) => x.customerId === 'K1' && x.purpose!.includes('中秋节问候'));
+    expect(a.length).toBe(1);
+    expect(a[0].day!).toBeLessThan(festival);
+    expect(a[0].day!).toBeGreaterThanOrEqual(festival - 8);
+    expect(ours(r).some((x) => x.customerId === 'K2' && x.purpose!.includes('中秋'))).toBe(false);
+  });
+});
+
+describe('when capacity is short', () => {
+  it('places A before C and the most valuable first; the summary names who is missing and why, in words', () => {
+    const customers = [
+      ...Array.from({ length: 40 }, (_, i) => customer(`C${i}`, 'C', 'S01', { value: 100 })),
+      ...Array.from({ length: 10 }, (_, i) => customer(`A${i}`, 'A', 'S01', { value: 10_000 * (i + 1) })),
+    ];
+    const tight = CAPACITY.map((c) => (c.role === 'rep' ? { ...c, visits: 1, calls: 1 } : c));
+    const r = plan({ customers, settings: settings({ capacity: tight, horizonWeeks: 2 }), contacts: customers.map((c) => ({ customer: c.id, day: TODAY - 21, kind: 'visit' as const, person: '王伟' })) });
+    const placedA = ours(r).filter((x) => x.customerId.startsWith('A')).length;
+    const placedC = ours(r).filter((x) => x.customerId.startsWith('C')).length;
+    expect(placedA).toBeGreaterThan(placedC);
+    const cGroup = r.unplaced.find((g) => g.person === '王伟' && g.tier === 'C')!;
+    expect(cGroup.count).toBeGreaterThan(0);
+    const aGroup = r.unplaced.find((g) => g.person === '王伟' && g.tier === 'A');
+    if (aGroup) expect(aGroup.top[0].customerId).toMatch(/^A/);
+    expect(cGroup.top[0].reason).toMatch(/^C 类，\d+ 天未联系，应每 15 天一次$/);
+    const sheet = renderSummary(r.unplaced, 'zh', TODAY, TODAY + 13);
+    expect(sheet[0][0]).toContain(`共有 ${r.stats.unplaced} 次联系`);
+    expect(sheet[1]).toEqual(['人员', '角色', '等级', '未能排入', '原因', '其中最重要的客户']);
+  });
+
+  it('a role nobody holds is counted in the summary, and the rep still goes', () => {
+    const team = TEAM.filter((m) => m.role !== 'manager');
+    const seen = TODAY - 58;
     const r = plan({
-      settings: settings({ policy: [{ tier: 'A', role: 'rep', visits: 0, calls: 100, months: 1 }, { tier: 'A', role: 'rep', visits: 5, calls: 0, months: 1 }, { tier: 'B', role: 'rep', visits: 1, calls: 1, months: 0 }] }),
-      customers: [customer('KH1', 'A', 'S01'), customer('KH2', 'B', 'S01')],
+      settings: settings({ team }),
+      customers: [customer('K1', 'A', 'S01')],
+      contacts: [{ customer: 'K1', day: seen, kind: 'visit', person: '王伟' }],
     });
-    // The first row of a tier and role counts; 100 calls a month is one a day at most.
-    expect(of(r.rows, 'KH1').length).toBe(0);
-    expect(of(r.rows, 'KH1', 'rep', 'call').map((x) => x.chain!.target - TODAY)).toEqual(Array.from({ length: 28 }, (_, i) => i));
-    expect(r.rows.filter((x) => x.customerId === 'KH2')).toEqual([]);
+    expect(r.unplaced.find((g) => g.role === 'manager')?.why).toBe('noPerson');
+    expect(ours(r).length).toBeGreaterThan(0);
   });
 });
 
-describe('people', () => {
-  it('takes the rep from the customer row: a Team code or name, or an e-mail as it is', () => {
-    const r = plan({ customers: [customer('KH1', 'C', 'S01'), customer('KH2', 'C', '王伟'), customer('KH3', 'C', 'sun@example.cn'), customer('KH4', 'C', 'WANG@example.cn')] });
-    for (const id of ['KH1', 'KH2', 'KH4']) expect(of(r.rows, id)[0]).toMatchObject({ person: '王伟', email: 'wang@example.cn', note: '', reason: '' });
-    expect(of(r.rows, 'KH3')[0]).toMatchObject({ person: 'sun@example.cn', email: 'sun@example.cn', note: '' });
-  });
-
-  it('plans a rep without an e-mail but says there is no invite and why, in the file language', () => {
-    const customers = [customer('KH1', 'C', 'S02'), customer('KH2', 'C', '老周')];
-    const zh = plan({ customers });
-    expect(of(zh.rows, 'KH1')[0]).toMatchObject({ person: '李娜', email: '', status: 'planned', reason: 'noEmail', note: '不发邀请：李娜 在团队表中没有邮箱' });
-    expect(of(zh.rows, 'KH2')[0]).toMatchObject({ person: '老周', email: '', status: 'planned', note: '不发邀请：老周 不在团队表中，没有邮箱' });
-    const en = plan({ customers, lang: 'en' });
-    expect(of(en.rows, 'KH1')[0].note).toBe('no invite: 李娜 has no e-mail in the Team table');
-    expect(of(en.rows, 'KH2')[0].note).toBe('no invite: 老周 is not in the Team table and has no e-mail');
-    expect(zh.stats.noEmail).toBe(4);
-    expect(zh.rows.every((x) => x.day !== null)).toBe(true);
-  });
-
-  it('leaves a contact nobody can make undated, with the reason', () => {
-    const r = plan({ customers: [customer('KH1', 'A', ''), customer('KH2', 'A', 'S01')], lang: 'en' });
-    expect(of(r.rows, 'KH1')[0]).toMatchObject({ day: null, slot: null, person: '', status: 'unscheduled', reason: 'noPerson', note: 'no person: the customer has no sales rep' });
-    // The director row of the Team table is empty: nobody holds the role.
-    expect(of(r.rows, 'KH2', 'director')[0]).toMatchObject({ day: null, status: 'unscheduled', note: 'no person: no Marketing director in the Team table' });
-    const zh = plan({ customers: [customer('KH2', 'A', 'S01')] });
-    expect(of(zh.rows, 'KH2', 'director')[0].note).toBe('没有人员：团队表中没有营销总监');
-    expect(r.stats.noPerson).toBe(of(r.rows, 'KH1').length + of(r.rows, 'KH1', 'rep', 'call').length + 2);
-  });
-
-  it('chooses the manager of the customer\'s region, else one without a region, else the first', () => {
-    const r = plan({ customers: [customer('KH1', 'A', 'S01', '华东'), customer('KH2', 'A', 'S01', '西南'), customer('KH3', 'A', 'S01', '华北')] });
-    expect(['KH1', 'KH2', 'KH3'].map((id) => of(r.rows, id, 'manager')[0].person)).toEqual(['张敏', '刘洋', '陈静']);
-    const noOpen = plan({ settings: settings({ team: TEAM.filter((m) => m.code !== 'M02') }), customers: [customer('KH2', 'A', 'S01', '西南')] });
-    expect(of(noOpen.rows, 'KH2', 'manager')[0].person).toBe('张敏');
-  });
-});
-
-describe('capacity and slots', () => {
-  const many = (n: number, tier: 'A' | 'B' | 'C' = 'C') => Array.from({ length: n }, (_, i) => customer(`KH${String(i).padStart(3, '0')}`, tier, 'S01'));
-
-  it('never gives a person two contacts in a slot or more than maxPerDay, and lists what does not fit', () => {
-    const r = plan({ settings: settings({ maxPerDay: 2, slots: [540, 630, 810], horizonWeeks: 1 }), customers: many(30), lang: 'en' });
-    const dated = r.rows.filter((x) => x.day !== null);
-    const perDay = new Map<number, number[]>();
-    for (const x of dated) perDay.set(x.day!, [...(perDay.get(x.day!) ?? []), x.slot!]);
-    for (const [day, slots] of perDay) {
-      expect(slots.length).toBeLessThanOrEqual(2);
-      expect(new Set(slots).size).toBe(slots.length);
-      expect(weekday(day)).toBeLessThanOrEqual(5);
-    }
-    expect(dated.length).toBe(5 * 2);
-    const over = r.rows.filter((x) => x.day === null);
-    expect(over.length).toBe(60 - 10);
-    expect(over[0]).toMatchObject({ status: 'unscheduled', reason: 'overCapacity', note: 'over capacity: 王伟 has no free slot from 2026-11-16 to 2026-11-22' });
-    expect(r.stats).toMatchObject({ occurrences: 60, dated: 10, overCapacity: 50, created: 60 });
-  });
-
-  it('places in the order target, tier, customer order', () => {
-    const customers = [customer('C1', 'C', 'S01'), customer('B1', 'B', 'S01'), customer('A1', 'A', 'S01'), customer('C2', 'C', 'S01')];
-    const r = plan({ settings: settings({ maxPerDay: 1, slots: [540], horizonWeeks: 1, policy: POLICY.filter((p) => p.role === 'rep') }), customers });
-    expect(r.rows.filter((x) => x.day !== null).map((x) => [x.day! - TODAY, x.customerId, x.kind])).toEqual([
-      [0, 'A1', 'visit'], [1, 'A1', 'call'], [2, 'B1', 'visit'], [3, 'B1', 'call'], [4, 'C1', 'visit'],
-    ]);
-  });
-
-  it('keeps a slot free where a person\'s own meeting overlaps it', () => {
-    const first = plan({ settings: settings({ slots: [540, 630], policy: [{ tier: 'C', role: 'rep', visits: 1, calls: 0, months: 1 }] }), customers: [customer('KH1', 'C', 'S01')] });
-    const grid = written(first);
-    // A person adds an 09:30 visit on the first day for the same rep: the 09:00 visit (60 min) would overlap it.
-    grid.push([toDate(TODAY), '09:30', 'KH9', '别的客户', '拜访', '销售员', '王伟', '', '计划', '', '', '', '']);
-    const next = plan({ settings: settings({ slots: [540, 630], policy: [{ tier: 'C', role: 'rep', visits: 1, calls: 0, months: 1 }] }), customers: [customer('KH1', 'C', 'S01')], existing: read(grid) });
-    expect(of(next.rows, 'KH1')[0]).toMatchObject({ day: TODAY, slot: 630 });
-    expect(next.stats.moved).toBe(1);
-  });
-
-  it('plans nothing it has no room for when the settings leave none, and lists it', () => {
-    const none = plan({ settings: settings({ maxPerDay: 0 }), customers: many(2) });
-    expect(none.rows.map((x) => [x.day, x.reason])).toEqual(Array(4).fill([null, 'overCapacity']));
-    const noSlots = plan({ settings: settings({ slots: [] }), customers: many(1) });
-    expect(noSlots.rows.every((x) => x.day === null)).toBe(true);
-    // No horizon: nothing is asked for; the add-on's rows go, a person's stay.
-    const first = written(plan({ customers: many(1) }));
-    first[1] = [...first[1]];
-    first[1][COL.note] = '我的';
-    for (const horizonWeeks of [0, NaN]) {
-      const r = plan({ settings: settings({ horizonWeeks }), customers: many(1), existing: read(first) });
-      expect(r.rows.map((x) => x.origin)).toEqual(['changed']);
-      expect(r.removed.length).toBe(1);
+describe('areas', () => {
+  it("keeps a rep's visits of one day in one area where the windows allow, and orders them by area", () => {
+    const areas = ['上海市浦东新区', '南京市鼓楼区', '杭州市'];
+    const customers = Array.from({ length: 36 }, (_, i) => customer(`K${i}`, 'B', 'S01', { area: areas[i % 3] }));
+    const r = plan({ customers });
+    const days = new Map<number, string[]>();
+    for (const x of ours(r)) if (x.kind === 'visit' && x.person === '王伟') days.set(x.day!, [...(days.get(x.day!) ?? []), x.area!]);
+    let mixed = 0;
+    for (const list of days.values()) if (new Set(list).size > 1) mixed++;
+    expect(mixed).toBeLessThanOrEqual(Math.ceil(days.size / 3));
+    // Within a day, an area's visits come one after another (a joint visit keeps the time its people
+    // share, so days with one are left out of this check).
+    const rows = ours(r).filter((x) => x.kind === 'visit' && x.person === '王伟').sort((a, b) => a.day! - b.day! || a.slot! - b.slot!);
+    const soloDays = groupBy(rows, (x) => x.day!).filter((list) => list.every((x) => x.with === ''));
+    expect(soloDays.length).toBeGreaterThanOrEqual(days.size / 3);
+    for (const list of soloDays) {
+      const seq = list.map((x) => x.area);
+      const seen = new Set<string | undefined>();
+      for (let i = 0; i < seq.length; i++) {
+        if (i > 0 && seq[i] !== seq[i - 1]) expect(seen.has(seq[i])).toBe(false);
+        seen.add(seq[i]);
+      }
     }
   });
+});
 
-  it('works only on working days, as set', () => {
-    const r = plan({ settings: settings({ workingDays: [6], horizonWeeks: 2 }), customers: many(3, 'A') });
-    const days = new Set(r.rows.filter((x) => x.day !== null).map((x) => weekday(x.day!)));
-    expect([...days]).toEqual([6]);
-    const none = plan({ settings: settings({ workingDays: [] }), customers: many(1) });
-    expect(none.rows.every((x) => x.day === null && x.reason === 'overCapacity')).toBe(true);
+describe("a person's row the add-on cannot read", () => {
+  it('keeps 25:00 as typed, says so in the purpose cell, and leaves its invite as it was', () => {
+    const first = plan({ customers: [customer('K1', 'A', 'S01')] });
+    const grid = written(first);
+    grid[1][COL.time] = '25:00';
+    const read = readScheduleSheet(grid, clock);
+    const second = planSchedule({ today: TODAY, settings: settings(), customers: [customer('K1', 'A', 'S01')], contacts: [], existing: read.rows, lang: 'zh' });
+    const row = second.rows.find((x) => x.origin === 'changed')!;
+    expect(row.purpose).toBe('时间“25:00”无法识别，日历邀请保持不变');
+    expect(row.unreadable).toContain('time');
+    expect(written(second).find((l) => l[COL.rowId] === row.rowId)![COL.time]).toBe('25:00');
+    const parsed = read.rows.find((x) => x.rowId === row.rowId)!;
+    expect(desiredEvent(parsed, { today: TODAY, timeZone: 'Asia/Shanghai', clock, offsetAt: () => 480, visitMinutes: 60, callMinutes: 15, spreadsheetId: 'f', spreadsheetUrl: '', lang: 'zh' })).toBe('leave');
+  });
+
+  it('says the same of a person the Team table does not know', () => {
+    const first = plan({ customers: [customer('K1', 'A', 'S01')] });
+    const grid = written(first);
+    grid[1][COL.person] = '路人甲';
+    const second = planSchedule({ today: TODAY, settings: settings(), customers: [customer('K1', 'A', 'S01')], contacts: [], existing: readScheduleSheet(grid, clock).rows, lang: 'en' });
+    const row = second.rows.find((x) => x.origin === 'changed')!;
+    expect(row.purpose).toBe("person '路人甲' not understood; the calendar invite is left as it was");
   });
 });
 
-describe("a person's rows", () => {
-  const customers = [customer('KH1', 'A', 'S01'), customer('KH2', 'B', 'S01')];
-  const repOnly = settings({ policy: POLICY.filter((p) => p.role === 'rep') });
-
-  it('survive re-runs as they are and take their slot; the untouched row there moves', () => {
-    const first = plan({ settings: repOnly, customers });
-    const grid = written(first);
-    const victim = grid.findIndex((l) => l[COL.customerId] === 'KH2' && l[COL.kind] === '拜访');
-    const mover = grid.findIndex((l) => l[COL.customerId] === 'KH1' && l[COL.kind] === '电话');
-    // The person moves KH1's call into the slot of KH2's visit and types a note.
-    grid[mover] = [...grid[mover]];
-    grid[mover][COL.date] = grid[victim][COL.date];
-    grid[mover][COL.time] = grid[victim][COL.time];
-    grid[mover][COL.status] = '改期';
-    grid[mover][COL.note] = '=客户要求';
-    const mine = grid[mover].slice(0, 10);
-    const second = plan({ settings: repOnly, customers, existing: read(grid) });
-    const kept = second.rows.find((x) => x.rowId === grid[mover][COL.rowId])!;
-    expect(kept.origin).toBe('changed');
-    const moved = second.rows.find((x) => x.rowId === grid[victim][COL.rowId])!;
-    expect([moved.day, moved.slot]).not.toEqual([kept.day, kept.slot]);
-    // The call occurrence it was is not planned again.
-    expect(of(second.rows, 'KH1', 'rep', 'call').length).toBe(of(first.rows, 'KH1', 'rep', 'call').length);
-    const grid2 = written(second);
-    expect(grid2.find((l) => l[COL.rowId] === grid[mover][COL.rowId])!.slice(0, 10)).toEqual(mine);
-    // And again: nothing moves any more.
-    const third = plan({ settings: repOnly, customers, existing: read(grid2) });
-    expect(written(third)).toEqual(grid2);
-  });
-
-  it('a done row counts as a contact: the old chain\'s untouched rows go, the chain restarts from its date', () => {
-    const first = plan({ settings: repOnly, customers });
-    const grid = written(first);
-    const at = grid.findIndex((l) => l[COL.customerId] === 'KH1' && l[COL.kind] === '拜访');
-    grid[at] = [...grid[at]];
-    grid[at][COL.status] = '完成';
-    const rows = read(grid);
-    const second = plan({ today: TODAY + 1, settings: repOnly, customers, existing: rows });
-    const visits = of(second.rows, 'KH1');
-    expect(visits[0]).toMatchObject({ origin: 'changed', status: 'done' });
-    expect(visits.slice(1).map((x) => [x.chain!.anchor, x.chain!.index, x.chain!.target - TODAY])).toEqual([[TODAY, 1, 10], [TODAY, 2, 20]]);
-    expect(second.removed.map((x) => x.rowId).sort()).toEqual(of(first.rows, 'KH1').slice(1).map((x) => x.rowId).sort());
-    // Other chains are as they were.
-    for (const x of second.rows.filter((x) => !(x.customerId === 'KH1' && x.kind === 'visit'))) {
-      const before = first.rows.find((y) => y.rowId === x.rowId)!;
-      expect([x.day, x.slot]).toEqual([before.day, before.slot]);
-    }
-  });
-
-  it('a row a person added gets an id and a check once, and is kept as it is', () => {
-    const first = plan({ settings: repOnly, customers });
-    const grid = written(first);
-    grid.push(['2026-11-17', '', 'KH1', '', '电话', '', '王伟', '', '', '打电话问回款', '', '', '']);
-    const second = plan({ settings: repOnly, customers, existing: read(grid) });
-    const added = second.rows.find((x) => x.origin === 'added')!;
-    expect(added.rowId).toMatch(/^p[0-9a-v]{25}$/);
-    const grid2 = written(second);
-    const line = grid2.find((l) => l[COL.rowId] === added.rowId)!;
-    expect(line.slice(0, 10)).toEqual(['2026-11-17', '', 'KH1', '', '电话', '', '王伟', '', '', '打电话问回款']);
-    const third = plan({ settings: repOnly, customers, existing: read(grid2) });
-    expect(written(third)).toEqual(grid2);
-    // It is an extra contact: the chain's own occurrences are all still there.
-    expect(of(third.rows, 'KH1', 'rep', 'call').filter((x) => x.origin === 'kehu').length).toBe(2);
-  });
-
-  it('a sheet whose check column was deleted keeps every row and plans nothing twice', () => {
-    const first = plan({ settings: repOnly, customers });
-    const grid = written(first).map((l) => l.slice(0, COL.check));
-    const sheet = readScheduleSheet(grid, clock);
-    expect(sheet.problems.map((p) => [p.problem, p.row, p.column])).toEqual([['missingColumn', 1, 'check']]);
-    expect(sheet.rows.every((r) => r.origin === 'changed')).toBe(true);
-    const second = plan({ settings: repOnly, customers, existing: sheet.rows });
-    expect(second.rows.map((x) => x.rowId).sort()).toEqual(first.rows.map((x) => x.rowId).sort());
-    expect(second.removed).toEqual([]);
-    // Written again, the column is back and the rows stay as they were.
-    expect(written(second).map((l) => l.slice(0, COL.check))).toEqual(grid);
-  });
-
-  it('a cancelled row stands for its occurrence: it is not planned again', () => {
-    const first = plan({ settings: repOnly, customers });
-    const grid = written(first);
-    const at = grid.findIndex((l) => l[COL.customerId] === 'KH2' && l[COL.kind] === '电话');
-    grid[at] = [...grid[at]];
-    grid[at][COL.status] = '取消';
-    const second = plan({ settings: repOnly, customers, existing: read(grid) });
-    expect(of(second.rows, 'KH2', 'rep', 'call').map((x) => [x.origin, x.status])).toEqual([['changed', 'cancelled']]);
-  });
-});
-
-describe('removing and dropping', () => {
-  it('drops untouched rows older than keepDays, keeps a person\'s, removes what the policy no longer asks for', () => {
-    const customers = [customer('KH1', 'A', 'S01')];
-    const first = plan({ customers });
-    const grid = written(first);
-    const at = grid.findIndex((l) => l[COL.customerId] === 'KH1' && l[COL.role] === '总经理');
-    grid[at] = [...grid[at]];
-    grid[at][COL.note] = '年度拜访';
-    // 40 days later the first rows are more than 28 days old.
-    const later = plan({ today: TODAY + 40, customers: [customer('KH1', 'B', 'S01')], existing: read(grid) });
-    expect(later.stats.dropped).toBeGreaterThan(0);
-    expect(later.rows.some((x) => x.origin === 'kehu' && x.day !== null && x.day < TODAY + 40 - 28)).toBe(false);
-    expect(later.rows.find((x) => x.rowId === grid[at][COL.rowId])).toMatchObject({ origin: 'changed', note: '年度拜访' });
-    // The customer is B now: no director row any more, and its row is removed (its event cancelled).
-    const same = plan({ today: TODAY + 1, customers: [customer('KH1', 'B', 'S01')], existing: read(grid) });
-    expect(same.removed.map((x) => x.role).sort()).toEqual(expect.arrayContaining(['director']));
-    expect(same.rows.some((x) => x.role === 'director')).toBe(false);
-    expect(same.rows.find((x) => x.role === 'gm')).toMatchObject({ origin: 'changed' });
-  });
-
-  it('moves a customer\'s rows to its new rep, on the same date and slot where free', () => {
-    const first = plan({ customers: [customer('KH1', 'C', 'S01')] });
-    const second = plan({ customers: [customer('KH1', 'C', 'S02')], existing: read(written(first)) });
-    expect(second.rows.map((x) => [x.rowId, x.day, x.slot, x.person])).toEqual(first.rows.map((x) => [x.rowId, x.day, x.slot, '李娜']));
-    expect(second.removed).toEqual([]);
-  });
-
-  it('sorts by date, time and person, undated rows last', () => {
-    const r = plan({ settings: settings({ maxPerDay: 1, horizonWeeks: 1 }), customers: [customer('KH1', 'A', 'S02'), customer('KH2', 'A', 'S01')] });
-    const keys = r.rows.map((x) => [x.day === null ? Infinity : x.day, x.slot ?? -1, x.person]);
-    const sorted = [...keys].sort((a, b) => (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number) || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
-    expect(keys).toEqual(sorted);
-    expect(r.rows.findIndex((x) => x.day === null)).toBeGreaterThan(0);
-  });
-});
+function groupBy<T>(list: T[], key: (t: T) => number): T[][] {
+  const m = new Map<number, T[]>();
+  for (const x of list) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
+  return [...m.values()];
+}

@@ -423,7 +423,8 @@ export function planSchedule(input: PlanInput): PlanResult {
       let cost = Math.abs(d - c.target);
       if (c.kind === 'visit') {
         const here = areas.get(areaKey(c.bookers[0], d));
-        if (here && here.length > 0) cost += here.includes(c.customer.area ?? '') ? -0.5 : hi - lo + 1;
+        // A day the person already visits this area beats an empty one; a day in another area comes last.
+        if (here && here.length > 0) cost += here.includes(c.customer.area ?? '') ? -(hi - lo + 1) : 2 * (hi - lo + 1);
       }
       if (cost < bestCost) {
         bestCost = cost;
