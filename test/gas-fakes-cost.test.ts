@@ -201,6 +201,48 @@ describe('the modeled clock', () => {
   });
 });
 
+describe('the execution time limit', () => {
+  it('stops an execution at its first call past the limit, every later call too, whatever the script catches', () => {
+    const clock = new ManualClock('2026-03-02T09:00:00Z');
+    const f = createGasFakes({ clock, modeledClock: true, executionLimitMs: 360_000 });
+    const sheet = f.spreadsheet.getSheets()[0];
+    for (let i = 0; i < 2000 && !f.wasKilled(); i++) {
+      try {
+        sheet.getLastRow(); // 160 ms each: 2,250 calls to six minutes
+      } catch (e) {
+        expect((e as Error).message).toBe('Exceeded maximum execution time');
+      }
+    }
+    expect(f.wasKilled()).toBe(false);
+    let thrown = 0;
+    for (let i = 0; i < 300; i++) {
+      try {
+        sheet.getLastRow();
+      } catch (e) {
+        expect((e as Error).message).toBe('Exceeded maximum execution time');
+        thrown++;
+      }
+    }
+    expect(f.wasKilled()).toBe(true);
+    // Past the limit every call throws: 2,250 calls fit in six minutes, the other 50 throw.
+    expect(thrown).toBe(2300 - Math.ceil(360_000 / costRowOf('Sheet.getLastRow').ms));
+    f.beginExecution();
+    expect(() => sheet.getLastRow()).not.toThrow();
+  });
+
+  it('fails a bundle run that outlasts it, even when the script catches the error', () => {
+    // One calendar call that hangs for 400 s: the run checks its budget between calls, so only
+    // the limit stops it. The daily run catches what a step throws; Apps Script's kill is not caught.
+    const b = sampleFile({ customers: 24 });
+    b.fakes.useModeledClock();
+    const killed = b.next({ costs: { 'Calendar.Events.insert': 400_000 }, executionLimitMs: 360_000 }).run('runDailyAutomation', { ui: false });
+    expect(killed).toMatchObject({ ok: false, killed: true, error: { message: 'Exceeded maximum execution time' } });
+    expect(killed.modeledMs).toBeGreaterThan(400_000);
+    // The next execution is not stopped for the last one's time.
+    expect(b.next({ costs: {} }).run('checkThisFile', { ui: false })).toMatchObject({ ok: true, killed: false });
+  });
+});
+
 describe('the file\'s cells as Sheets counts them', () => {
   it('counts every sheet\'s max rows × max columns, used or not', () => {
     const f = createGasFakes({ sheets: { A: [[1]], B: Array.from({ length: 1500 }, () => Array(30).fill('x')) } });

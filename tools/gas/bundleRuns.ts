@@ -25,6 +25,8 @@ export interface RunResult {
   callCount: number;
   /** The modeled Apps Script time of this run's calls, in ms (fakes/costModel.ts). */
   modeledMs: number;
+  /** Apps Script stopped the run for running past the execution limit (fakes.setExecutionLimit). */
+  killed: boolean;
 }
 
 export interface TriggerRun extends RunResult {
@@ -51,6 +53,7 @@ export function runGlobal(bundle: LoadedBundle, name: string, options: RunOption
   const modeledBefore = fakes.modeled().ms;
   fakes.beginExecution(execution);
   let result: Pick<RunResult, 'ok' | 'value' | 'error'>;
+  let killed = false;
   try {
     const fn = bundle.context[name];
     if (typeof fn !== 'function' || name.endsWith('_')) throw new Error(`Script function not found: ${name}`);
@@ -59,9 +62,12 @@ export function runGlobal(bundle: LoadedBundle, name: string, options: RunOption
     const err = e as { name?: unknown; message?: unknown };
     result = { ok: false, error: { name: String(err?.name ?? 'Error'), message: String(err?.message ?? e) } };
   } finally {
+    killed = fakes.wasKilled();
     fakes.endExecution();
   }
-  return { ...result, calls: diff(fakes.calls, before), callCount: fakes.callCount() - start, modeledMs: fakes.modeled().ms - modeledBefore };
+  // Apps Script ends a killed execution whatever the script caught: it fails with the limit's message.
+  if (killed) result = { ok: false, error: { name: 'Exception', message: 'Exceeded maximum execution time' } };
+  return { ...result, calls: diff(fakes.calls, before), callCount: fakes.callCount() - start, modeledMs: fakes.modeled().ms - modeledBefore, killed };
 }
 
 export function clickMenu(bundle: LoadedBundle, path: string[]): RunResult {

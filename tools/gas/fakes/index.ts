@@ -188,6 +188,13 @@ export interface GasFakes {
   onCall(listener: (name: string, args: readonly unknown[], ms: number) => void): () => void;
   /** The file's cells as Sheets counts them toward its 10-million limit: each sheet's max rows × max columns. */
   cellCount(): CellCount;
+  /**
+   * Stops an execution at its first service call once it has run `ms` by the clock (for this
+   * state: later loads too), as Apps Script stops one at 6 minutes; null: no limit.
+   */
+  setExecutionLimit(ms: number | null): void;
+  /** Whether the current execution was stopped for running past that limit. */
+  wasKilled(): boolean;
   ui: UiFakes;
   triggers: { list(): TriggerInfo[]; due(at?: number): TriggerRecord[] };
   calendar: CalendarFakes;
@@ -230,6 +237,7 @@ export function createGasFakes(options: GasFakesOptions = {}): GasFakes {
   if (options.state && options.modeledClock !== undefined) state.modeledClock = modeledClockOf(options.modeledClock);
   // Like the clock, a new execution may change the cost model for this state (and later ones).
   if (options.state && options.costs) state.costOverrides = options.costs;
+  if (options.state && options.executionLimitMs !== undefined) state.executionLimitMs = options.executionLimitMs;
   if (state.modeledClock) requireMovableClock(state);
   const rt = new Runtime(state, true, options.execution);
   rt.manifest = options.manifest ?? null;
@@ -362,6 +370,10 @@ export function createGasFakes(options: GasFakesOptions = {}): GasFakes {
       };
     },
     cellCount: () => cellCountOf(state.spreadsheet.sheets),
+    setExecutionLimit(ms) {
+      state.executionLimitMs = ms;
+    },
+    wasKilled: () => rt.killedExecution === rt.execution.id,
     snapshot: (o) => snapshotOf(state, o),
     direct,
   };

@@ -39,6 +39,10 @@ export class Runtime {
   private cpuMark: bigint | null = null;
   /** Modeled time not yet on the clock: the clock moves by whole ms, as Date.now() answers. */
   private pendingMs = 0;
+  /** When the current execution started, by the state's clock (for the execution time limit). */
+  private executionStart = 0;
+  /** The execution Apps Script stopped for running too long (every later call of it throws). */
+  killedExecution: number | null = null;
 
   /**
    * @param checked false for the "direct" view tests use to play a person editing the file:
@@ -55,6 +59,7 @@ export class Runtime {
 
   newExecution(options: ExecutionOptions = {}): Execution {
     this.cpuMark = null;
+    this.executionStart = this.state.clock.now();
     const authMode = options.authMode ?? 'FULL';
     return {
       id: ++this.state.seq.execution,
@@ -86,6 +91,7 @@ export class Runtime {
     this.total++;
     if (this.log.length < MAX_LOG) this.log.push(name);
     if (!this.checked) return undefined;
+    this.checkTimeLimit();
     const auth = this.state.authorization.get(this.execution.user);
     const denied = permissionError(name, this.execution, auth?.status === 'REQUIRED');
     if (denied) throw this.error(denied);
@@ -112,6 +118,19 @@ export class Runtime {
     if (!this.checked || !this.state.modeledClock) return;
     if (ms > 0 && name !== 'Utilities.sleep') this.advance(ms);
     if (this.state.modeledClock.cpuFactor) this.cpuMark = process.hrtime.bigint();
+  }
+
+  /**
+   * Apps Script stops an execution that runs past its limit (6 minutes). The fakes see time only
+   * at service calls: the first call past the limit throws, and so does every later call of
+   * that execution, as the real script would be gone.
+   */
+  private checkTimeLimit(): void {
+    const limit = this.state.executionLimitMs;
+    if (!limit) return;
+    if (this.killedExecution !== this.execution.id && this.state.clock.now() - this.executionStart < limit) return;
+    this.killedExecution = this.execution.id;
+    throw this.error('Exceeded maximum execution time');
   }
 
   /** Node's time since the last call ended, times `factor`, onto the modeled clock. */

@@ -97,6 +97,8 @@ export interface GasState {
   modeledClock?: ModeledClockOptions | null;
   /** Per-call ms replacing the cost model's (costModel.ts), for every runtime on this state. */
   costOverrides?: CostOverrides;
+  /** An execution running longer than this (by the clock) is stopped at its next call (Apps Script: 6 minutes). */
+  executionLimitMs?: number | null;
 }
 
 export interface GasStateOptions {
@@ -135,6 +137,11 @@ export interface GasStateOptions {
   modeledClock?: boolean | ModeledClockOptions;
   /** 'Service.method' → ms a call, replacing the cost model's figure (and its per-unit cost). */
   costs?: CostOverrides;
+  /**
+   * Stop an execution at its first service call once it has run this long by the clock, with
+   * Apps Script's "Exceeded maximum execution time" (360000 for the 6-minute limit; default none).
+   */
+  executionLimitMs?: number;
 }
 
 export function createGasState(options: GasStateOptions = {}): GasState {
@@ -181,6 +188,7 @@ export function createGasState(options: GasStateOptions = {}): GasState {
     seq: { execution: 0, trigger: 0 },
     modeledClock: modeledClockOf(options.modeledClock),
     costOverrides: options.costs,
+    executionLimitMs: options.executionLimitMs ?? null,
   };
 }
 
