@@ -14,7 +14,30 @@ import { readTime, sheetText } from '../../src/core/schedule/cells';
 import { SCHEDULE_HEADERS } from '../../src/core/schedule/headers';
 import { chainRowId, decodeCheck, encodeCheck } from '../../src/core/schedule/identity';
 import { readScheduleSheet, renderScheduleSheet, signatureOfRow } from '../../src/core/schedule/rows';
-import { ChainInfo, PlannedRow, SCHEDULE_COLUMNS } from '../../src/core/schedule/types';
+import { ContactInfo, PlannedRow, SCHEDULE_COLUMNS } from '../../src/core/schedule/types';
+
+/** One cadence occurrence, as the rows below serve. */
+interface ChainInfo {
+  customer: string;
+  role: 'rep' | 'manager' | 'director' | 'gm';
+  kind: 'visit' | 'call';
+  anchor: number | null;
+  index: number;
+  target: number;
+}
+
+function contactOf(c: ChainInfo): ContactInfo {
+  return { customer: c.customer, serves: [{ role: c.role, kind: c.kind, anchor: c.anchor, index: c.index, target: c.target, purpose: 'cadence' }] };
+}
+
+const OLD_ORDER = ['date', 'time', 'customerId', 'customerName', 'kind', 'role', 'person', 'email', 'status', 'note', 'eventId', 'rowId', 'check'] as const;
+
+/** A line written in the sheet's columns from cells listed in the 13-column order the tests were written in. */
+function line(cells: CellValue[]): CellValue[] {
+  const out: CellValue[] = new Array(SCHEDULE_COLUMNS.length).fill('');
+  OLD_ORDER.forEach((c, i) => (out[SCHEDULE_COLUMNS.indexOf(c)] = cells[i] ?? ''));
+  return out;
+}
 import { describeScheduleProblem } from '../../src/core/schedule/words';
 import { offsetMinutes, zonedInstant, zoneOffsetMs } from '../../tools/gas/zone';
 
@@ -57,8 +80,9 @@ function throughSheets(grid: CellValue[][], tz: string): CellValue[][] {
 
 const TODAY = daysFromCivil(2026, 11, 16);
 
-function planned(over: Partial<PlannedRow> & { chain?: ChainInfo } = {}): PlannedRow {
-  const chain: ChainInfo = over.chain ?? { customer: 'KH001', role: 'rep', kind: 'visit', anchor: null, index: 1, target: TODAY };
+function planned(over: Partial<Omit<PlannedRow, 'contact'>> & { chain?: ChainInfo } = {}): PlannedRow {
+  const { chain: given, ...rest } = over;
+  const chain: ChainInfo = given ?? { customer: 'KH001', role: 'rep', kind: 'visit', anchor: null, index: 1, target: TODAY };
   return {
     rowId: chainRowId(chain.customer, chain.role, chain.kind, chain.anchor, chain.index),
     day: TODAY + 3,
@@ -73,11 +97,11 @@ function planned(over: Partial<PlannedRow> & { chain?: ChainInfo } = {}): Planne
     note: '',
     eventId: '',
     origin: 'kehu',
-    chain,
+    contact: contactOf(chain),
     sheetRow: null,
     extra: [],
     reason: '',
-    ...over,
+    ...rest,
   };
 }
 
@@ -109,7 +133,7 @@ describe('the schedule sheet round trip', () => {
       expect({ ...r, customerName: r.customerName }).toMatchObject({
         rowId: w.rowId, day: w.day, slot: w.slot, customerId: w.customerId, customerName: w.customerName.trim(),
         kind: w.kind, role: w.role, person: w.person, email: w.email, status: w.status, note: w.note, eventId: w.eventId,
-        chain: w.chain, sheetRow: i + 2,
+        contact: w.contact, sheetRow: i + 2,
       });
     });
   });
@@ -119,12 +143,12 @@ describe('the schedule sheet round trip', () => {
     const grid = renderScheduleSheet([row], 'en', (day) => `D${day}`);
     expect(grid[0]).toEqual(SCHEDULE_COLUMNS.map((c) => SCHEDULE_HEADERS[c].en));
     const line = grid[1];
-    expect(line.slice(0, 11)).toEqual([`D${TODAY}`, "'16:30", "'00101", "'2026-11-20", 'Visit', 'Sales rep', "'TRUE", "'wang@example.cn", 'Planned', "'09:00", '']);
-    expect(line[11]).toBe(row.rowId);
-    expect(decodeCheck(line[12])).toEqual({ chain: row.chain, sig: signatureOfRow(row) });
+    expect(line.slice(0, 14)).toEqual([`D${TODAY}`, "'16:30", "'00101", "'2026-11-20", '', 'Visit', '', 'Sales rep', "'TRUE", '', "'wang@example.cn", 'Planned', "'09:00", '']);
+    expect(line[14]).toBe(row.rowId);
+    expect(decodeCheck(line[15])).toEqual({ contact: row.contact, sig: signatureOfRow(row) });
     const zh = renderScheduleSheet([row], 'zh', () => '');
     expect(zh[0][0]).toBe('日期');
-    expect(zh[1].slice(4, 9)).toEqual(['拜访', '销售员', "'TRUE", "'wang@example.cn", '计划']);
+    expect(zh[1].slice(5, 12)).toEqual(['拜访', '', '销售员', "'TRUE", '', "'wang@example.cn", '计划']);
   });
 
   it('never writes a formula: text starting with = + - @ keeps one apostrophe', () => {
@@ -144,8 +168,9 @@ describe('the schedule sheet round trip', () => {
     // Move Status to the front, insert a column "拜访结果" after Customer, put two title rows above.
     const moved = written.map((line, i) => {
       const [date, time, id, name, ...rest] = line;
-      const status = rest[4];
-      const restNoStatus = rest.filter((_, k) => k !== 4);
+      const at = SCHEDULE_COLUMNS.indexOf('status') - 4;
+      const status = rest[at];
+      const restNoStatus = rest.filter((_, k) => k !== at);
       return [status, date, time, id, name, i === 0 ? '拜访结果' : i === 2 ? '谈得不错' : '', ...restNoStatus];
     });
     const grid: CellValue[][] = [['客户拜访计划 2026'], [], ...moved];
@@ -157,8 +182,8 @@ describe('the schedule sheet round trip', () => {
     expect(sheet.rows[0].status).toBe('planned');
     // Written again, the person's column travels with its row, at the right.
     const again = renderScheduleSheet(sheet.rows.map((r) => ({ ...r, reason: '' as const })), 'en', (day) => dateCell(tz, day), sheet.extraHeaders);
-    expect(again[0][13]).toBe('拜访结果');
-    expect(again[2][13]).toBe("'谈得不错");
+    expect(again[0][SCHEDULE_COLUMNS.length]).toBe('拜访结果');
+    expect(again[2][SCHEDULE_COLUMNS.length]).toBe("'谈得不错");
   });
 
   it('reads English headers in a Chinese file and Chinese words in an English one', () => {
@@ -212,17 +237,17 @@ describe('whose a row is', () => {
     ['status', (g: CellValue[][]) => { g[1][COL.status] = '完成'; }],
     ['note', (g: CellValue[][]) => { g[1][COL.note] = '客户要求改到下午'; }],
     ['a cleared time', (g: CellValue[][]) => { g[1][COL.time] = ''; }],
-  ])('sees a changed %s as a person\'s change, and keeps the chain', (_what, edit) => {
+  ])('sees a changed %s as a person\'s change, and keeps what the row serves', (_what, edit) => {
     const sheet = readWith(edit);
     expect(sheet.rows.map((r) => r.origin)).toEqual(['changed', 'kehu', 'kehu']);
-    expect(sheet.rows[0].chain).toEqual(awkwardRows()[0].chain);
+    expect(sheet.rows[0].contact).toEqual(awkwardRows()[0].contact);
   });
 
   it('takes a row without a Kehu ID (or with one the add-on did not make) as a row a person added', () => {
     const sheet = readWith((g) => {
-      g.push(['2026-11-18', '10:00', 'KH009', '新客户', '拜访', '', '王伟', '', '', '', '', '', '']);
-      g.push([dateCell(tz, TODAY + 2), '', 'KH010', '', '', '', '', '', '', '', '', 'my-own-id', '']);
-      g.push(['', '', '', '', '', '', '', '', '', '', '', 'kxxx', '{"s":"x"}']); // a cleared row: gone
+      g.push(line(['2026-11-18', '10:00', 'KH009', '新客户', '拜访', '', '王伟', '', '', '', '', '', '']));
+      g.push(line([dateCell(tz, TODAY + 2), '', 'KH010', '', '', '', '', '', '', '', '', 'my-own-id', '']));
+      g.push(line(['', '', '', '', '', '', '', '', '', '', '', 'kxxx', '{"s":"x"}'])); // a cleared row: gone
     });
     expect(sheet.rows.map((r) => [r.origin, r.rowId])).toEqual([['kehu', expect.any(String)], ['kehu', expect.any(String)], ['kehu', expect.any(String)], ['added', ''], ['added', '']]);
     const added = sheet.rows[3];
@@ -233,9 +258,10 @@ describe('whose a row is', () => {
   it('keeps a row whose check was edited as a person\'s, and says so', () => {
     const sheet = readWith((g) => {
       g[2][COL.check] = '{"c":"broken"';
-      g[3][COL.check] = encodeCheck({ chain: { ...awkwardRows()[2].chain!, index: 6 }, sig: 'x' }); // another occurrence's check
+      const other = awkwardRows()[2].contact!;
+      g[3][COL.check] = encodeCheck({ contact: { ...other, serves: [{ ...other.serves[0], index: 6 }] }, sig: 'x' }); // another occurrence's check
     });
-    expect(sheet.rows.map((r) => [r.origin, r.chain])).toEqual([['kehu', awkwardRows()[0].chain], ['changed', null], ['changed', null]]);
+    expect(sheet.rows.map((r) => [r.origin, r.contact])).toEqual([['kehu', awkwardRows()[0].contact], ['changed', null], ['changed', null]]);
     expect(sheet.problems.map((p) => [p.problem, p.row])).toEqual([['badCheck', 3], ['badCheck', 4]]);
   });
 
@@ -256,7 +282,7 @@ describe('whose a row is', () => {
       g[2][COL.kind] = '投诉';
       g[2][COL.role] = '实习生';
       g[3][COL.status] = '进行中';
-      g.push(['', '', 'KH011', '', '电话', '', '', '', '完成', '', '', '', '']);
+      g.push(line(['', '', 'KH011', '', '电话', '', '', '', '完成', '', '', '', '']));
     });
     expect(sheet.rows.map((r) => r.origin)).toEqual(['changed', 'changed', 'changed', 'added']);
     expect(sheet.problems.map((p) => [p.problem, p.row, p.column])).toEqual([
@@ -325,12 +351,16 @@ describe('row identity', () => {
 
   it('refuses checks that are not its own', () => {
     for (const text of ['', 'null', '[]', '{}', '{"s":1}', '{"c":"K","r":"boss","k":"visit","a":null,"i":1,"t":1,"s":"x"}',
-      '{"c":"K","r":"rep","k":"visit","a":null,"i":0,"t":1,"s":"x"}', '{"c":"K","r":"rep","k":"visit","a":1.5,"i":1,"t":1,"s":"x"}',
+      '{"c":"K","r":"rep","k":"visit","a":null,"i":-5000000,"t":1,"s":"x"}', '{"c":"K","o":[],"s":"x"}', '{"c":"K","o":[["rep","visit",null,1,1,"party"]],"s":"x"}', '{"c":"K","r":"rep","k":"visit","a":1.5,"i":1,"t":1,"s":"x"}',
       // Out of any calendar: would make the planner count chains from the far past.
       '{"c":"K","r":"rep","k":"visit","a":null,"i":1,"t":-1e300,"s":"x"}', '{"c":"K","r":"rep","k":"visit","a":null,"i":1e12,"t":1,"s":"x"}']) {
       expect(decodeCheck(text)).toBeNull();
     }
     expect(decodeCheck(42)).toBeNull();
-    expect(decodeCheck('{"s":"abc"}')).toEqual({ chain: null, sig: 'abc' });
+    expect(decodeCheck('{"s":"abc"}')).toEqual({ contact: null, sig: 'abc' });
+    // A check written before rows served several occurrences reads as one cadence occurrence.
+    expect(decodeCheck('{"c":"K","r":"rep","k":"call","a":null,"i":3,"t":20000,"s":"x"}')).toEqual({
+      contact: { customer: 'K', serves: [{ role: 'rep', kind: 'call', anchor: null, index: 3, target: 20000, purpose: 'cadence' }] }, sig: 'x',
+    });
   });
 });
