@@ -33,6 +33,7 @@ import {
   paretoNbdLogLikelihood,
   ParetoNbdParams,
   paretoProbabilityAlive,
+  tail,
 } from '../../src/core/clv/paretoNbd';
 import { logGamma } from '../../src/core/clv/special';
 import { groupCustomers, summarize } from '../../src/core/clv/summary';
@@ -289,12 +290,15 @@ describe('the likelihoods and their gradients', () => {
     }
   });
 
-  it('the dropout integral by series and by quadrature agree, values and derivatives', () => {
+  it('the dropout integral by series and by quadrature agree, values and derivatives (rates alike, far apart, heavy buyers)', () => {
     const series = new Float64Array(5);
     const quad = new Float64Array(5);
-    for (const [r, alpha, s, beta] of points.slice(0, 2)) {
-      for (const [x, tx, T] of rows.filter((row) => row[2] > row[1])) {
+    const heavy: [number, number, number, number][] = [[200, 100, 104, 1], [120, 3, 90, 1]];
+    for (const [r, alpha, s, beta] of [[0.55, 10.58, 0.61, 11.67], [2.2, 5, 1.26, 103], [0.5, 40, 1.5, 3], [2, 5, 5, 2]]) {
+      for (const [x, tx, T] of [...rows, ...heavy].filter((row) => row[2] > row[1])) {
         const p = { r, alpha, s, beta };
+        // Both tails by series here (q up to 0.95): the comparison is series against quadrature.
+        expect(tail(p, x, tx, series, 0) && tail(p, x, T, series, 0)).toBe(true);
         interval(p, x, tx, T, series);
         intervalByQuadrature(p, x, tx, T, quad);
         expect(Math.abs(series[0] - quad[0])).toBeLessThan(1e-10);

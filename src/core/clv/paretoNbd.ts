@@ -15,15 +15,16 @@
  *   G(y) = ∫ from y to ∞ of the same = u^−m Σₙ (k)ₙ/n! qⁿ/(m+n),   m = r+s+x,
  *
  * expanded around the larger of α and β (the note's α >= β switch): with α >= β, u = α+y,
- * q = (α−β)/u and k = s+1; with α < β, u = β+y, q = (β−α)/u and k = r+x. Every term is positive,
- * and the gradient's series are the same terms with simple factors (derived in `tail`), summed in
- * the same loop. The difference G(t_x) − G(T) loses digits when T is near t_x, but then s I is
- * small beside the first term, so ln L keeps its accuracy (s G(T) <= the first term).
+ * q = (α−β)/u and k = s+1; with α < β, u = β+y, q = (β−α)/u and k = r+x. `tail` sums it after
+ * Euler's transformation, where every term is positive and below q times the one before, and
+ * the gradient's series are the same terms with simple weights, summed in the same loop. The
+ * difference G(t_x) − G(T) loses digits when T is near t_x, but then s I is small beside the
+ * first term, so ln L keeps its accuracy (s G(T) <= the first term).
  *
- * The series needs about (k q + 40)/(1−q) terms: when q is near 1 (one rate scale far above the
- * other, as for frequent buyers who stay for years) or k large (a heavy buyer), I is integrated
- * instead, in v = ln(min(α,β)+τ), where the integrand is log-concave (one peak, then at least
- * exponential decay), by double-exponential quadrature in pieces that grow away from the peak.
+ * The series needs up to about 37/(1−q) terms: when q is very near 1 (one rate scale hundreds of
+ * times the other, and y small) I is integrated instead, in v = ln(min(α,β)+τ), where the
+ * integrand is log-concave (one peak, then at least exponential decay), by double-exponential
+ * quadrature in pieces that grow away from the peak.
  */
 import { logAddExp } from './bgnbd';
 import { tanhSinhRule } from './quadrature';
@@ -36,79 +37,77 @@ export interface ParetoNbdParams {
   beta: number;
 }
 
-/** Above this many estimated series terms, I is integrated instead (a piece costs about as much as 150 terms). */
-export const SERIES_MAX_TERMS = 1500;
+/** Above this many estimated series terms, I is integrated instead (a quadrature costs about as much as 1,500 terms). */
+export const SERIES_MAX_TERMS = 3000;
 const EPS = 1e-16;
-const RESCALE = 1e280;
-const LN_RESCALE = Math.log(RESCALE);
 
 /**
  * ln G(y) and its derivatives ∂ln G/∂(r, α, s, β), written to out[o..o+4]; false (nothing
  * written) when the series would need more than SERIES_MAX_TERMS terms.
  *
- * With tₙ = (k)ₙ/n! qⁿ and the sums S0 = Σ tₙ/(m+n), S2 = Σ tₙ/(m+n)², SH = Σ tₙ Hₙ/(m+n)
- * (Hₙ = Σ_{j<n} 1/(k+j), from d(k)ₙ/dk), S1 = Σ tₙ/(m+n+1), SK = Σ tₙ (k+n)/(m+n+1):
- *   G = u^−m S0;
- *   ∂G/∂r and ∂G/∂s = −ln u·G − u^−m S2, plus u^−m SH for the parameter inside k;
- *   ∂G/∂(the base, α or β) = −e u^−(m+1) S1, e its exponent (r+x for α, s+1 for β);
- *   ∂G/∂(the other) = −u^−(m+1) SK.
- * (The last two differentiate (α−β)ⁿ u^−(m+n) term by term and shift the index.)
+ * G = u^−m/m · ₂F₁(k, m; m+1; q), and Euler's transformation ₂F₁(a, b; c; z) =
+ * (1−z)^(c−a−b) ₂F₁(c−a, c−b; c; z) turns it into
+ *
+ *   G = u^−m (1−q)^(1−k)/m · F,   F = Σₙ tₙ,   tₙ = (e)ₙ/(m+1)ₙ qⁿ,   e = m+1−k,
+ *
+ * e being the exponent of the base factor (r+x for α, s+1 for β). Each term is below q times the
+ * one before (e < m+1), so the series has no hump to climb however heavy the buyer (the direct
+ * one peaks near n = k q/(1−q)), nothing overflows, and about 37/(1−q) terms reach 1e-16 at
+ * worst. 1−q = (min(α,β)+y)/u is computed as that ratio, without cancellation. The derivatives
+ * come from the same terms: ∂F/∂e = Σ tₙ Hₙ(e), ∂F/∂m = −Σ tₙ Hₙ(m+1) (Hₙ(c) = Σ_{j<n} 1/(c+j),
+ * from the Pochhammer symbols), ∂F/∂q = Σ (n+1) t_{n+1}/q; then the chain rule through m, k, e,
+ * u and q.
  */
 export function tail(p: ParetoNbdParams, x: number, y: number, out: Float64Array, o: number): boolean {
   const { r, alpha, s, beta } = p;
   const alphaBase = alpha >= beta;
   const u = (alphaBase ? alpha : beta) + y;
+  const low = (alphaBase ? beta : alpha) + y;
   const q = (alphaBase ? alpha - beta : beta - alpha) / u;
-  const k = alphaBase ? s + 1 : r + x;
   const m = r + s + x;
-  if ((k * q + 40) / (1 - q) > SERIES_MAX_TERMS) return false;
+  const e = alphaBase ? r + x : s + 1;
+  const k = m + 1 - e;
+  if (q > 0 && -37 / Math.log(q) > SERIES_MAX_TERMS) return false;
   let t = 1;
-  let h = 0;
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let sh = 0;
-  let sk = 0;
-  let lnScale = 0;
-  for (let n = 0; ; n++) {
-    const inv = 1 / (m + n);
-    const inv1 = 1 / (m + n + 1);
-    const a = t * inv;
-    s0 += a;
-    s2 += a * inv;
-    sh += a * h;
-    const b = t * inv1;
-    s1 += b;
-    sk += b * (k + n);
-    const ratio = ((k + n) * q) / (n + 1);
-    h += 1 / (k + n);
-    t *= ratio;
-    if (t > RESCALE) {
-      t /= RESCALE;
-      s0 /= RESCALE;
-      s1 /= RESCALE;
-      s2 /= RESCALE;
-      sh /= RESCALE;
-      sk /= RESCALE;
-      lnScale += LN_RESCALE;
+  let f = 0; // Σ tₙ
+  let fe = 0; // Σ tₙ Hₙ(e)
+  let fm = 0; // Σ tₙ Hₙ(m+1)
+  let fq = 0; // Σ (n+1) t_{n+1} / q
+  let he = 0;
+  let hm = 0;
+  for (let n = 0; n <= 4 * SERIES_MAX_TERMS; n++) {
+    f += t;
+    fe += t * he;
+    fm += t * hm;
+    const invC = 1 / (m + 1 + n);
+    const grow = (e + n) * invC; // t_{n+1} = tₙ · grow · q
+    fq += (n + 1) * t * grow;
+    he += 1 / (e + n);
+    hm += invC;
+    t *= grow * q;
+    // Later ratios stay below q; the weights Hₙ and n+1 grow by at most 1 + 1/(n+1) a step.
+    const bound = q * (1 + 1 / (n + 1));
+    if (t === 0 || (bound < 1 && t * (n + 2) * (1 + he + hm) <= EPS * (1 - bound) * f)) {
+      const lnU = Math.log(u);
+      const lnRest = Math.log(low) - lnU; // ln(1−q)
+      const dE = fe / f;
+      const dM = -1 / m - fm / f; // ∂(−ln m + ln F)/∂m besides −ln u
+      const dQ = fq / f + ((k - 1) * u) / low; // ∂ln G/∂q; 1/(1−q) = u/low
+      out[o] = -m * lnU + (1 - k) * lnRest - Math.log(m) + Math.log(f);
+      // r and s move m; one of them is e (α >= β: r+x; else s+1), the other k.
+      const viaE = -lnU + dM + dE;
+      const viaK = -lnU + dM - lnRest;
+      out[o + 1] = alphaBase ? viaE : viaK;
+      out[o + 3] = alphaBase ? viaK : viaE;
+      // The base moves u and q (∂q = (1−q)/u), the other q alone (∂q = −1/u).
+      const base = -m / u + (dQ * low) / (u * u);
+      const other = -dQ / u;
+      out[o + 2] = alphaBase ? base : other;
+      out[o + 4] = alphaBase ? other : base;
+      return true;
     }
-    // Past the peak every later ratio is below max(ratio, q); the factors (k+n), Hₙ grow slower
-    // than the slack 1 + 2/(n+1) allows, so the rest of each sum is below next / (1 − bound).
-    const bound = Math.max(ratio, q) * (1 + 2 / (n + 1));
-    const next = t * inv1;
-    if (t === 0 || (bound < 1 && next * (1 + h) <= EPS * (1 - bound) * s0 && next * (k + n + 1) <= EPS * (1 - bound) * sk)) break;
-    if (n > 4 * SERIES_MAX_TERMS) return false; // the estimate was wrong: let quadrature do it
   }
-  const lnU = Math.log(u);
-  const common = -lnU - s2 / s0;
-  out[o] = -m * lnU + Math.log(s0) + lnScale;
-  out[o + 1] = common + (alphaBase ? 0 : sh / s0);
-  out[o + 3] = common + (alphaBase ? sh / s0 : 0);
-  const baseDerivative = (-(alphaBase ? r + x : s + 1) * s1) / (u * s0);
-  const otherDerivative = -sk / (u * s0);
-  out[o + 2] = alphaBase ? baseDerivative : otherDerivative;
-  out[o + 4] = alphaBase ? otherDerivative : baseDerivative;
-  return true;
+  return false;
 }
 
 // A piece of the fallback integral: step 1/8 up to |τ| = 3.2 (51 nodes).
