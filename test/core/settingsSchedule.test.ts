@@ -12,6 +12,7 @@ import {
 } from '../../src/core/settings/chinaDays';
 import { DEFAULT_CAPACITY, defaultSettings } from '../../src/core/settings/defaults';
 import { describeSettingsError, readSettingsSheet, SettingsError } from '../../src/core/settings/read';
+import { unquote } from '../../src/core/settings/cellText';
 import { renderSettingsSheet, updateSettingsSheet } from '../../src/core/settings/render';
 import { chinaYears } from '../../src/core/workdays';
 import { offsetMinutes, zonedInstant, zoneOffsetMs } from '../../tools/gas/zone';
@@ -107,7 +108,7 @@ describe('an old Settings sheet with the retired "max per day" row', () => {
     for (const [lang, name] of [['zh', '每人每天上限'], ['en', 'Max per person per day']] as const) {
       const fresh = renderSettingsSheet(defaultSettings(), null, lang);
       const old = fresh.map((r) => r.slice());
-      const at = old.findIndex((r) => r[1] === '09:00, 10:30, 13:30, 14:30, 15:30, 16:30');
+      const at = old.findIndex((r) => r[1] === "'09:00, 10:30, 13:30, 14:30, 15:30, 16:30");
       old.splice(at, 0, [name, 6, '', '', '', '']);
       expect(readSettingsSheet(old, clock)).toEqual(defaultSettings());
       const updated = updateSettingsSheet(old, null, lang);
@@ -268,7 +269,8 @@ describe("China's public holidays as Days off rows", () => {
     sheet.splice(last, 0, ['2026-10-08', '', '上班', '', '盘点', '']);
     const out = updateSettingsSheet(sheet, null, 'zh', { chinaYears: [2026] })!;
     expect(out).not.toBeNull();
-    expect(out).toContainEqual(['2026-10-08', '', '上班', '', '盘点', '']);
+    // Text read from the sheet is written back as text (a date typed as text stays text).
+    expect(out).toContainEqual(["'2026-10-08", '', '上班', '', '盘点', '']);
     const read = readSettingsSheet(out, clock);
     expect(read.daysOff).toEqual([...chinaDaysOff([2026], 'zh'), { from: day(2026, 10, 8), to: day(2026, 10, 8), kind: 'working', person: '', note: '盘点', source: 'team' }]);
     expect({ ...read, daysOff: [] }).toEqual({ ...defaultSettings() });
@@ -277,6 +279,20 @@ describe("China's public holidays as Days off rows", () => {
     // Turned off: the China rows go, the team's row stays.
     const off = updateSettingsSheet(out, null, 'zh', { chinaYears: [] })!;
     expect(readSettingsSheet(off, clock).daysOff).toEqual([{ from: day(2026, 10, 8), to: day(2026, 10, 8), kind: 'working', person: '', note: '盘点', source: 'team' }]);
+  });
+
+  it('sees no change in a sheet read back through Sheets (text without its apostrophe), and writes text back as text', () => {
+    // getValues gives text without the apostrophe that kept it text when written.
+    const throughSheets = (g: Grid): Grid => g.map((r) => r.map((v) => (typeof v === 'string' ? unquote(v) : v)));
+    const s: Settings = { ...settingsWithChinaDays(defaultSettings(), [2026], 'zh'), team: [{ role: 'rep', name: '张三', code: '007', email: '', region: '' }] };
+    const read = throughSheets(renderSettingsSheet(s, null, 'zh'));
+    expect(read).toContainEqual(['2026-10-01', '2026-10-07', '休息', '', '国庆节', '国务院']);
+    expect(updateSettingsSheet(read, null, 'zh', { chinaYears: [2026] })).toBeNull();
+    // Next year's rows change the sheet: what is written keeps every text as text.
+    const out = updateSettingsSheet(read, null, 'zh', { chinaYears: [2026, 2027 > chinaYears().last ? 2025 : 2027] })!;
+    expect(out).toContainEqual(['销售员', '张三', "'007", '', '', '']);
+    expect(out).toContainEqual(["'2026-10-01", "'2026-10-07", '休息', '', '国庆节', '国务院']);
+    expect(readSettingsSheet(out, clock).team[0].code).toBe('007');
   });
 
   it('adds the Days off table with the China rows to a sheet made before it existed', () => {

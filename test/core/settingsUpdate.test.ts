@@ -47,7 +47,7 @@ describe('renderSettingsSheet', () => {
     const en = renderSettingsSheet(defaultSettings(), null, 'en');
     const row = (g: CellValue[][], name: string) => g.find((r) => r[0] === name)!;
     expect(row(en, 'A share').slice(1, 2)).toEqual([0.8]);
-    expect(row(en, 'Time slots')[1]).toBe('09:00, 10:30, 13:30, 14:30, 15:30, 16:30');
+    expect(row(en, 'Time slots')[1]).toBe("'09:00, 10:30, 13:30, 14:30, 15:30, 16:30");
     expect(row(en, 'Working days')[1]).toBe('Mon, Tue, Wed, Thu, Fri');
     expect(row(en, 'RFM bins')[2]).toBe('How many score levels R, F and M each get (5: scores 1 to 5). Allowed: a whole number from 2 to 9.');
     const zh = renderSettingsSheet(defaultSettings(), null, 'zh');

@@ -89,7 +89,7 @@ const weekdays: Kind<number[]> = {
 
 const times: Kind<number[]> = {
   read: (v, clock) => timesOf(v, clock),
-  write: (minutes) => formatTimes(minutes),
+  write: (minutes) => keepText(formatTimes(minutes)),
   allowed: (lang) => (lang === 'zh' ? '时间，例如 09:00, 10:30（用逗号分隔）' : 'times of day such as 09:00, 10:30, separated by commas'),
 };
 

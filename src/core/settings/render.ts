@@ -12,7 +12,7 @@ import type { Lang } from '../locale';
 import type { AnyField, Settings, TableKey, TeamMember, WorkbookMapping } from '../model';
 import { fieldLabel, TABLE_FIELDS, TABLES, tableLabel } from '../tables/synonyms';
 import { ROLE_WORDS } from '../vocabulary';
-import { keepText } from './cellText';
+import { keepText, unquote } from './cellText';
 import { DEFAULT_POLICY, defaultSettings } from './defaults';
 import {
   fieldOf, HOW_TO, isBlankRow, rectangular, scanSheet, SECTIONS, sectionBlock, SHEET_TITLE, tableOf, type SectionKey,
@@ -107,9 +107,20 @@ export interface UpdateOptions {
   chinaYears?: readonly number[];
 }
 
+/** Two cells hold the same, the apostrophe that keeps text as text aside (Sheets reads text back without it). */
 function sameCell(a: CellValue, b: CellValue): boolean {
   if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (typeof a === 'string' && typeof b === 'string') return unquote(a) === unquote(b);
   return a === b;
+}
+
+/**
+ * A cell as read, ready to be written back: text stays text. Sheets hands text back without the
+ * apostrophe that kept it text (a code 007, a date written as text), so writing it back as read
+ * would turn it into a number or a date.
+ */
+function asWritten(v: CellValue): CellValue {
+  return typeof v === 'string' ? keepText(unquote(v)) : v;
 }
 
 function sameGrid(a: Grid, b: Grid): boolean {
@@ -219,5 +230,5 @@ export function updateSettingsSheet(grid: Grid, mapping: WorkbookMapping | null,
     for (const b of blocks) out.push(...b);
     changed = true;
   }
-  return changed ? rectangular(out) : null;
+  return changed ? rectangular(out).map((r) => r.map(asWritten)) : null;
 }
