@@ -86,6 +86,15 @@ describe('=CLVPARAMS and =CLV with a model typed in', () => {
     engine.setCell('Report', 'N1', `=CLV(${RANGES}, DATE(1997,9,30), 12, 0.01, A1:B13, "mbgnbd")`);
     expect(engine.getValue('Report', 'N1')).toEqual({ error: '#ERROR!', message: expect.stringContaining('CLV: params were fitted with Pareto/NBD but model asks for MBG/NBD.') });
   });
+
+  it('runs the README\'s MBG/NBD example: the model as the eighth argument, the others left empty', () => {
+    engine.setCell('Report', 'X1', `=CLV(${RANGES}, , , , , "mbgnbd")`);
+    const scored = engine.getRange('Report', `X1:AF${CUSTOMERS + 1}`);
+    expect(scored[0][0]).toBe('Customer');
+    const oneTime = scored.slice(1).filter((r) => r[2] === 0).map((r) => r[5] as number);
+    expect(oneTime.length).toBeGreaterThan(1000);
+    expect(Math.max(...oneTime)).toBeLessThan(1);
+  });
 });
 
 describe('errors show as #ERROR! with the message', () => {
