@@ -90,14 +90,18 @@ function movementText(card: CustomerCard, w: Words): string {
 
 function classification(card: CustomerCard, w: Words): HTMLElement {
   const s = card.scores;
+  const waits = (k: NonNullable<CustomerCard['waiting']>[number]): boolean => card.waiting?.includes(k) ?? false;
+  const waitingText = el('span', { class: 'muted' }, w.t('waitsForRun'));
   const rows: [string, Child][] = [
-    [w.t('rfm'), s ? `${s.code} (R${s.r} F${s.f} M${s.m})` : orDash('', w)],
-    [w.t('segment'), orDash(s?.segment, w)],
-    [w.t('tier'), el('span', null, card.tier ? el('strong', null, card.tier) : w.t('noTier'), ' ', el('span', { class: `move move-${card.movement || 'none'}` }, movementText(card, w)))],
-    [w.t('quadrant'), orDash(card.quadrant, w)],
+    [w.t('rfm'), s ? `${s.code} (R${s.r} F${s.f} M${s.m})` : waits('scores') ? waitingText.cloneNode(true) : orDash('', w)],
+    [w.t('segment'), s?.segment ? s.segment : waits('scores') ? waitingText.cloneNode(true) : orDash('', w)],
+    [w.t('tier'), waits('tier') ? waitingText.cloneNode(true) : el('span', null, card.tier ? el('strong', null, card.tier) : w.t('noTier'), ' ', el('span', { class: `move move-${card.movement || 'none'}` }, movementText(card, w)))],
+    [w.t('quadrant'), card.quadrant ? card.quadrant : waits('quadrant') ? waitingText.cloneNode(true) : orDash('', w)],
   ];
   if (card.pAlive !== null && card.pAlive !== undefined) rows.push([w.t('pAlive'), el('span', null, w.percent(card.pAlive), card.pAliveWords ? el('span', { class: 'muted' }, ` · ${card.pAliveWords}`) : null)]);
-  return section(w.t('classification'), 'class', kv(rows), el('h3', null, w.t('pareto')), paretoChart(card.pareto, w));
+  else if (waits('pAlive')) rows.push([w.t('pAlive'), waitingText.cloneNode(true)]);
+  const curve = waits('pareto') ? el('p', { class: 'muted' }, w.t('paretoWaiting')) : paretoChart(card.pareto, w);
+  return section(w.t('classification'), 'class', kv(rows), el('h3', null, w.t('pareto')), curve);
 }
 
 function orders(card: CustomerCard, w: Words): HTMLElement {

@@ -13,9 +13,11 @@ import type { Words } from './i18n';
 
 const KINDS: CardContactKind[] = ['visit', 'call', 'complaint'];
 
+/** The sentence the server would say too (src/shared/fields.ts); "after today" also names today. */
 function contactProblemText(problem: ContactProblem, w: Words, today: string): string {
-  // The shared sentence; "after today" also names today as the page shows dates.
-  return problem === 'future' ? `${problemText(problem, w)} (${w.date(today)})` : problemText(problem, w);
+  const text = problemText(problem, w);
+  if (problem !== 'future' || !today) return text;
+  return w.lang === 'zh' ? text.replace(/。$/, `（${w.date(today)}）。`) : text.replace(/\.$/, ` (${w.date(today)}).`);
 }
 
 function labelled(label: string, control: HTMLElement & { id: string }, error: HTMLElement): HTMLElement {

@@ -84,11 +84,12 @@ export function createSearch(w: Words, onPick: (customer: ListedCustomer) => voi
     const left = total - shown.drawn;
     more.hidden = left <= 0;
     more.textContent = left > 0 ? w.t('showMore', Math.min(PAGE, left), w.number(left, 0)) : '';
-    info.textContent = total === 1
+    const count = total === 1
       ? w.t('resultsOne')
       : total > shown.drawn
         ? w.t('resultsSome', w.number(total, 0), w.number(shown.drawn, 0))
         : w.t('resultsAll', w.number(total, 0));
+    info.textContent = `${count}${w.lang === 'zh' ? '' : ' '}${w.t('resultsHint')}`;
   };
 
   const run = (): void => {
@@ -121,7 +122,6 @@ export function createSearch(w: Words, onPick: (customer: ListedCustomer) => voi
     }
     shown = { matches, drawn: 0 };
     drawMore(state.index);
-    info.textContent += `${w.lang === 'zh' ? '' : ' '}${w.t('resultsHint')}`;
   };
 
   input.addEventListener('input', () => {

@@ -12,6 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildSidebar, SIDEBAR_FILE } from '../tools/build-sidebar';
+import { FIRST_CARD_ELEMENT } from '../src/shared/api';
+import type { ListedCustomer } from '../src/shared/customerList';
+import type { OpenCardResult } from '../src/shared/types';
 import { enCustomers, FakeServer, PAYLOAD, TODAY, zhCustomers, type FakeServerOptions } from './sidebar.fixtures';
 import { installScriptRun } from './sidebar.gasRun';
 
@@ -65,7 +68,13 @@ function enServer(): FakeServer {
   return new FakeServer({ lang: 'en', locale: 'en_GB', customers: enCustomers(), selection: { id: 'A-1001' }, user: 'tom.baker@example.com' });
 }
 
-async function openSidebar(server: FakeServer, browserLocale = 'zh-CN', width = 300): Promise<Sidebar> {
+/** The page as HtmlService serves it from the menu: the first card written after it (src/app/card/api.ts showCard). */
+function withFirstCard(page: string, first: OpenCardResult): string {
+  return `${page}<script type="application/json" id="${FIRST_CARD_ELEMENT}">${JSON.stringify(first).replace(/</g, '\\u003c')}</script>`;
+}
+
+async function openSidebar(server: FakeServer, browserLocale = 'zh-CN', width = 300, first?: OpenCardResult): Promise<Sidebar> {
+  const body = first ? withFirstCard(html, first) : html;
   const context = await browser!.newContext({ viewport: { width, height: 800 }, locale: browserLocale, deviceScaleFactor: 1 });
   contexts.push(context);
   const page = await context.newPage();
@@ -77,7 +86,7 @@ async function openSidebar(server: FakeServer, browserLocale = 'zh-CN', width = 
   });
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url === PAGE_URL) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    if (url === PAGE_URL) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
     foreign.push(url);
     return route.abort();
   });
@@ -164,7 +173,9 @@ describe('opening', () => {
     expect(await s.page.locator('#view').getAttribute('aria-busy')).toBe('true');
     await waitCard(s.page, 'C001');
     await new Promise((r) => setTimeout(r, 400));
-    expect(server.calls).toEqual([{ name: 'kehuOpenCard', arg: { mode: 'selection' } }]);
+    expect(server.callsOf('kehuOpenCard')).toEqual([{ name: 'kehuOpenCard', arg: { mode: 'selection' } }]);
+    // The customer list, once per sidebar; no other call.
+    expect(server.calls.map((c) => c.name).sort()).toEqual(['kehuCustomerList', 'kehuOpenCard']);
 
     const page = s.page;
     expect(await textOf(page, '#card-id')).toBe('C001');
@@ -178,7 +189,7 @@ describe('opening', () => {
     const card = await textOf(page, 'article.card');
     for (const want of [
       '第 2 行', '王建国', '021-6234 5678', 'wang@hualian.cn', '李娜', 'S01',
-      '545 (R5 F4 M5)', '重要价值客户', '由 B 升级（能上能下）', 'A（高周转·高利润）', '93%',
+      '545 (R5 F4 M5)', '重要价值客户', '由 B 升级（能上能下）', 'A（高周转·高利润）', '93% · 很可能仍在购买',
       '2026年11月12日 (8 天前)', '1,286,400', '26,800', '120,000 / 500,000 (24%)',
       '已填 14 / 16 项', '缺少：微信、邮政编码', '生日在 7 天内：3 月 12 日',
       '2026年11月23日 10:30', '确认年底促销订单', '没有未结投诉。', '分类更新于',
@@ -231,7 +242,7 @@ describe('opening', () => {
     await waitText(s.page, '#view .loading', 'Opening the customer card…');
     await waitCard(s.page, 'C001');
     expect(await textOf(s.page, '.part-notes h2')).toBe('备注');
-    expect(await s.page.locator('#search-input').getAttribute('placeholder')).toBe('名称、代码或电话');
+    expect(await s.page.locator('#search-input').getAttribute('placeholder')).toBe('名称、代码、城市或电话');
 
     const en = enServer();
     en.delay = (name) => (name === 'kehuOpenCard' ? 400 : 0);
@@ -250,7 +261,7 @@ describe('opening', () => {
     for (const want of [
       'Acme Trading Ltd', 'Code A-1001', 'row 2', 'Notes', 'Orders at the start of each month.', 'Flags',
       'no visit for 41 days', 'Profile and contacts', 'Jane Miller', '+44 20 7946 0958', 'Sales rep', 'Tom Baker',
-      '454 (R4 F5 M4)', 'Loyal customers', 'unchanged', '88%', 'Last order', '2 Nov 2026 (18 days ago)', '912,345.5',
+      '454 (R4 F5 M4)', 'Loyal customers', 'unchanged', '88% · likely still buying', 'Last order', '2 Nov 2026 (18 days ago)', '912,345.5',
       '25,342.93', '190,000 of 250,000 (76%)', '15 of 16 fields filled', 'Missing: WeChat', '24 Nov 2026 09:00',
       'Quarterly review', 'No open complaints.',
     ]) expect(card).toContain(want);
@@ -314,7 +325,7 @@ describe('opening', () => {
     const s = await openSidebar(zhServer({ reason: 'otherSheet' }));
     await waitText(s.page, '.reason', '请在客户表中选择某位客户所在行的任一单元格来打开客户卡');
     expect(await focused(s.page)).toBe('search-input');
-    expect(s.server.calls).toHaveLength(1);
+    expect(s.server.callsOf('kehuOpenCard')).toHaveLength(1);
     const header = await openSidebar(zhServer({ reason: 'headerRow' }));
     await waitText(header.page, '.reason', '选中的是表头行');
     expectClean(s);
@@ -322,93 +333,149 @@ describe('opening', () => {
   });
 });
 
+/** Customers only in the list (no card behind them), to rank and to page through. */
+const RANKED: ListedCustomer[] = [
+  { id: 'P1', name: '五金 1234 商店', phone: '', city: '', row: 60 },
+  { id: '1234', name: '精确代码客户', phone: '', city: '', row: 61 },
+  { id: 'P2', name: '1234 便利店', phone: '', city: '', row: 62 },
+  { id: 'P3', name: '电话客户', phone: '0571-1234 5678', city: '杭州', row: 63 },
+];
+
 describe('search', () => {
-  test('by name, code and phone with the keyboard; one call per pause', async () => {
-    const s = await openSidebar(zhServer({ reason: 'otherSheet' }));
+  test('by name, code, city and phone with the keyboard, in the list received once: no call per keystroke', async () => {
+    const s = await openSidebar(new FakeServer({ lang: 'zh', locale: 'zh_CN', customers: zhCustomers(), selection: { reason: 'otherSheet' }, user: '李娜', listed: RANKED }));
     const page = s.page;
     await until(async () => (await focused(page)) === 'search-input', 'search box not focused');
+    await until(async () => s.server.callsOf('kehuCustomerList').length === 1, 'the list was not asked');
 
-    // Name: two characters typed quickly make one call.
     await page.keyboard.type('华联', { delay: 40 });
     await waitText(page, '#search-info', '1 位客户匹配。');
-    expect(s.server.callsOf('kehuSearch').map((c) => c.arg)).toEqual(['华联']);
     await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.id)).toBe('C001');
     await page.keyboard.press('Enter');
     await waitCard(page, 'C001');
-    expect(s.server.callsOf('kehuOpenCard').at(-1)!.arg).toEqual({ mode: 'id', id: 'C001' });
+    // The pick sends the row the list gave: the server reads it first.
+    expect(s.server.callsOf('kehuOpenCard').at(-1)!.arg).toEqual({ mode: 'id', id: 'C001', row: 2 });
     expect(await page.locator('#search-input').inputValue()).toBe('');
 
-    // Code: back to the box with Shift+Tab; Enter asks at once, Enter again opens the first.
-    expect(await focused(page)).toBe('card-name');
+    // Code: Enter opens the first match.
     await page.keyboard.press('Shift+Tab');
     expect(await focused(page)).toBe('search-input');
     await page.keyboard.type('c004', { delay: 30 });
     await page.keyboard.press('Enter');
-    await waitText(page, '#search-results', '北方建材集团');
-    await page.keyboard.press('Enter');
     await waitCard(page, 'C004');
-    expect(s.server.callsOf('kehuSearch').map((c) => c.arg)).toEqual(['华联', 'c004']);
 
-    // Phone: digits from the middle of the number; arrows move and come back to the box.
+    // Phone digits from the middle of the number; arrows move and come back to the box.
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.type('6234', { delay: 30 });
     await waitText(page, '#search-results', '021-6234 5678');
     await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.id)).toBe('C001');
     await page.keyboard.press('ArrowUp');
     expect(await focused(page)).toBe('search-input');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await waitCard(page, 'C001');
-    expect(s.server.callsOf('kehuSearch')).toHaveLength(3);
+
+    // An exact code and a name starting with the text come before a name containing it, then
+    // the phones holding it (C005 020-8888 1234, C666 010-1234 5678, P3), in table order.
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('1234', { delay: 30 });
+    await waitText(page, '#search-info', '共 6 位客户匹配。');
+    expect(await page.locator('#search-results button').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.id))).toEqual(['1234', 'P2', 'P1', 'C005', 'C666', 'P3']);
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('杭州', { delay: 30 });
+    await waitText(page, '#search-results', '电话客户');
+
+    expect(s.server.callsOf('kehuSearch')).toEqual([]);
+    expect(s.server.callsOf('kehuCustomerList')).toHaveLength(1);
     expectClean(s);
   });
 
-  test('many matches: the first ones shown with the total; Escape closes; a slow stale answer is ignored', async () => {
+  test('every match can be reached a page at a time; nothing found says so and shows nothing stale; the list can be read again', async () => {
     const server = zhServer({ reason: 'blankRow' });
-    server.delay = (name, arg) => (name === 'kehuSearch' && arg === '测试' ? 900 : 0);
     const s = await openSidebar(server);
     const page = s.page;
     await until(async () => (await focused(page)) === 'search-input', 'search box not focused');
 
     await page.keyboard.type('测试');
-    await until(async () => server.callsOf('kehuSearch').length === 1, 'first search not sent');
-    await page.keyboard.type('客户 2');
-    await waitText(page, '#search-info', '共 10 位客户匹配，显示前 8 位。');
-    expect(await page.locator('#search-results button').count()).toBe(8);
-    expect(await page.locator('#search-results button').first().getAttribute('data-id')).toBe('T20');
-    // The answer to "测试" (30 matches) arrives later and must not replace the list.
-    await new Promise((r) => setTimeout(r, 1100));
-    expect(await textOf(page, '#search-info')).toContain('共 10 位');
-    expect(await page.locator('#search-results button').first().getAttribute('data-id')).toBe('T20');
-    expect(server.callsOf('kehuSearch').map((c) => c.arg)).toEqual(['测试', '测试客户 2']);
-
+    await waitText(page, '#search-info', '共 30 位客户匹配，已显示 20 位。');
+    expect(await page.locator('#search-results button').count()).toBe(20);
+    expect(await textOf(page, '#search-more')).toBe('再显示 10 位（还有 10 位未显示）');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('End');
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.id)).toBe('T27');
-    await page.keyboard.press('Home');
     expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.id)).toBe('T20');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused(page)).toBe('search-more');
+    await page.keyboard.press('Enter');
+    await waitText(page, '#search-info', '共 30 位客户匹配。');
+    expect(await page.locator('#search-results button').count()).toBe(30);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.id)).toBe('T21');
+    expect(await page.locator('#search-more').isHidden()).toBe(true);
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.id)).toBe('T30');
     await expectFits(page);
     await shot(page, 'search');
 
-    // Backspace to an answered query: shown again without a call.
-    await page.keyboard.press('Escape');
-    expect(await focused(page)).toBe('search-input');
-    expect(await page.locator('.search-panel').isHidden()).toBe(true);
+    // Nothing found: said, and none of the 30 stays on show.
+    await page.locator('#search-input').focus();
     await page.keyboard.press('End');
-    await page.keyboard.press('Backspace');
-    await page.keyboard.type('2');
-    await waitText(page, '#search-info', '共 10 位');
-    expect(server.callsOf('kehuSearch')).toHaveLength(2);
+    await page.keyboard.type('星辰');
+    await waitText(page, '#search-info', '没有与“测试星辰”匹配的客户。');
+    expect(await page.locator('#search-results button').count()).toBe(0);
+    expect(await page.locator('#search-more').isHidden()).toBe(true);
 
+    // Renamed in the sheet since the list came: reading the list again finds it.
+    server.rename('T07', '测试星辰贸易');
+    await page.locator('#search-reload').click();
+    await waitText(page, '#search-info', '1 位客户匹配。');
+    expect(await page.locator('#search-results button').first().getAttribute('data-id')).toBe('T07');
+    expect(server.callsOf('kehuCustomerList')).toHaveLength(2);
+
+    await page.locator('#search-input').focus();
     await page.keyboard.press('Escape');
     expect(await page.locator('#search-input').inputValue()).toBe('');
     expect(await page.locator('.search-panel').isHidden()).toBe(true);
+    expect(server.callsOf('kehuSearch')).toEqual([]);
+    expectClean(s);
+  });
+});
 
-    await page.keyboard.type('不存在的客户');
-    await waitText(page, '#search-info', '没有与“不存在的客户”匹配的客户。');
+describe('the first card and before a classification', () => {
+  test('opened from the menu, the card written into the page shows with no call before it', async () => {
+    const server = zhServer();
+    const first = await server.handle('kehuOpenCard', { mode: 'selection' }) as OpenCardResult;
+    server.calls.length = 0;
+    server.delay = (name) => (name === 'kehuCustomerList' ? 300 : 0);
+    const s = await openSidebar(server, 'zh-CN', 300, first);
+    await waitCard(s.page, 'C001');
+    expect(server.callsOf('kehuOpenCard')).toEqual([]);
+    expect(await textOf(s.page, '#card-name')).toBe('上海华联贸易有限公司');
+    // The list still comes, once, and the search works on it.
+    await until(async () => server.callsOf('kehuCustomerList').length === 1, 'the list was not asked');
+    await s.page.locator('#search-input').focus();
+    await s.page.keyboard.type('北方');
+    await waitText(s.page, '#search-info', '1 位客户匹配。');
+    expectClean(s);
+  });
+
+  test('before the first classification: the real order figures, what waits, and a button that classifies', async () => {
+    const s = await openSidebar(zhServer({ id: 'C009' }));
+    const page = s.page;
+    await waitCard(page, 'C009');
+    const waiting = await textOf(page, '.part-waiting');
+    expect(waiting).toContain('这个文件还没有运行过分类。下面的订单数字是刚从订单表读取的；RFM 得分和类别、ABC 等级、象限、存活概率、提醒、帕累托曲线上的位置要等首次分类后才有。');
+    const orders = await textOf(page, '.part-orders');
+    for (const want of ['订单数11', '86,300', '2026年11月6日 (14 天前)']) expect(orders).toContain(want);
+    expect(orders).not.toContain('还没有订单');
+    expect(await page.locator('svg rect.bar:not(.zero)').count()).toBe(9);
+    expect(await textOf(page, '.part-flags')).toContain('提醒在分类后给出。');
+    await expectFits(page);
+    await shot(page, 'preclassification');
+
+    await page.locator('#classify-now').click();
+    await waitText(page, '#status', '已分类');
+    await until(async () => (await page.locator('.part-waiting').count()) === 0, 'the waiting part stays');
+    expect(s.server.callsOf('kehuClassifyNow')).toEqual([{ name: 'kehuClassifyNow', arg: { mode: 'id', id: 'C009', row: 8 } }]);
+    expect(await textOf(page, '.part-class')).toContain('533 (R5 F3 M3)');
+    expect(await textOf(page, '.part-flags')).toContain('还没有拜访或电话记录');
     expectClean(s);
   });
 });
@@ -529,13 +596,17 @@ describe('actions', () => {
     expect(await fieldText(page, 'birthday').textContent()).toContain('1975-03-15');
 
     await refused('creditLimit', '50万', '请输入数字');
+    await refused('creditLimit', '-5000', '金额不能为负数。');
     await saved('creditLimit', '600,000', '销售限额');
+    // A Chinese extension (转) is part of a phone number, for the page as for the server.
+    await saved('phone', '(010) 8888-1234 转 12', '电话号码');
 
     expect(edits()).toEqual([
       { id: 'C001', row: 2, field: 'phone', expected: '021-6234 5678', value: '138 0013 8000' },
       { id: 'C001', row: 2, field: 'email', expected: 'wang@hualian.cn', value: 'wang.jianguo@hualian.cn' },
       { id: 'C001', row: 2, field: 'birthday', expected: '1975-03-12', value: '1975-03-15' },
       { id: 'C001', row: 2, field: 'creditLimit', expected: '500000', value: '600000' },
+      { id: 'C001', row: 2, field: 'phone', expected: '138 0013 8000', value: '(010) 8888-1234 转 12' },
     ]);
 
     // Escape cancels without a call; the notes are edited in place too.
@@ -544,7 +615,7 @@ describe('actions', () => {
     await page.keyboard.press('Escape');
     expect(await fieldText(page, 'contact').textContent()).toContain('王建国');
     expect(await focused(page)).toBe('edit:contact');
-    expect(edits()).toHaveLength(4);
+    expect(edits()).toHaveLength(5);
     expectClean(s);
   });
 
@@ -667,7 +738,7 @@ describe('safety and reach', () => {
       fn: 'Failed due to illegal value in property: 0',
       unknown: 'undefined',
     });
-    expect(s.server.calls).toHaveLength(1);
+    expect(s.server.calls.map((c) => c.name).sort()).toEqual(['kehuCustomerList', 'kehuOpenCard']);
     expectClean(s);
   });
 

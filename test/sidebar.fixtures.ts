@@ -1,10 +1,14 @@
 /**
- * Customers for the sidebar's browser test, and a fake of the server side of the card (the five
- * public globals) that answers from them the way the real one is specified in
- * src/shared/types.ts: the card is rebuilt from the row's cells on every answer, an edit is
- * refused when the cell no longer holds the text the card showed, a secret is masked until
- * revealed. It checks its input as a public global must and throws the server's sentence.
+ * Customers for the sidebar's browser test, and a fake of the server side of the card (the
+ * public globals of src/shared/api.ts) that answers from them the way the real one is specified
+ * in src/shared/: the card is rebuilt from the row's cells on every answer, an edit is checked by
+ * the shared field rules and refused when the cell no longer holds the text the card showed, a
+ * secret is masked until revealed, the customer list is encoded as the server encodes it. It
+ * checks its input as a public global must and throws the server's sentence.
  */
+import type { ServerResult } from '../src/shared/api';
+import { encodeCustomerList, type ListedCustomer } from '../src/shared/customerList';
+import { checkValue, problemText } from '../src/shared/fields';
 import type {
   CardContact, CardRequest, CustomerCard, EditFieldRequest, FieldKind, Lang, LogContactRequest, OpenCardResult,
   ProfileField, RevealRequest, SaveResult, SearchResponse,
@@ -68,11 +72,13 @@ export interface FakeCustomer {
   row: number;
   cells: Record<string, string>;
   card: Omit<CustomerCard, 'id' | 'row' | 'name' | 'notes' | 'version' | 'profile'>;
+  /** What a classification adds to the card (a customer not classified yet). */
+  afterClassify?: Partial<FakeCustomer['card']>;
 }
 
 function blankCard(): FakeCustomer['card'] {
   return {
-    rep: null, scores: null, tier: '', previousTier: '', movement: '', quadrant: '', pAlive: null,
+    rep: null, scores: null, tier: '', previousTier: '', movement: '', quadrant: '', pAlive: null, pAliveWords: '', figuresFrom: 'classification', waiting: [],
     orders: { count: 0, revenue: 0, average: null, lastOrder: null, recencyDays: null, creditLimit: null, outstanding: null, creditUsed: null },
     completeness: { filled: 0, known: 0, missing: [] }, status: '', flags: [], nextVisits: [], lastContacts: [], complaints: [],
     pareto: null, monthly: months(new Array(24).fill(0)), classifiedAt: null,
@@ -99,7 +105,7 @@ export function zhCustomers(): FakeCustomer[] {
       ...blankCard(),
       rep: { name: '李娜', code: 'S01', email: 'lina@example.cn' },
       scores: { r: 5, f: 4, m: 5, code: '545', segment: '重要价值客户' },
-      tier: 'A', previousTier: 'B', movement: 'up', quadrant: 'A（高周转·高利润）', pAlive: 0.93,
+      tier: 'A', previousTier: 'B', movement: 'up', quadrant: 'A（高周转·高利润）', pAlive: 0.93, pAliveWords: '很可能仍在购买',
       orders: { count: 48, revenue: 1286400, average: 26800, lastOrder: '2026-11-12', recencyDays: 8, creditLimit: 500000, outstanding: 120000, creditUsed: 0.24 },
       completeness: { filled: 14, known: 16, missing: ['微信', '邮政编码'] },
       status: 'amber',
@@ -166,12 +172,30 @@ export function zhCustomers(): FakeCustomer[] {
       complaints: [{ date: '2026-10-02', note: '<script>window.__pwned=10</script>', owner: '<b>owner</b>', deadline: '2026-10-09', overdue: true }],
     },
   };
+  // Before any classification: the order figures read from the orders, the rest waiting.
+  const fresh: FakeCustomer = {
+    row: 8,
+    cells: { id: 'C009', name: '杭州新开超市', contact: '赵敏', phone: '0571-8765 4321', email: '', address: '杭州市西湖区文三路 9 号', birthday: '', creditLimit: '50000', bankAccount: '', notes: '' },
+    card: {
+      ...blankCard(),
+      figuresFrom: 'orders',
+      waiting: ['scores', 'tier', 'quadrant', 'pAlive', 'flags', 'pareto'],
+      completeness: { filled: 6, known: 10, missing: ['邮箱'] },
+      orders: { count: 11, revenue: 86300, average: 7845.45, lastOrder: '2026-11-06', recencyDays: 14, creditLimit: 50000, outstanding: null, creditUsed: null },
+      monthly: months([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6200, 7100, 9800, 0, 8800, 12000, 9400, 10800, 11200, 11000]),
+    },
+    afterClassify: {
+      figuresFrom: 'classification', waiting: [], tier: 'B', movement: 'new', status: 'amber',
+      scores: { r: 5, f: 3, m: 3, code: '533', segment: '一般发展客户' }, pAlive: 0.97, pAliveWords: '很可能仍在购买',
+      flags: [{ key: 'overdue', severity: 'amber', text: '还没有拜访或电话记录' }], pareto: pareto(60, 300), classifiedAt: '2026-11-20T10:05:00+08:00',
+    },
+  };
   const many: FakeCustomer[] = [];
   for (let i = 1; i <= 30; i++) {
     const n = String(i).padStart(2, '0');
     many.push({ row: 10 + i, cells: { id: `T${n}`, name: `测试客户 ${n} 号`, contact: '', phone: `0755-8000 00${n}`, email: '', address: '', birthday: '', creditLimit: '', bankAccount: '', notes: '' }, card: blankCard() });
   }
-  return [hualian, beifang, changing, payload, ...many];
+  return [hualian, beifang, changing, payload, fresh, ...many];
 }
 
 export function enCustomers(): FakeCustomer[] {
@@ -186,7 +210,7 @@ export function enCustomers(): FakeCustomer[] {
       ...blankCard(),
       rep: { name: 'Tom Baker', code: 'R07', email: 'tom.baker@example.com' },
       scores: { r: 4, f: 5, m: 4, code: '454', segment: 'Loyal customers' },
-      tier: 'A', previousTier: 'A', movement: '', quadrant: 'A (high turnover, high margin)', pAlive: 0.88,
+      tier: 'A', previousTier: 'A', movement: '', quadrant: 'A (high turnover, high margin)', pAlive: 0.88, pAliveWords: 'likely still buying',
       orders: { count: 36, revenue: 912345.5, average: 25342.93, lastOrder: '2026-11-02', recencyDays: 18, creditLimit: 250000, outstanding: 190000, creditUsed: 0.76 },
       completeness: { filled: 15, known: 16, missing: ['WeChat'] },
       status: 'amber',
@@ -208,6 +232,8 @@ export interface FakeServerOptions {
   /** The row selected when the card opens: a customer id, or why there is none. */
   selection: { id: string } | { reason: NonNullable<OpenCardResult['reason']> };
   user?: string;
+  /** More customers in the list the page searches (no card behind them). */
+  listed?: ListedCustomer[];
 }
 
 export interface Call {
@@ -285,13 +311,33 @@ export class FakeServer {
     return c ? { ...base, card: this.cardOf(c) } : { ...base, card: null, reason: 'notFound' };
   }
 
+  /** A customer renamed in the sheet after the list was sent (found after the page reads the list again). */
+  rename(id: string, name: string): void {
+    this.customer(id).cells.name = name;
+  }
+
+  private list(request: unknown): ServerResult<'kehuCustomerList'> {
+    if (!isPlainObject(request)) fail(this.say('kehuCustomerList needs a request object.', 'kehuCustomerList 需要一个请求对象。'));
+    const listed: ListedCustomer[] = [...this.byId.values()].map((c) => ({ id: c.cells.id, name: c.cells.name, phone: c.cells.phone, city: c.cells.city ?? '', row: c.row }));
+    listed.push(...(this.options.listed ?? []));
+    listed.sort((a, b) => a.row - b.row);
+    return { list: encodeCustomerList(listed), count: listed.length, user: this.options.user ?? '' };
+  }
+
+  private classify(request: unknown): ServerResult<'kehuClassifyNow'> {
+    if (!isPlainObject(request)) fail(this.say('kehuClassifyNow needs a request object.', 'kehuClassifyNow 需要一个请求对象。'));
+    for (const c of this.byId.values()) if (c.afterClassify) c.card = { ...c.card, ...c.afterClassify };
+    const message = this.say(`Classified ${this.byId.size} customers.`, `已分类 ${this.byId.size} 位客户。`);
+    return { ok: true, message, result: this.open(request) };
+  }
+
   private search(query: unknown): SearchResponse {
     if (typeof query !== 'string') fail(this.say('kehuSearch needs the text to find.', 'kehuSearch 需要查找的文字。'));
     const q = query.trim().toLowerCase();
     const digits = q.replace(/\D/g, '');
     const hits = [...this.byId.values()].filter((c) =>
       c.cells.name.toLowerCase().includes(q) || c.cells.id.toLowerCase().startsWith(q) || (digits.length >= 3 && c.cells.phone.replace(/\D/g, '').includes(digits)));
-    return { query, total: hits.length, results: hits.slice(0, 8).map((c) => ({ id: c.cells.id, name: c.cells.name, phone: c.cells.phone, row: c.row })) };
+    return { query, total: hits.length, results: hits.slice(0, 8).map((c) => ({ id: c.cells.id, name: c.cells.name, phone: c.cells.phone, city: '', row: c.row })) };
   }
 
   private log(request: unknown): SaveResult {
@@ -323,10 +369,10 @@ export class FakeServer {
     if (current !== r.expected) {
       return { ok: false, reason: 'conflict', current, message: this.say(`${spec.label} changed in the sheet since the card read it.`, `${spec.label}在客户卡读取之后已被修改。`) };
     }
-    if (spec.kind === 'date' && r.value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(r.value)) {
-      return { ok: false, reason: 'invalid', message: this.say(`${spec.label}: "${r.value}" is not a date.`, `${spec.label}：“${r.value}”不是日期。`) };
-    }
-    c.cells[spec.field] = r.value;
+    // The server checks with the rules the page uses (src/shared/fields.ts).
+    const checked = checkValue(spec.kind, r.value);
+    if (!checked.ok) return { ok: false, reason: 'invalid', message: problemText(checked.problem, this.options.lang) };
+    c.cells[spec.field] = checked.value;
     return { ok: true, card: this.cardOf(c) };
   }
 
@@ -353,6 +399,8 @@ export class FakeServer {
     switch (name) {
       case 'kehuOpenCard': result = this.open(arg); break;
       case 'kehuSearch': result = this.search(arg); break;
+      case 'kehuCustomerList': result = this.list(arg); break;
+      case 'kehuClassifyNow': result = this.classify(arg); break;
       case 'kehuLogContact': result = this.log(arg); break;
       case 'kehuEditField': result = this.edit(arg); break;
       case 'kehuRevealField': result = this.reveal(arg); break;

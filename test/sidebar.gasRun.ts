@@ -12,7 +12,7 @@
  */
 import type { Page } from 'playwright-core';
 
-export const SERVER_FUNCTIONS = ['kehuOpenCard', 'kehuSearch', 'kehuLogContact', 'kehuEditField', 'kehuRevealField'];
+export const SERVER_FUNCTIONS = ['kehuOpenCard', 'kehuCustomerList', 'kehuSearch', 'kehuLogContact', 'kehuEditField', 'kehuRevealField', 'kehuClassifyNow'];
 
 /**
  * Runs in the page before its own script (page.addInitScript). Plain JavaScript source, not a
