@@ -91,6 +91,6 @@ export function dashboardLabels(lang: Lang, previousPeriod: string, period: stri
       t('dashNoOrders'),
     ],
     tierName: (tier) => t('dashTierName', { tier }),
-    riskReason: (days, orders, p) => t('dashRiskReason', { days, orders, p }),
+    riskReason: (days, gap) => (gap === null ? t('dashRiskReasonOnce', { days }) : t('dashRiskReason', { days, gap })),
   };
 }

@@ -201,10 +201,8 @@ const TEXTS = {
   dashPAlive: { zh: '存活概率', en: 'P(alive)' },
   dashAtRisk: { zh: '风险金额', en: 'Value at risk' },
   dashReason: { zh: '原因', en: 'Why' },
-  dashRiskReason: {
-    zh: '最近一次购买在 {days} 天前，共购买 {orders} 次，存活概率 {p}',
-    en: 'last order {days} days ago, {orders} orders, P(alive) {p}',
-  },
+  dashRiskReason: { zh: '{days} 天未购买，平时约 {gap} 天一次', en: 'no order for {days} days, usually every {gap}' },
+  dashRiskReasonOnce: { zh: '只购买过一次，在 {days} 天前', en: 'one order only, {days} days ago' },
   dashPareto: { zh: '帕累托曲线（ABC 分级）', en: 'Pareto curve (ABC tiers)' },
   dashParetoData: { zh: '帕累托曲线数据（供图表使用）', en: 'Pareto curve data (for the chart)' },
   dashCumulative: { zh: '累计销售额占比', en: 'Cumulative share of revenue' },

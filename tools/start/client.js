@@ -130,7 +130,8 @@
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
         if (!cell || cell.v === '') continue;
-        const w = Math.ceil(textWidth(cell.v) * (cell.t === 'e' ? 1.15 : 1) + 18);
+        // Bold text (headers) is wider than the grid's font measures it.
+        const w = Math.ceil(textWidth(cell.v) * (cell.t === 'e' ? 1.15 : cell.b ? 1.2 : 1) + 18);
         const nextEmpty = c + 1 >= row.length || !row[c + 1] || row[c + 1].v === '';
         if (cell.t === 's' && nextEmpty && c + 1 < v.colCount) {
           overflow[r][c] = w;
@@ -208,6 +209,8 @@
       moreBtn.hidden = true;
     }
     showSelection();
+    // The sheet's native charts float over the grid (charts.js draws them).
+    if (window.KehuCharts) window.KehuCharts.draw(v.name, wrap, td);
   }
 
   /** Rows the sheet freezes stay under the column letters while the rest scrolls, as in Sheets. */

@@ -18,6 +18,7 @@ export interface PageOptions {
 
 const CLIENT_FILE = path.join(__dirname, 'client.js');
 const ADDON_FILE = path.join(__dirname, 'addon.js');
+const CHARTS_FILE = path.join(__dirname, 'charts.js');
 
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -81,6 +82,8 @@ header .meta { margin-left: auto; color: var(--muted); font-size: 12px; }
 .toast strong { display: block; }
 #calendar { flex: 1; overflow: auto; padding: 10px 18px 24px; }
 #calendar h2 { font-size: 15px; margin: 6px 0; }
+.kchart { position: absolute; z-index: 3; background: #fff; border: 1px solid var(--head-line); border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.12); }
+.kchart svg { display: block; }
 .cal-summary, .cal-auto { margin: 4px 0; color: var(--muted); }
 .cal-empty { margin-top: 16px; }
 .cal-person { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; padding: 4px 10px; }
@@ -135,6 +138,7 @@ export function renderPage(o: PageOptions): string {
   const config = { lang: o.lang, sheetNames: o.sheetNames, firstSheet: o.firstSheet, text };
   const client = fs.readFileSync(CLIENT_FILE, 'utf8');
   const addon = fs.readFileSync(ADDON_FILE, 'utf8');
+  const charts = fs.readFileSync(CHARTS_FILE, 'utf8');
   return `<!doctype html>
 <html lang="${o.lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
@@ -188,6 +192,9 @@ ${client}
 </script>
 <script>
 ${addon}
+</script>
+<script>
+${charts}
 </script>
 </body>
 </html>

@@ -26,6 +26,7 @@ import type { SampleOptions } from '../sample/generate';
 import { langOfLocale, type Lang } from './i18n';
 import { parseA1 } from './input';
 import { DEFAULT_VIEW_ROWS, errorCells, sheetView, type SheetView } from './view';
+import { chartViews, withGradients, type ChartView } from './chartsData';
 import { ANALYSIS_SHEET, buildStartWorkbook, type ExampleFormula, type SampleFile } from './workbook';
 
 export interface PlaygroundOptions {
@@ -108,6 +109,8 @@ export interface Playground {
   /** Selects a cell as the user does (what showCustomerCard and the card's selection mode read). */
   select(sheet: string, a1: string): void;
   view(sheet: string, rows?: number): SheetView;
+  /** The native charts on a sheet, with their data (the page draws them over the grid). */
+  charts(sheet: string): ChartView[];
   /** A user types into a cell (a value as typed, or a formula). */
   type(sheet: string, a1: string, content: unknown): void;
   /** The add-on menus onOpen built. */
@@ -266,13 +269,18 @@ export function createPlayground(o: PlaygroundOptions = {}): Playground {
     view(sheet, rows = DEFAULT_VIEW_ROWS) {
       settle();
       const s = sheetNamed(sheet);
-      return sheetView(engine, s.name, rows, {
+      const view = sheetView(engine, s.name, rows, {
         formatAt: (r, c) => s.store.format(r, c),
         valueAt: (r, c) => s.store.value(r, c),
         hiddenColumns: [...s.hiddenColumns].map((c) => c - 1).sort((a, b) => a - b),
         frozenRows: s.frozenRows,
         timeZone,
       });
+      return withGradients(view, s);
+    },
+    charts(sheet) {
+      settle();
+      return chartViews(sheetNamed(sheet), state.spreadsheet.sheets);
     },
     type(sheet, a1, content) {
       settle();

@@ -13,6 +13,7 @@
  *   POST /api/run {name, args}   one google.script.run call (args: the JSON text of the arguments)
  *   GET  /ui/N               the HTML of the N-th sidebar or dialog the add-on showed
  *   GET  /api/calendar       the fake calendar's events and mails, per person
+ *   GET  /api/charts?name=X  the sheet's native charts with their data (chartsData.ts)
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -208,6 +209,9 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
         sendJson(res, 200, pg.view(name, rowsParam(url.searchParams.get('rows'))));
         return;
       }
+      case 'GET /api/charts':
+        sendJson(res, 200, { charts: pg.charts(knownSheet(url.searchParams.get('name'))) });
+        return;
       case 'GET /api/calendar':
         sendJson(res, 200, pg.calendar());
         return;

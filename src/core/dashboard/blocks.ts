@@ -92,6 +92,8 @@ export interface RiskRow {
   atRisk: number;
   recencyDays: number;
   orders: number;
+  /** Average days between orders before the last one; null for a customer with one order. */
+  gapDays: number | null;
 }
 
 export interface DashboardData {
@@ -230,6 +232,13 @@ function movementOf(input: DashboardInput, previousPeriod: string): Movement {
 }
 
 function riskOf(input: DashboardInput, revenue12: Float64Array): RiskRow[] | null {
+  const index = new Map<string, number>();
+  input.classes.forEach((c, i) => index.set(c.id, i));
+  const firstDay = new Float64Array(input.classes.length).fill(Infinity);
+  for (const o of input.orders) {
+    const i = index.get(o.customer);
+    if (i !== undefined && o.day <= input.today && o.day < firstDay[i]) firstDay[i] = o.day;
+  }
   const rows: RiskRow[] = [];
   let known = false;
   input.classes.forEach((c, i) => {
@@ -238,7 +247,9 @@ function riskOf(input: DashboardInput, revenue12: Float64Array): RiskRow[] | nul
     known = true;
     const atRisk = revenue12[i] * (1 - p);
     if (!(atRisk > 0)) return;
-    rows.push({ id: c.id, name: input.names[i] ?? '', tier: c.tier, value12: round2(revenue12[i]), pAlive: p, atRisk: round2(atRisk), recencyDays: c.rfm.recencyDays, orders: c.rfm.orders });
+    const { orders, lastDay, recencyDays } = c.rfm;
+    const gapDays = orders > 1 && firstDay[i] < lastDay ? Math.round((lastDay - firstDay[i]) / (orders - 1)) : null;
+    rows.push({ id: c.id, name: input.names[i] ?? '', tier: c.tier, value12: round2(revenue12[i]), pAlive: p, atRisk: round2(atRisk), recencyDays, orders, gapDays });
   });
   if (!known) return null;
   return rows.sort((a, b) => b.atRisk - a.atRisk || (a.id < b.id ? -1 : 1)).slice(0, RISK_LENGTH);

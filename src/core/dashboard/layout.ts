@@ -55,7 +55,8 @@ export interface DashboardLabels {
   /** Per segment row (the eight classes, then customers without orders). */
   segmentNames: string[];
   tierName(tier: string): string;
-  riskReason(days: number, orders: number, pAlive: string): string;
+  /** Why a customer is at risk: days since the last order against their usual gap (null: one order only). */
+  riskReason(days: number, gapDays: number | null): string;
 }
 
 export interface Block {
@@ -102,7 +103,6 @@ const AVERAGE = '#,##0.00';
 const SHARE = '0.0%';
 const PROBABILITY = '0.00';
 const HEAD_BG = '#f1f3f4';
-const TITLE_BG = '#e8f0fe';
 const GRADIENT = { min: '#ffffff', max: '#57bb8a' };
 /** Chart size in pixels (Sheets' default column is 100 px wide, a row 21 px high). */
 export const CHART_WIDTH = 600;
@@ -132,11 +132,10 @@ class Sheet {
     this.formats[row - 1][column - 1] = format;
   }
 
+  /** A block's title: bold, no background, so its text runs over the empty cells to its right. */
   title(row: number, text: string): void {
     this.put(row, 1, text);
-    this.ensure(row);
     this.bold[row - 1][0] = true;
-    for (let c = 0; c < this.width; c++) this.backgrounds[row - 1][c] = TITLE_BG;
   }
 
   header(row: number, column: number, texts: string[]): void {
@@ -278,7 +277,7 @@ export function layoutDashboard(data: DashboardData, labels: DashboardLabels, up
     s.put(r, 4, c.value12, MONEY);
     s.put(r, 5, c.pAlive, PROBABILITY);
     s.put(r, 6, c.atRisk, MONEY);
-    s.put(r, 7, labels.riskReason(c.recencyDays, c.orders, c.pAlive.toFixed(2)));
+    s.put(r, 7, labels.riskReason(c.recencyDays, c.gapDays));
   });
   charts.push({
     key: 'risk',
