@@ -129,6 +129,19 @@ describe('dashboard blocks', () => {
   });
 });
 
+test('a team without sales: no share from A, a flat curve, everyone without orders, no value at risk', () => {
+  const input = team(8);
+  for (const c of input.classes) Object.assign(c, { rfm: null, value: 0, tier: 'C', pAlive: undefined, previousTier: '', movement: '' });
+  input.orders = [];
+  const d = dashboardData(input);
+  expect(d.kpi).toEqual({ customers: 8, active12: 0, revenue12: 0, shareA: null });
+  expect(d.pareto.every((p) => p.y === 0)).toBe(true);
+  expect(d.segments.at(-1)!.customers).toBe(8);
+  expect(d.risk).toBeNull();
+  const l = layoutDashboard(d, dashboardLabels('en', '', '2026-11'), '2026-11-20 09:00');
+  expect(l.values.flat()).toContain("'No P(alive): the order log is too small to fit the model, or its threshold in the Settings sheet is 0.");
+});
+
 describe('dashboard layout', () => {
   test('one size whatever the number of customers, charts anchored right of the tables', () => {
     const small = layoutDashboard(dashboardData(team(12)), dashboardLabels('zh', '', '2026-11'), '2026-11-20 09:00');
