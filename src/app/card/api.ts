@@ -202,7 +202,7 @@ export function search(query: unknown): SearchResponse {
 }
 
 /** A write under the document lock, answered with the card as it is now (or the refusal). */
-function save(call: CardCall, id: string, write: (setup: CardSetup) => { row: number; madeTable?: boolean } | Refusal): SaveResult {
+function save(call: CardCall, write: (setup: CardSetup) => { row: number; madeTable?: boolean } | Refusal): SaveResult {
   const { ctx } = call;
   return guarded(ctx, () => {
     const lock = tryDocumentLock(10_000);
@@ -218,7 +218,8 @@ function save(call: CardCall, id: string, write: (setup: CardSetup) => { row: nu
         ctx.wb.forget(setup.customers.sheet);
         setup = call.renew();
       }
-      const row = customerRow(ctx, setup.customers, id, done.row) ?? done.row;
+      // The row was found under the lock and written just now: read it as it is, without finding it again.
+      const row = done.row;
       const cells = rowCells(ctx, setup, row);
       return { ok: true, card: buildCard(ctx, setup, row, cells, findLine(ctx, setup, idOf(cellOf(setup.customers, cells, 'id')))) };
     } finally {
@@ -233,7 +234,7 @@ export function logContactFromCard(request: unknown): SaveResult {
     throw badRequest(call.ctx.lang);
   }
   const req = request as unknown as LogContactRequest;
-  return save(call, req.id, (setup) => logContact(call.ctx, setup, req));
+  return save(call, (setup) => logContact(call.ctx, setup, req));
 }
 
 export function editFieldFromCard(request: unknown): SaveResult {
@@ -242,7 +243,7 @@ export function editFieldFromCard(request: unknown): SaveResult {
     throw badRequest(call.ctx.lang);
   }
   const req = request as unknown as EditFieldRequest;
-  return save(call, req.id, (setup) => editField(call.ctx, setup, req));
+  return save(call, (setup) => editField(call.ctx, setup, req));
 }
 
 export function revealField(request: unknown): RevealResult {

@@ -73,6 +73,13 @@ export function valueFor(kind: FieldKind, raw: string, ctx: RunContext): { value
   }
 }
 
+/** The user's e-mail, asked once per call (two service calls). */
+function userOf(ctx: RunContext): string {
+  let email = ctx.shared.get('userEmail') as string | undefined;
+  if (email === undefined) ctx.shared.set('userEmail', (email = userEmail()));
+  return email;
+}
+
 /**
  * How the team's sheets name the user: the Team member with the user's e-mail, by code (as the
  * customer table's rep cells and the contact log write reps), else by name; the e-mail itself
@@ -97,7 +104,7 @@ function appendChange(ctx: RunContext, id: string, field: string, before: string
     ctx.wb.ensureSheet(name, { header: CHANGE_HEADERS[ctx.lang], frozenRows: 1 });
     ctx.wb.format(name, 2, 1, 1000, 1, 'yyyy-mm-dd hh:mm');
   }
-  ctx.wb.append(name, [[new Date(ctx.started), cellText(userEmail()), literalText(id), cellText(field), cellText(before), cellText(after)]]);
+  ctx.wb.append(name, [[new Date(ctx.started), cellText(userOf(ctx)), literalText(id), cellText(field), cellText(before), cellText(after)]]);
 }
 
 /** Writes one field of the customer's row; the row is found again by id and the cell compared with what the card showed. */
@@ -111,9 +118,10 @@ export function editField(ctx: RunContext, setup: CardSetup, req: EditFieldReque
   const row = customerRow(ctx, m, req.id, req.row);
   if (row === null) return { reason: 'notFound', message: say('notFound', ctx.lang) };
   const column = m.columns[field]!;
-  const current = shownText(ctx.wb.readFresh(m.sheet, row, column, 1, 1)[0]?.[0], ctx);
+  const current = shownText(ctx.wb.readBlock(m.sheet, row, column, 1, 1)[0]?.[0], ctx);
   if (current !== req.expected) return { reason: 'conflict', message: say('conflict', ctx.lang), current };
-  ctx.wb.write(m.sheet, row, column, [[next.value]]);
+  // The cell exists (it was just read): one write, no sheet listing.
+  ctx.wb.writeBlock(m.sheet, row, column, [[next.value]]);
   if (kind === 'date' && next.value !== '') ctx.wb.format(m.sheet, row, column, 1, 1, 'yyyy-mm-dd');
   appendChange(ctx, req.id, m.headers[field] ?? fieldLabel('customers', field, ctx.lang), current, next.text);
   return { row };
@@ -128,7 +136,7 @@ export function logContact(ctx: RunContext, setup: CardSetup, req: LogContactReq
   const deadlineChecked = req.deadline ? checkValue('date', req.deadline) : null;
   const deadline = deadlineChecked && deadlineChecked.ok && deadlineChecked.value !== '' ? parseDateText(deadlineChecked.value) : null;
   const note = cleanText(req.note).trim();
-  const person = cleanText((req.person ?? '').slice(0, 200)).trim() || personOf(setup.team, userEmail());
+  const person = cleanText((req.person ?? '').slice(0, 200)).trim() || personOf(setup.team, userOf(ctx));
   const row = customerRow(ctx, setup.customers, req.id, req.row);
   if (row === null) return { reason: 'notFound', message: say('notFound', ctx.lang) };
 

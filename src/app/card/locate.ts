@@ -76,7 +76,7 @@ export function rowsWithId(ctx: RunContext, sheet: string, headerRow: number, co
 export function customerRow(ctx: RunContext, m: TableMapping<'customers'>, id: string, shown?: number): number | null {
   const idColumn = m.columns.id!;
   if (shown !== undefined && Number.isInteger(shown) && shown > m.headerRow) {
-    const cell = ctx.wb.readFresh(m.sheet, shown, idColumn, 1, 1)[0]?.[0];
+    const cell = ctx.wb.readBlock(m.sheet, shown, idColumn, 1, 1)[0]?.[0];
     if (idOf(cell) === id) return shown;
   }
   const rows = rowsWithId(ctx, m.sheet, m.headerRow, idColumn, id);
