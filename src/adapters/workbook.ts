@@ -263,6 +263,29 @@ export class Workbook {
     this.sheet(name).setFrozenRows(rows);
   }
 
+  /** The sheet's last used row (asked once per execution, then kept up to date by this object's writes). */
+  lastUsedRow(name: string): number {
+    return this.lastRow(name);
+  }
+
+  /**
+   * Shrinks one of the add-on's own sheets to `rows` × `columns` by deleting the rows and
+   * columns past them (a new sheet is 1,000 × 26, and every cell counts toward the file's 10
+   * million, used or not). Never deletes a used cell or a frozen row: the size kept is at least
+   * the used range and one row below the frozen ones. Writes past the end grow the sheet again
+   * (ensureSize). Answers the size the sheet has now.
+   */
+  trimTo(name: string, rows: number, columns: number): { rows: number; columns: number } {
+    const sheet = this.sheet(name);
+    const keepRows = Math.max(rows, this.lastRow(name), sheet.getFrozenRows() + 1, 1);
+    const keepColumns = Math.max(columns, sheet.getLastColumn(), 1);
+    const maxRows = sheet.getMaxRows();
+    const maxColumns = sheet.getMaxColumns();
+    if (maxRows > keepRows) sheet.deleteRows(keepRows + 1, maxRows - keepRows);
+    if (maxColumns > keepColumns) sheet.deleteColumns(keepColumns + 1, maxColumns - keepColumns);
+    return { rows: Math.min(maxRows, keepRows), columns: Math.min(maxColumns, keepColumns) };
+  }
+
   /** Makes a sheet the one the user sees (menu "Settings"). */
   show(name: string): void {
     this.sheet(name).activate();

@@ -15,7 +15,7 @@ import { cardExtras, keepSetupAfterRun } from './card/afterRun';
 import { byId } from './card/stateLine';
 import { classified, PARETO_KEY } from './classified';
 import type { RunContext } from './frame';
-import { ensureLog } from './logSheet';
+import { logRows } from './logSheet';
 import { newSheetName } from './ownSheets';
 import { writeOwnColumns } from './ownColumnsWrite';
 import { problemText } from './tables';
@@ -74,7 +74,6 @@ export function runClassifyStep(ctx: RunContext): string {
   });
 
   const at = new Date(ctx.started);
-  const logName = ensureLog(ctx);
   const lines = changes.map((x) => flagChangeRow(x, at, ctx.lang));
   // Problems no customer's flags carry (no id, or an id the customer table does not have) go to
   // the log, so a mistyped id in the order log is seen; a long list is cut with a count.
@@ -83,7 +82,8 @@ export function runClassifyStep(ctx: RunContext): string {
   for (const p of loose.slice(0, MAX_LOGGED_PROBLEMS)) lines.push(runRow(at, '', problemText(c.tables, p, ctx.lang), ctx.lang));
   if (loose.length > MAX_LOGGED_PROBLEMS) lines.push(runRow(at, '', appText(ctx.lang, 'moreProblems', { count: loose.length - MAX_LOGGED_PROBLEMS }), ctx.lang));
   lines.push(runRow(at, appText(ctx.lang, 'menuRefresh'), summary, ctx.lang));
-  ctx.wb.append(logName, lines);
+  // Through the log's limit: a large file raises tens of thousands of flags on its first run.
+  logRows(ctx, lines);
 
   writeOwnColumns(ctx, c);
 

@@ -4,6 +4,7 @@
  * when a sheet is created.
  */
 import type { Lang } from '../core/locale';
+import type { RunContext } from './frame';
 
 export type OwnSheet = 'settings' | 'schedule' | 'log' | 'changes' | 'state' | 'calendar' | 'dashboard' | 'unplaced';
 
@@ -33,4 +34,17 @@ const ALL = new Set(Object.values(NAMES).flatMap((n) => [n.zh, n.en]));
 /** Whether a sheet is one of the add-on's (never searched for the team's tables). */
 export function isOwnSheet(name: string): boolean {
   return ALL.has(name);
+}
+
+/**
+ * Trims one of the add-on's own sheets to the rows and columns it uses (at least `rows` ×
+ * `columns`; never a used cell): Sheets makes a new sheet 1,000 × 26, and those cells count
+ * toward the file's limit of 10 million. Call it at the end of a step that wrote the sheet; a
+ * sheet already at that size costs four reads and no change. Answers the size kept (null: not an
+ * own sheet, left alone).
+ */
+export function trimOwnSheet(ctx: RunContext, name: string, rows = 0, columns = 0): { rows: number; columns: number } | null {
+  // Never a team's sheet: a name missing from NAMES above is left as it is.
+  if (!isOwnSheet(name)) return null;
+  return ctx.wb.trimTo(name, rows, columns);
 }

@@ -142,11 +142,13 @@ describe('limits of one run', () => {
     exec(b, 'sendVisitInvites');
     // Every planned row from the new day on has its event; yesterday's unsent rows are past and left alone.
     const from = Date.parse('2026-11-21T00:00:00+08:00');
-    const rows = sheetValues(b, '拜访计划')!.slice(1).filter((row) => row[0] instanceof Date && row[7] !== '' && row[8] === '计划');
+    const [header, ...body] = sheetValues(b, '拜访计划')!;
+    const [email, status, event] = ['邮箱', '状态', '日历事件 ID'].map((h) => header.indexOf(h));
+    const rows = body.filter((row) => row[0] instanceof Date && row[email] !== '' && row[status] === '计划');
     const due = rows.filter((row) => (row[0] as Date).getTime() >= from);
     expect(due.length).toBeGreaterThan(5);
-    expect(due.every((row) => row[10] !== '')).toBe(true);
-    expect(b.fakes.calendar.events().length).toBe(rows.filter((row) => row[10] !== '').length);
+    expect(due.every((row) => row[event] !== '')).toBe(true);
+    expect(b.fakes.calendar.events().length).toBe(rows.filter((row) => row[event] !== '').length);
   });
 });
 
