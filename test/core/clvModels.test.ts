@@ -38,6 +38,7 @@ import {
 import { logGamma } from '../../src/core/clv/special';
 import { groupCustomers, summarize } from '../../src/core/clv/summary';
 import { daysFromCivil } from '../../src/core/dates';
+import { gamma, random } from '../../tools/bench/clv';
 import { REFERENCE_DATA } from '../support/referenceData';
 
 const END = daysFromCivil(1997, 9, 30);
@@ -305,6 +306,71 @@ describe('the likelihoods and their gradients', () => {
         for (let j = 1; j < 5; j++) expect(Math.abs(series[j] - quad[j])).toBeLessThan(1e-9 * Math.max(1, Math.abs(series[j])));
       }
     }
+  });
+});
+
+describe('data drawn from the models: the fit finds the parameters it came from', () => {
+  // Customers join over 12 weeks and are watched to week 39, in continuous time (as the BG/NBD test does).
+  const columns = (n: number) => ({ x: new Float64Array(n), tx: new Float64Array(n), T: new Float64Array(n), count: new Float64Array(n).fill(1) });
+
+  it('MBG/NBD: may leave right after any purchase, the first included (60,000 customers)', () => {
+    const truth = { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 };
+    const n = 60_000;
+    const rnd = random(21);
+    const data = columns(n);
+    const { x, tx, T } = data;
+    for (let c = 0; c < n; c++) {
+      const lambda = gamma(rnd, truth.r, truth.alpha);
+      const ga = gamma(rnd, truth.a, 1);
+      const p = ga / (ga + gamma(rnd, truth.b, 1));
+      const start = rnd() * 12;
+      T[c] = 39 - start;
+      let t = start;
+      if (rnd() < p) continue; // gone right after the first purchase
+      for (;;) {
+        t += -Math.log(1 - rnd()) / lambda;
+        if (t > 39) break;
+        x[c]++;
+        tx[c] = t - start;
+        if (rnd() < p) break;
+      }
+    }
+    const fit = fitMbgNbd(data);
+    if (!fit.ok) throw new Error(fit.reason);
+    // About two standard errors at this size (b the least determined).
+    within(fit.params.r, truth.r, 0.04);
+    within(fit.params.alpha, truth.alpha, 0.06);
+    within(fit.params.a, truth.a, 0.06);
+    within(fit.params.b, truth.b, 0.08);
+  });
+
+  it('Pareto/NBD: leaves at an exponential time (60,000 customers)', () => {
+    const truth = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
+    const n = 60_000;
+    const rnd = random(22);
+    const data = columns(n);
+    const { x, tx, T } = data;
+    for (let c = 0; c < n; c++) {
+      const lambda = gamma(rnd, truth.r, truth.alpha);
+      const mu = gamma(rnd, truth.s, truth.beta);
+      const start = rnd() * 12;
+      T[c] = 39 - start;
+      const end = Math.min(39, start - Math.log(1 - rnd()) / mu);
+      let t = start;
+      for (;;) {
+        t += -Math.log(1 - rnd()) / lambda;
+        if (t > end) break;
+        x[c]++;
+        tx[c] = t - start;
+      }
+    }
+    const fit = fitParetoNbd(data);
+    if (!fit.ok) throw new Error(fit.reason);
+    // s and β trade off against each other (the dropout's mean rate s/β is better known).
+    within(fit.params.r, truth.r, 0.03);
+    within(fit.params.alpha, truth.alpha, 0.05);
+    within(fit.params.s, truth.s, 0.08);
+    within(fit.params.beta, truth.beta, 0.12);
   });
 });
 
