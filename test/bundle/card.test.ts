@@ -325,6 +325,40 @@ describe('before the first classification', () => {
   });
 });
 
+describe('after a run', () => {
+  it('a customer added since the run: its orders read now, what waits said, the run\'s date kept', () => {
+    const f = sampleFile({ customers: 40 });
+    exec(f, 'flagStaleRecords');
+    const sheet = sheetOf(f, 'Customers');
+    const row = sheet.getLastRow() + 1;
+    sheet.getRange(row, 1, 1, 2).setValues([['KH9999', '新来的客户']]);
+    const orders = sheetOf(f, 'Orders');
+    const sample = orders.getRange(2, 1, 1, orders.getLastColumn()).getValues()[0];
+    orders.getRange(orders.getLastRow() + 1, 1, 1, sample.length).setValues([['KH9999', sample[1], 1234.5, ...sample.slice(3)]]);
+    f.fakes.select('Customers', row, 2);
+    const card = (exec(f, 'kehuOpenCard', { args: [{ mode: 'selection' }] }).value as { card: any }).card;
+    expect(card.id).toBe('KH9999');
+    expect(card.figuresFrom).toBe('orders');
+    expect(card.orders.count).toBe(1);
+    expect(card.orders.revenue).toBe(1234.5);
+    expect(card.classifiedAt).toMatch(/^2026-11-20T/);
+    expect(card.waiting).toContain('tier');
+  });
+
+  it('still finds every line when a person sorted the hidden state sheet', () => {
+    const f = sampleFile({ customers: 40 });
+    exec(f, 'flagStaleRecords');
+    const state = sheetOf(f, 'Kehu · 客户状态');
+    const rows = state.getLastRow() - 1;
+    state.getRange(2, 1, rows, state.getLastColumn()).sort({ column: 2, ascending: false });
+    const ids = sheetValues(f, 'Customers')!.slice(1).map((r) => String(r[0]));
+    for (const id of [ids[0], ids[17], ids[39]]) {
+      const card = (exec(f, 'kehuOpenCard', { args: [{ mode: 'id', id }] }).value as { card: any }).card;
+      expect([card.id, card.figuresFrom]).toEqual([id, 'classification']);
+    }
+  });
+});
+
 describe('who logged it', () => {
   it('names the person as the Team table does (the rep\'s code), not the account\'s e-mail', () => {
     const f = sampleFile({ customers: 40 });

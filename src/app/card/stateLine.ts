@@ -58,13 +58,13 @@ export function findLine(ctx: RunContext, setup: CardSetup, id: string): StateLi
   if (!s || s.rows < 2) return null;
   if (s.fences) {
     const first = blockOf(s.fences, id);
-    if (first === null || first > s.rows) return null;
-    const block = ctx.wb.readBlock(s.sheet, first, 1, Math.min(FENCE_EVERY, s.rows - first + 1), STATE_WIDTH);
+    const block = first === null || first > s.rows ? [] : ctx.wb.readBlock(s.sheet, first, 1, Math.min(FENCE_EVERY, s.rows - first + 1), STATE_WIDTH);
     const at = block.findIndex((r) => idOf(r[0]) === id);
-    if (at >= 0) return lineFrom(HEADER, block[at], first + at, id);
-    return null;
+    if (at >= 0 && first !== null) return lineFrom(HEADER, block[at], first + at, id);
+    // Not where the fences say: a customer added since the run, or a person sorted the hidden
+    // sheet. The id column tells which (two calls more, only then).
   }
-  // No fences: the id column, then the line.
+  // No fences (or they missed): the id column, then the line.
   const ids = ctx.wb.readBlock(s.sheet, 2, 1, s.rows - 1, 1);
   const at = ids.findIndex((r) => idOf(r[0]) === id);
   if (at < 0) return null;
