@@ -264,7 +264,14 @@ export function createPlayground(o: PlaygroundOptions = {}): Playground {
     select(sheet, a1) {
       const at = parseA1(a1);
       if (at === null) throw new Error(`Not a cell: ${a1}`);
-      base.fakes.select(sheetNamed(sheet).name, at.row + 1, at.col + 1, 1, 1);
+      const name = sheetNamed(sheet).name;
+      // The page shows empty cells past the sheet's grid, as Sheets shows its empty columns and
+      // rows: a click there is a selection (the card opens on that row's customer), so the grid
+      // grows to the cell instead of refusing it.
+      const grid = base.fakes.direct.spreadsheet.getSheetByName(name);
+      if (grid && at.col + 1 > grid.getMaxColumns()) grid.insertColumnsAfter(grid.getMaxColumns(), at.col + 1 - grid.getMaxColumns());
+      if (grid && at.row + 1 > grid.getMaxRows()) grid.insertRowsAfter(grid.getMaxRows(), at.row + 1 - grid.getMaxRows());
+      base.fakes.select(name, at.row + 1, at.col + 1, 1, 1);
     },
     view(sheet, rows = DEFAULT_VIEW_ROWS) {
       settle();
