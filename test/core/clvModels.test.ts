@@ -21,6 +21,7 @@
  *   6.2060517889632418 and with x 133, 6.2528722475748113
  *   (test_conditional_expectation_underflow, values in its comments).
  */
+import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BgNbdLikelihood, bgnbdLogLikelihood, probabilityAlive } from '../../src/core/clv/bgnbd';
@@ -372,6 +373,42 @@ describe('data drawn from the models: the fit finds the parameters it came from'
     within(fit.params.alpha, truth.alpha, 0.05);
     within(fit.params.s, truth.s, 0.08);
     within(fit.params.beta, truth.beta, 0.12);
+  });
+});
+
+describe('order logs the models cannot be fitted on', () => {
+  const groupsOf = (rows: [number, number, number, number][]) => ({
+    x: Float64Array.from(rows, (r) => r[0]),
+    tx: Float64Array.from(rows, (r) => r[1]),
+    T: Float64Array.from(rows, (r) => r[2]),
+    count: Float64Array.from(rows, (r) => r[3]),
+  });
+
+  it('refuse too few customers or repeat customers, with the counts, as BG/NBD does', () => {
+    for (const fit of [fitMbgNbd, fitParetoNbd]) {
+      expect(fit(groupsOf([[0, 0, 30, 500], [2, 10, 30, 19]]))).toEqual({ ok: false, reason: 'tooFewRepeat', customers: 519, repeatCustomers: 19, needed: 20 });
+      expect(fit(groupsOf([[1, 3, 5, 12]]))).toEqual({ ok: false, reason: 'tooFewCustomers', customers: 12, repeatCustomers: 12, needed: 20 });
+    }
+  });
+
+  it('never return NaN: random small logs either fit with finite figures or give a reason', () => {
+    const customer = fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 30 }));
+    fc.assert(
+      fc.property(fc.array(customer, { minLength: 1, maxLength: 30 }), (cs) => {
+        const rows = cs.map(([x, a, b, n]): [number, number, number, number] => {
+          const T = Math.max(a, b, x) / 7;
+          return [x, x === 0 ? 0 : Math.min(a, b, T * 7) / 7, T, n];
+        });
+        for (const fit of [fitMbgNbd(groupsOf(rows)), fitParetoNbd(groupsOf(rows))]) {
+          if (fit.ok) {
+            for (const v of [...Object.values(fit.params), fit.logLikelihood]) expect(Number.isFinite(v)).toBe(true);
+          } else {
+            expect(['tooFewCustomers', 'tooFewRepeat', 'noOptimum']).toContain(fit.reason);
+          }
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
