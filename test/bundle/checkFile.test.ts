@@ -9,7 +9,7 @@ import { costRowOf } from '../../tools/gas/fakes';
 import type { LoadedBundle } from '../../tools/gas/loadBundle';
 import { exec, lastAlert, sampleFile, secondFile, sheetValues } from '../support/automation';
 
-const OWN = ['设置', 'Settings', '拜访计划', 'Visit schedule', 'Kehu · 日志', 'Kehu · Log', 'Kehu · 修改记录', 'Kehu · Change log', 'Kehu · 客户状态', 'Kehu · Customer state', 'Kehu · 日历记录', 'Kehu · Calendar'];
+const OWN = ['设置', 'Settings', '拜访计划', 'Visit schedule', 'Kehu · 日志', 'Kehu · Log', 'Kehu · 修改记录', 'Kehu · Change log', 'Kehu · 客户状态', 'Kehu · Customer state', 'Kehu · 日历记录', 'Kehu · Calendar', 'Kehu · 仪表盘', 'Kehu · Dashboard'];
 
 /** The modeled ms of calls, each `[name, units]`. */
 const priced = (...calls: [string, number?][]): number =>
