@@ -22,8 +22,9 @@ function logged(ctx: RunContext, title: Parameters<typeof appText>[1], summary: 
   return summary;
 }
 
-export function refreshClassification(): Outcome {
-  return runLocked('titleRefresh', true, (ctx) => `${runClassifyStep(ctx)} ${runDashboardStep(ctx).summary}`);
+/** `interactive` false: no dialog (the card's "classify now" shows the outcome itself). */
+export function refreshClassification(interactive = true): Outcome {
+  return runLocked('titleRefresh', interactive, (ctx) => `${runClassifyStep(ctx)} ${runDashboardStep(ctx).summary}`);
 }
 
 export function buildSchedule(): Outcome {

@@ -17,9 +17,9 @@ import { encodeCustomerList, MAX_QUERY_LENGTH, decodeCustomerList, searchList, t
 import { FIRST_CARD_ELEMENT, type ServerHandlers } from '../../shared/api';
 import type { CardRequest, ClassifyResult, CustomerListResult, EditFieldRequest, LogContactRequest, OpenCardResult, RevealRequest, RevealResult, SaveResult, SearchResponse } from '../../shared/types';
 import { SCHEDULE_COLUMNS } from '../../core/schedule/types';
-import { runClassifyStep } from '../classifyStep';
+import { refreshClassification } from '../commands';
 import { SCHEDULE_INDEX_KEY, type ScheduleIndex } from '../scheduleRead';
-import { failureText, runLocked, type RunContext } from '../frame';
+import { failureText, type RunContext } from '../frame';
 import { appText } from '../texts';
 import { UserError } from '../userError';
 import { buildCard, shownText } from './build';
@@ -211,7 +211,8 @@ function save(call: CardCall, write: (setup: CardSetup) => { row: number; madeTa
       let setup = checkedSetup(call);
       const done = write(setup);
       if ('reason' in done) return { ok: false, ...done };
-      ctx.wb.flush();
+      // No flush here: the reads below see the writes (Apps Script applies pending writes before
+      // a read), and releasing the lock flushes once.
       // The contact log was just made: found again, so the card shows the contact at once.
       if (done.madeTable) {
         ctx.shared.delete('cardTables');
@@ -259,10 +260,10 @@ export function revealField(request: unknown): RevealResult {
   });
 }
 
-/** The card's "classify now": the refresh step under the run frame (no dialog), then the card again. */
+/** The card's "classify now": the menu's refresh (no dialog: the card says the outcome), then the card again. */
 export function classifyNow(request: unknown): ClassifyResult {
   if (!isCardRequest(request)) throw badRequest(cardCall().ctx.lang);
-  const outcome = runLocked('titleRefresh', false, runClassifyStep);
+  const outcome = refreshClassification(false);
   const message = outcome.kind === 'done' ? outcome.summary : outcome.message;
   return { ok: outcome.kind === 'done', message, result: outcome.kind === 'done' ? openCard(request) : null };
 }
