@@ -19,6 +19,8 @@ import { enCustomers, FakeServer, PAYLOAD, TODAY, zhCustomers, type FakeServerOp
 import { installScriptRun } from './sidebar.gasRun';
 
 const CHROMIUM = '/usr/bin/chromium';
+/** The page's pause after a keystroke before it searches (sidebar/search.ts SEARCH_PAUSE_MS). */
+const SEARCH_PAUSE = 60;
 const SHOTS = path.resolve(__dirname, '..', '.cache', 'screenshots');
 const PAGE_URL = 'http://sidebar.kehu.test/Sidebar.html';
 
@@ -433,6 +435,43 @@ describe('search', () => {
     await page.keyboard.press('Escape');
     expect(await page.locator('#search-input').inputValue()).toBe('');
     expect(await page.locator('.search-panel').isHidden()).toBe(true);
+    expect(server.callsOf('kehuSearch')).toEqual([]);
+    expectClean(s);
+  });
+});
+
+describe('search at scale', () => {
+  test('50,000 customers: every keystroke searched in the page, fast, and no call', async () => {
+    const cities = ['杭州', '上海', '广州', '成都'];
+    const listed: ListedCustomer[] = Array.from({ length: 50_000 }, (_, i) => ({
+      id: `KH${String(i + 1).padStart(6, '0')}`, name: `客户${i + 1}商贸有限公司`, phone: `0571-${String(10_000_000 + i).slice(-8)}`, city: cities[i % 4], row: 100 + i,
+    }));
+    const server = new FakeServer({ lang: 'zh', locale: 'zh_CN', customers: zhCustomers(), selection: { reason: 'otherSheet' }, user: '李娜', listed });
+    const s = await openSidebar(server);
+    const page = s.page;
+    await until(async () => server.callsOf('kehuCustomerList').length === 1, 'the list was not asked');
+    // Wait until the list is in: a search finds a customer of it.
+    await page.locator('#search-input').fill('KH050000');
+    await waitText(page, '#search-info', '1 位客户匹配。');
+    const timings: Record<string, number> = {};
+    for (const [query, want] of [['客户4999', '共 11 位'], ['KH012345', '1 位'], ['0571-1000', '位客户匹配'], ['商贸', '共 50,000 位'], ['杭州', '共 12,'], ['没有这个客户', '没有与']] as const) {
+      timings[query] = await page.evaluate(async ([q, expected]) => {
+        const input = document.getElementById('search-input') as HTMLInputElement;
+        const info = document.getElementById('search-info') as HTMLElement;
+        info.textContent = '';
+        const t0 = performance.now();
+        input.value = q;
+        input.dispatchEvent(new Event('input'));
+        await new Promise<void>((resolve) => {
+          const check = (): void => (info.textContent && info.textContent.includes(expected) ? resolve() : void requestAnimationFrame(check));
+          check();
+        });
+        return performance.now() - t0;
+      }, [query, want]);
+    }
+    console.log(`search in Chromium over 50,000 customers (ms from the keystroke to the results drawn, ${SEARCH_PAUSE}ms pause included): ${JSON.stringify(timings)}`);
+    for (const ms of Object.values(timings)) expect(ms).toBeLessThan(SEARCH_PAUSE + 250);
+    expect(server.callsOf('kehuCustomerList')).toHaveLength(1);
     expect(server.callsOf('kehuSearch')).toEqual([]);
     expectClean(s);
   });
