@@ -206,6 +206,58 @@ describe('the dashboard on the sample file (zh)', () => {
   });
 });
 
+describe('the dashboard after a cut run', () => {
+  /** The dashboard as a person sees it: cells, formats, rules, and the charts without their ids. */
+  const picture = (b: LoadedBundle) => ({
+    values: sheetValues(b, ZH),
+    formats: sheetOf(b, ZH).getRange(1, 1, sheetOf(b, ZH).getMaxRows(), sheetOf(b, ZH).getMaxColumns()).getNumberFormats(),
+    size: [sheetOf(b, ZH).getMaxRows(), sheetOf(b, ZH).getMaxColumns()],
+    rules: conditionalRulesOf(stateOf(b, ZH)),
+    charts: chartsOf(stateOf(b, ZH)).map(({ chartId, ...rest }) => rest),
+  });
+
+  test('a refresh cut at any call of the dashboard step, then run again, leaves what one uncut refresh does', () => {
+    // A small file: forty runs of the whole refresh.
+    const whole = sampleFile({ customers: 40 });
+    const first = whole.next();
+    const r = first.run('flagStaleRecords', { ui: true });
+    const uncut = picture(whole);
+    const log = first.fakes.callLog();
+    // The dashboard step starts where the refresh makes its last sheet.
+    const start = log.lastIndexOf('Spreadsheet.insertSheet');
+    expect(start).toBeGreaterThan(0);
+    const cuts = [];
+    for (let n = start + 1; n <= log.length; n += 4) cuts.push(n);
+    cuts.push(log.length);
+    const failures: string[] = [];
+    for (const n of cuts) {
+      for (const when of ['before', 'after'] as const) {
+        const b = sampleFile({ customers: 40 });
+        const run = b.next();
+        run.fakes.failAt(n, { when });
+        run.run('flagStaleRecords', { ui: true });
+        refresh(b);
+        if (JSON.stringify(picture(b)) !== JSON.stringify(uncut)) failures.push(`call ${n} (${log[n - 1]}, ${when})`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(cuts.length).toBeGreaterThan(15);
+    expect(r.ok).toBe(true);
+  });
+
+  test('a chart a person moved stays where they put it; its data and options are the add-on’s again', () => {
+    const b = sampleFile();
+    refresh(b);
+    const direct = b.fakes.direct.spreadsheet.getSheetByName(ZH)!;
+    const pareto = direct.getCharts()[1];
+    direct.updateChart(pareto.modify().setPosition(2, 3, 5, 5).setOption('title', 'mine').build());
+    refresh(b);
+    const after = chartsOf(stateOf(b, ZH))[1];
+    expect(after.position).toEqual({ anchorRow: 2, anchorColumn: 3, offsetX: 5, offsetY: 5 });
+    expect(after.options.title).toBe('帕累托曲线：累计销售额占比');
+  });
+});
+
 /** The same file a month later, with new orders that move some customers between tiers. */
 function sampleFileLater(b: LoadedBundle): LoadedBundle {
   b.fakes.state.clock = new ManualClock('2026-12-20T09:00:00+08:00');
