@@ -335,8 +335,6 @@ export function planSchedule(input: PlanInput): PlanResult {
         const overlaps = m.lo <= c.hi && c.lo <= m.hi;
         const distance = Math.abs(c.target - o.target);
         if (!overlaps && distance >= minGap) continue;
-        // A call already in the sheet as its row's lead stays a call: a visit due near it starts its own contact.
-        if (o.kind === 'visit' && !c.members.some((x) => x.occ.kind === 'visit') && c.members.some((x) => existing.leads.has(occurrenceKey(id, x.occ)))) continue;
         // A senior's visit prefers a contact that is a visit already.
         const penalty = o.role !== 'rep' && !c.members.some((x) => x.occ.kind === 'visit') ? 0.5 : 0;
         if (distance + penalty < bestDistance) {
@@ -355,12 +353,6 @@ export function planSchedule(input: PlanInput): PlanResult {
       if (c.lo > end) continue;
       stats.occurrences += c.members.length;
       finishContact(c, bookerOf, lastAny.get(id) ?? null, today, streams.get(customer.tier) ?? [], (o) => existing.leads.has(occurrenceKey(id, o)));
-      // The untouched row whose lead is this contact's lead goes on as this contact's row.
-      const held = existing.byOccurrence.get(occurrenceKey(id, c.members[0].occ));
-      if (held && !held.dropped && held.row.origin === 'kehu' && held.row.contact && occurrenceKey(id, held.row.contact.serves[0]) === occurrenceKey(id, c.members[0].occ)) {
-        c.existing = held.row;
-        existing.claim(held.row);
-      }
       if (c.bookers.length === 0) {
         for (const m of c.members) unplacedMembers.push({ member: m, contact: c, why: 'noPerson' });
         continue;
@@ -370,9 +362,65 @@ export function planSchedule(input: PlanInput): PlanResult {
     }
   }
 
+  // Priority: fixed days first, then tier, then value at risk, then the earliest window.
+  const byPriority = (a: Contact, b: Contact) => Number(b.fixed) - Number(a.fixed)
+    || (TIER_RANK[a.customer.tier] ?? 3) - (TIER_RANK[b.customer.tier] ?? 3)
+    || b.score - a.score || a.lo - b.lo || a.order - b.order || a.target - b.target;
+
+  // A person asked for more visits than their days hold: the visits past what fits (the least
+  // urgent) would take their calls down with them, so those calls become calls of their own. Decided
+  // from the demand alone, not from the sheet, so a re-run forms the same contacts.
+  const visitsByLead = new Map<string, Contact[]>();
+  for (const c of contacts) {
+    if (c.kind !== 'visit') continue;
+    const list = visitsByLead.get(c.bookers[0].key);
+    if (list) list.push(c);
+    else visitsByLead.set(c.bookers[0].key, [c]);
+  }
+  for (const list of visitsByLead.values()) {
+    const lead = list[0].bookers[0];
+    let room = 0;
+    for (let d = today; d <= end; d++) if (timeline.works(lead, d)) room += timeline.capacityOf(lead.role).visits;
+    if (list.length <= room) continue;
+    list.sort(byPriority);
+    for (const c of list.slice(room)) {
+      const id = c.customer.id.trim();
+      const calls = c.members.filter((m) => m.occ.kind === 'call' && m.person);
+      const rest = c.members.filter((m) => !calls.includes(m));
+      if (calls.length === 0 || rest.length === 0) continue;
+      const call: Contact = { ...c, members: calls, lo: calls[0].lo, hi: calls[0].hi, target: calls[0].occ.target };
+      for (const m of calls.slice(1)) narrow(call, m);
+      c.members = rest;
+      c.lo = rest[0].lo;
+      c.hi = rest[0].hi;
+      c.target = rest[0].occ.target;
+      for (const m of rest.slice(1)) narrow(c, m);
+      for (const x of [c, call]) finishContact(x, bookerOf, lastAny.get(id) ?? null, today, streams.get(x.customer.tier) ?? [], (o) => existing.leads.has(occurrenceKey(id, o)));
+      contacts.push(call);
+    }
+  }
+
+  // The untouched row whose lead is a contact's lead goes on as that contact's row.
+  for (const c of contacts) {
+    const id = c.customer.id.trim();
+    const key = occurrenceKey(id, c.members[0].occ);
+    const held = existing.byOccurrence.get(key);
+    if (held && !held.dropped && held.row.origin === 'kehu' && held.row.contact && occurrenceKey(id, held.row.contact.serves[0]) === key) {
+      c.existing = held.row;
+      existing.claim(held.row);
+    }
+  }
+
   // Untouched rows keep their day and time where they still fit.
   const keepers = contacts.filter((c) => c.existing && c.existing.day !== null && c.existing.slot !== null && sameLead(c, team));
-  keepers.sort((a, b) => a.existing!.day! - b.existing!.day! || a.existing!.slot! - b.existing!.slot! || a.order - b.order);
+  // Rows that serve just what they served go first: someone who joined a row since must not take
+  // the time a row as it stands already holds.
+  const unchanged = (c: Contact) => {
+    const id = c.customer.id.trim();
+    const served = c.existing!.contact!.serves;
+    return served.length === c.members.length && served.every((o, i) => occurrenceKey(id, o) === occurrenceKey(id, c.members[i].occ)) ? 0 : 1;
+  };
+  keepers.sort((a, b) => unchanged(a) - unchanged(b) || a.existing!.day! - b.existing!.day! || a.existing!.slot! - b.existing!.slot! || a.order - b.order);
   for (const c of keepers) {
     const day = c.existing!.day!;
     const slot = c.existing!.slot!;
@@ -401,15 +449,14 @@ export function planSchedule(input: PlanInput): PlanResult {
     stats.kept++;
   }
 
-  // Everything else by priority: fixed days first, then tier, then value at risk, then the earliest window.
+  // Everything else by priority.
   const toPlace = contacts.filter((c) => !c.kept);
-  toPlace.sort((a, b) => Number(b.fixed) - Number(a.fixed)
-    || (TIER_RANK[a.customer.tier] ?? 3) - (TIER_RANK[b.customer.tier] ?? 3)
-    || b.score - a.score || a.lo - b.lo || a.order - b.order || a.target - b.target);
+  toPlace.sort(byPriority);
   const areas = new Map<string, string[]>();
   const areaKey = (b: Booker, day: number) => b.key + '\u001f' + day;
   for (const c of contacts) if (c.kept && c.kind === 'visit') noteArea(areas, areaKey(c.bookers[0], c.day!), c.customer.area ?? '');
-  for (const c of toPlace) {
+  /** The best day and time for a contact: in its window, closest to its target, by area; else the first later day. */
+  const findPlace = (c: Contact): { day: number; slot: number } | null => {
     const id = c.customer.id.trim();
     const lo = Math.max(today, c.lo);
     const hi = Math.min(end, c.hi);
@@ -432,24 +479,26 @@ export function planSchedule(input: PlanInput): PlanResult {
         bestSlot = t;
       }
     }
+    if (bestDay >= 0) return { day: bestDay, slot: bestSlot };
     // Late rather than never: the first day after the window that takes it.
-    for (let d = Math.max(lo, hi + 1); bestDay < 0 && d <= end; d++) {
+    for (let d = Math.max(lo, hi + 1); d <= end; d++) {
       if (!gapOk(id, d)) continue;
       const t = timeline.commonStart(c.bookers, d, c.kind);
-      if (t !== null) {
-        bestDay = d;
-        bestSlot = t;
-      }
+      if (t !== null) return { day: d, slot: t };
     }
-    if (bestDay < 0) {
+    return null;
+  };
+  for (const c of toPlace) {
+    const at = findPlace(c);
+    if (!at) {
       for (const m of c.members) if (m.person) unplacedMembers.push({ member: m, contact: c, why: 'capacity' });
       continue;
     }
-    timeline.book(c.bookers, bestDay, bestSlot, c.kind);
-    take(id, bestDay);
-    c.day = bestDay;
-    c.slot = bestSlot;
-    if (c.kind === 'visit') noteArea(areas, areaKey(c.bookers[0], bestDay), c.customer.area ?? '');
+    timeline.book(c.bookers, at.day, at.slot, c.kind);
+    take(c.customer.id.trim(), at.day);
+    c.day = at.day;
+    c.slot = at.slot;
+    if (c.kind === 'visit') noteArea(areas, areaKey(c.bookers[0], at.day), c.customer.area ?? '');
   }
   routeByArea(contacts.filter((c) => c.day !== null && !c.kept && c.kind === 'visit' && c.bookers.length === 1));
 
@@ -674,8 +723,9 @@ interface Existing {
   untouched: Held[];
   dropped: number;
   byOccurrence: Map<string, Held>;
-  /** The lead occurrences of untouched rows dated today or later. */
+  /** The lead occurrences of untouched rows dated today or later, and of those that are calls. */
   leads: Set<string>;
+  callLeads: Set<string>;
   personIds: Set<string>;
   /** The lowest occurrence of a chain already in the sheet. */
   firstOfChain(customer: string, s: Stream, anchor: number): { index: number; target: number } | null;
@@ -687,7 +737,7 @@ function sortExisting(rows: readonly ParsedRow[], keepFrom: number): Existing {
   const heldOf = new Map<ParsedRow, Held>();
   const chains = new Map<string, { index: number; target: number }>();
   const e: Existing = {
-    personRows: [], untouched: [], dropped: 0, byOccurrence, leads: new Set(), personIds: new Set(),
+    personRows: [], untouched: [], dropped: 0, byOccurrence, leads: new Set(), callLeads: new Set(), personIds: new Set(),
     firstOfChain: (customer, s, anchor) => chains.get([customer, s.role, s.kind, anchor].join('\u001f')) ?? null,
     claim: (row) => {
       const h = heldOf.get(row);
@@ -705,7 +755,11 @@ function sortExisting(rows: readonly ParsedRow[], keepFrom: number): Existing {
     } else e.personRows.push(row);
     if (row.origin === 'added' && row.rowId !== '') e.personIds.add(row.rowId);
     if (!row.contact) continue;
-    if (row.origin === 'kehu' && !held.dropped && row.day !== null && row.day >= keepFrom) e.leads.add(occurrenceKey(row.contact.customer, row.contact.serves[0]));
+    if (row.origin === 'kehu' && !held.dropped && row.day !== null && row.day >= keepFrom) {
+      const lead = occurrenceKey(row.contact.customer, row.contact.serves[0]);
+      e.leads.add(lead);
+      if (row.kind === 'call') e.callLeads.add(lead);
+    }
     for (const o of row.contact.serves) {
       const key = occurrenceKey(row.contact.customer, o);
       if (!byOccurrence.has(key) || row.origin !== 'kehu') byOccurrence.set(key, held);
