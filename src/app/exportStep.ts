@@ -2,6 +2,10 @@
  * "Export the schedule (.ics)": the visit schedule as a calendar file any calendar imports,
  * offered as a download in a small dialog (Apps Script serves no files: the dialog carries the
  * text and builds the download link itself).
+ *
+ * The link is a Blob URL made in the page (URL.createObjectURL), not a data: URI: a schedule for
+ * 50,000 customers is several MB of text, and Chrome refuses URLs past 2 MB; a Blob URL is a
+ * short name for the bytes, whatever their size. No Drive file (and no Drive scope) is needed.
  */
 import { nowMs } from '../adapters/clock';
 import { zoneOffsetAt } from '../adapters/timeZone';
@@ -29,7 +33,8 @@ export function downloadDialogHtml(ics: string, fileName: string, count: number,
 <a id="download" href="#" download="${escapeHtml(fileName)}">${escapeHtml(appText(lang, 'download'))}</a>
 <script>
 var ics = ${scriptJson(ics)};
-document.getElementById('download').href = 'data:text/calendar;charset=utf-8,' + encodeURIComponent(ics);
+var link = document.getElementById('download');
+link.href = URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
 </script></body></html>`;
 }
 
