@@ -11,10 +11,14 @@
  * and each sample runs in its own process so one sample's heap does not slow the next. Within a
  * process: a first call on other data (the cold figure: JIT not yet warm), a full GC, fresh
  * inputs, then the measured call. Targets: RFM 2M < 0.5 s, ABCTIER 1M < 0.25 s.
+ *
+ * Beside Node's time, the modeled Apps Script time of each call's service calls (the cost model
+ * in tools/gas/fakes/costModel.ts, docs/cost-model.md): the first call in a file (it learns the
+ * time zone and keeps it in the document cache) and the measured one (which finds the cache).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { totalCalls } from './gas/fakes';
+import { costRowOf, totalCalls } from './gas/fakes';
 import { loadBundle, LoadedBundle } from './gas/loadBundle';
 import { runDailyBench } from './bench/daily';
 import { runClvBench } from './bench/clv';
@@ -28,6 +32,10 @@ interface Sample {
   heapGrowthMb: number;
   peakRssMb: number;
   serviceCalls: number;
+  /** Modeled Apps Script time of the first call's service calls (ms). */
+  coldModeledMs: number;
+  /** Modeled Apps Script time of the measured call's service calls (ms). */
+  modeledMs: number;
 }
 
 /** A small deterministic generator, so every run measures the same kind of data. */
@@ -72,22 +80,25 @@ function runSample(fn: 'RFM' | 'ABCTIER', rows: number, seed: number): Sample {
   const call = (args: unknown[][][]) => b.context[fn](...args) as unknown[][];
 
   const first = make(seed + 1000);
+  b.fakes.resetModeled();
   let t0 = process.hrtime.bigint();
   call(first);
   const coldMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const coldModeledMs = b.fakes.modeled().ms;
 
   first.length = 0;
   gc();
   // Made after the collection and used at once, as Sheets' freshly passed values are.
   const args = make(seed);
   b.calls.clear();
+  b.fakes.resetModeled();
   const heapBefore = process.memoryUsage().heapUsed;
   t0 = process.hrtime.bigint();
   const result = call(args);
   const warmMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const heapGrowthMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
   if (!Array.isArray(result) || result.length < 2) throw new Error(`${fn} returned no table`);
-  return { coldMs, warmMs, heapGrowthMb, peakRssMb: peakRssMb(), serviceCalls: totalCalls(b.calls) };
+  return { coldMs, warmMs, heapGrowthMb, peakRssMb: peakRssMb(), serviceCalls: totalCalls(b.calls), coldModeledMs, modeledMs: b.fakes.modeled().ms };
 }
 
 function median(xs: number[]): number {
@@ -104,8 +115,8 @@ function main(): void {
     ['ABCTIER', 1_000_000],
   ];
   console.log(`Kehu bench: node ${process.version}, time zone ${TIME_ZONE}, median of ${SAMPLES} samples, each in a fresh process on fresh inputs\n`);
-  console.log('| function | rows | time (ms) | fastest–slowest (ms) | rows/s | first call, cold (ms) | heap growth (MB) | peak RSS (MB) | service calls |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| function | rows | time (ms) | fastest–slowest (ms) | rows/s | first call, cold (ms) | heap growth (MB) | peak RSS (MB) | service calls | modeled Apps Script time, first call / cached (ms, fakes) |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const results: Record<string, number> = {};
   for (const [fn, rows] of cases) {
     const samples: Sample[] = [];
@@ -117,10 +128,16 @@ function main(): void {
     results[`${fn}${rows}`] = ms;
     const label = fn === 'RFM' ? `RFM (${(rows / 20).toLocaleString('en')} customers)` : fn;
     console.log(
-      `| ${label} | ${rows.toLocaleString('en')} | ${ms.toFixed(0)} | ${Math.min(...samples.map((x) => x.warmMs)).toFixed(0)}–${Math.max(...samples.map((x) => x.warmMs)).toFixed(0)} | ${Math.round(rows / (ms / 1000)).toLocaleString('en')} | ${median(samples.map((x) => x.coldMs)).toFixed(0)} | ${median(samples.map((x) => x.heapGrowthMb)).toFixed(0)} | ${median(samples.map((x) => x.peakRssMb)).toFixed(0)} | ${samples[0].serviceCalls} |`,
+      `| ${label} | ${rows.toLocaleString('en')} | ${ms.toFixed(0)} | ${Math.min(...samples.map((x) => x.warmMs)).toFixed(0)}–${Math.max(...samples.map((x) => x.warmMs)).toFixed(0)} | ${Math.round(rows / (ms / 1000)).toLocaleString('en')} | ${median(samples.map((x) => x.coldMs)).toFixed(0)} | ${median(samples.map((x) => x.heapGrowthMb)).toFixed(0)} | ${median(samples.map((x) => x.peakRssMb)).toFixed(0)} | ${samples[0].serviceCalls} | ${median(samples.map((x) => x.coldModeledMs)).toFixed(0)} / ${median(samples.map((x) => x.modeledMs)).toFixed(0)} |`,
     );
   }
   const perRow = [100_000, 1_000_000, 2_000_000].map((n) => (results[`RFM${n}`] * 1e6) / n);
+  // Sheets hands a custom function its ranges without a service call; priced as one read of those cells, for scale.
+  const read = costRowOf('Range.getValues');
+  const argumentsMs = (rows: number, columns: number) => read.ms + (read.perUnitMs ?? 0) * rows * columns;
+  console.log(
+    `\nModeled Apps Script time (fakes, docs/cost-model.md) counts service calls only; the arguments Sheets passes, priced as one read of their cells, would add ${argumentsMs(100_000, 3).toFixed(0)} ms for RFM on 100,000 orders (3 columns) and ${argumentsMs(1_000_000, 1).toFixed(0)} ms for ABCTIER on 1,000,000 values.`,
+  );
   console.log(`\nRFM cost per row (ns) at 100k / 1M / 2M: ${perRow.map((x) => x.toFixed(0)).join(' / ')} (linear growth keeps these level).`);
   const rfm = results.RFM2000000;
   const abc = results.ABCTIER1000000;
