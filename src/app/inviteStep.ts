@@ -30,7 +30,7 @@ import { classified } from './classified';
 import { logLines, logRun } from './logSheet';
 import { claimCalendar } from './owners';
 import type { RunContext } from './frame';
-import { newSheetName, ownSheetNames } from './ownSheets';
+import { newSheetName, ownSheetNames, trimOwnSheet } from './ownSheets';
 import { readSchedule } from './scheduleRead';
 import { appText } from './texts';
 import { UserError } from './userError';
@@ -213,8 +213,11 @@ export function runInviteStep(ctx: RunContext, ask?: AskBeforeSending): InviteOu
       // Whatever happens (a budget stop, a quota, an exception), what was not sent is released
       // and the registry says what is known.
       releaseUnsent(registry, plan.actions.slice(sent));
-      ctx.wb.replace(registryName, renderRegistry(registry, ctx.lang));
+      const rendered = renderRegistry(registry, ctx.lang);
+      ctx.wb.replace(registryName, rendered);
       writeDocumentJson(QUOTA_KEY, quota);
+      // The registry's own cells only (a new sheet is 1,000 × 26; pruned lines leave blank rows).
+      trimOwnSheet(ctx, registryName, rendered.length, rendered[0]?.length ?? 1);
     }
   }
   writeEventIds(ctx, registry, spreadsheetId);

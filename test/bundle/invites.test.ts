@@ -44,6 +44,9 @@ describe('sending from the menu asks first', () => {
     expect(totalCalls(r.calls, 'Calendar.Events.insert')).toBe(inserted);
     expect(b.fakes.calendar.events()).toHaveLength(inserted);
     expect(people).toBe(guests(b).size);
+    // The registry sheet holds its lines only, not a new sheet's 1,000 × 26.
+    const registry = sheetValues(b, REGISTRY)!;
+    expect(b.fakes.cellCount().sheets.find((s) => s.name === REGISTRY)).toMatchObject({ rows: registry.length, columns: registry[0].length });
   });
 
   it('"No" sends nothing and writes nothing', () => {
