@@ -11,6 +11,7 @@ import { value8Label } from '../core/labels';
 import type { Lang } from '../core/locale';
 import { classified } from './classified';
 import type { RunContext } from './frame';
+import { lifetimeOf } from './lifetime';
 import { newSheetName, ownSheetNames } from './ownSheets';
 import { appText } from './texts';
 
@@ -28,7 +29,14 @@ export function runDashboardStep(ctx: RunContext): { summary: string; write: Das
       break;
     }
   }
-  const data = dashboardData({ classes: result.classes, names, orders: tables.orders, today: ctx.today, bins: tables.settings.rfmBins }, previousPeriod);
+  // The classification fits P(alive) only for its flag; with the flag off, the dashboard fits it
+  // itself, so the value at risk does not depend on a flag setting.
+  let classes = result.classes;
+  if (!classes.some((c) => c.pAlive !== undefined)) {
+    const pAlive = lifetimeOf(tables, classes, ctx.today);
+    if (pAlive) classes = classes.map((c, i) => (pAlive[i] === pAlive[i] ? { ...c, pAlive: pAlive[i] } : c));
+  }
+  const data = dashboardData({ classes, names, orders: tables.orders, today: ctx.today, bins: tables.settings.rfmBins }, previousPeriod);
   const layout = layoutDashboard(data, dashboardLabels(ctx.lang, previousPeriod, result.period), updatedText(ctx));
   const sheet = ctx.wb.findSheet(ownSheetNames('dashboard', ctx.lang)) ?? newSheetName('dashboard', ctx.lang);
   ctx.wb.ensureSheet(sheet);

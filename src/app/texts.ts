@@ -190,12 +190,12 @@ const TEXTS = {
   dashValue: { zh: '分级金额', en: 'Tier value' },
   dashRisk: { zh: '流失风险金额 = 价值 ×（1 − 存活概率）', en: 'Value at risk = value × (1 − P(alive))' },
   dashRiskProxy: {
-    zh: '价值以近 12 个月销售额代替终身价值；存活概率来自 BG/NBD 模型。',
-    en: 'Value: the revenue of the last 12 months, standing in for lifetime value; P(alive) from the BG/NBD model.',
+    zh: '价值以近 12 个月销售额代替终身价值；存活概率来自“设置”中选定的终身价值模型。',
+    en: 'Value: the revenue of the last 12 months, standing in for lifetime value; P(alive) from the lifetime model chosen in the Settings sheet.',
   },
   dashRiskNone: {
-    zh: '没有存活概率：订单记录不足以拟合模型，或“设置”中的存活概率阈值为 0。',
-    en: 'No P(alive): the order log is too small to fit the model, or its threshold in the Settings sheet is 0.',
+    zh: '没有存活概率：订单记录太少或太整齐，无法拟合终身价值模型。',
+    en: 'No P(alive): the order log is too small or too uniform to fit the lifetime model.',
   },
   dashTier: { zh: '等级', en: 'Tier' },
   dashPAlive: { zh: '存活概率', en: 'P(alive)' },

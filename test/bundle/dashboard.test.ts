@@ -269,6 +269,24 @@ function sampleFileLater(b: LoadedBundle): LoadedBundle {
   return b;
 }
 
+test('with the P(alive) flag off in Settings, the value at risk is still listed', () => {
+  const b = sampleFile();
+  refresh(b);
+  const settings = sheetOf(b, '设置');
+  const rows = settings.getRange(1, 1, settings.getLastRow(), 2).getValues();
+  const at = rows.findIndex((r: unknown[]) => r[0] === '存活概率阈值');
+  expect(at).toBeGreaterThan(0);
+  settings.getRange(at + 1, 2).setValue(0);
+  refresh(b);
+  const grid = sheetValues(b, ZH)!;
+  const head = rowOf(grid, '客户代码', rowOf(grid, '价值以近 12 个月销售额代替终身价值；存活概率来自“设置”中选定的终身价值模型。'));
+  const listed = grid.slice(head + 1, head + 16).filter((r) => r[0] !== '');
+  expect(listed).toHaveLength(15);
+  for (const r of listed) expect((r[3] as number) * (1 - (r[4] as number))).toBeCloseTo(r[5] as number, 1);
+  // No flag was raised for it.
+  expect(ownColumn(b, 'Customers', 'Kehu · 提醒').some((f) => String(f).includes('可能流失'))).toBe(false);
+});
+
 describe('the dashboard in English', () => {
   test('an en_US file gets "Kehu · Dashboard", English labels and chart titles', () => {
     const b = secondFile();

@@ -139,7 +139,7 @@ test('a team without sales: no share from A, a flat curve, everyone without orde
   expect(d.segments.at(-1)!.customers).toBe(8);
   expect(d.risk).toBeNull();
   const l = layoutDashboard(d, dashboardLabels('en', '', '2026-11'), '2026-11-20 09:00');
-  expect(l.values.flat()).toContain("'No P(alive): the order log is too small to fit the model, or its threshold in the Settings sheet is 0.");
+  expect(l.values.flat()).toContain("'No P(alive): the order log is too small or too uniform to fit the lifetime model.");
 });
 
 describe('dashboard layout', () => {
