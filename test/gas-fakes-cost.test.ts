@@ -59,6 +59,26 @@ describe('the cost table', () => {
     }
   });
 
+  it('prices every call the add-on makes by a row of its own (a new kind of call needs a figure)', () => {
+    const b = sampleFile({ customers: 24 });
+    const names = new Set<string>();
+    const seen = (run: ReturnType<typeof b.next>) => run.fakes.callLog().forEach((n) => names.add(n));
+    let run = b.next();
+    expect(run.run('runDailyAutomation', { ui: false }).ok).toBe(true);
+    seen(run);
+    run = b.next();
+    run.fakes.select(run.fakes.cellCount().sheets[0].name, 'B3');
+    expect(run.run('kehuOpenCard', { ui: true, args: [{ mode: 'selection' }] }).ok).toBe(true);
+    seen(run);
+    for (const fn of ['checkThisFile', 'buildVisitSchedule', 'openSettings']) {
+      run = b.next();
+      expect(run.run(fn, { ui: true }).ok).toBe(true);
+      seen(run);
+    }
+    expect(names.size).toBeGreaterThan(30);
+    expect([...names].filter((n) => costRowOf(n) === DEFAULT_ROW)).toEqual([]);
+  });
+
   it("prices a call without a row of its own as its service's, else as one round trip", () => {
     expect(costRowOf('Sheet.getSheetId').kind).toBe('sheet metadata');
     expect(costRowOf('Nothing.here')).toBe(DEFAULT_ROW);

@@ -58,7 +58,7 @@ const RANGE_READS = ['getValues', 'getDisplayValues', 'getFormulas', 'getNumberF
 const RANGE_READ_ONE = ['getValue', 'getDisplayValue', 'getFormula', 'getNumberFormat', 'getFontWeight', 'getBackground', 'isBlank'];
 const RANGE_WRITES = ['setValues', 'setFormulas', 'setNumberFormats', 'setFontWeights', 'setBackgrounds'];
 const RANGE_FILLS = ['setValue', 'setFormula', 'setNumberFormat', 'setFontWeight', 'setBackground', 'clearContent', 'clearFormat', 'clear'];
-const RANGE_LOCAL = ['getNumRows', 'getNumColumns', 'getHeight', 'getWidth', 'getRow', 'getColumn', 'getLastRow', 'getLastColumn', 'getA1Notation', 'getSheet', 'offset', 'getCell'];
+const RANGE_LOCAL = ['getGridId', 'getNumRows', 'getNumColumns', 'getHeight', 'getWidth', 'getRow', 'getColumn', 'getLastRow', 'getLastColumn', 'getA1Notation', 'getSheet', 'offset', 'getCell'];
 
 const on = (service: string, methods: readonly string[]) => methods.map((m) => `${service}.${m}`);
 
