@@ -3,12 +3,15 @@
  * services: the team's data is found by its headers, only the add-on's own columns and sheets
  * are written, re-runs change nothing, and what people change is kept.
  */
+import { SCHEDULE_COLUMNS } from '../../src/core/schedule/types';
 import { totalCalls } from '../../tools/gas/fakes';
 import { exec, fileState, lastAlert, sampleFile, secondFile, sheetNames, sheetValues, sheetOf, eventOf } from '../support/automation';
 
 jest.setTimeout(120_000);
 
 const OWN_HEADERS_ZH = ['Kehu · RFM', 'Kehu · 类别', 'Kehu · ABC', 'Kehu · 象限', 'Kehu · 变动', 'Kehu · 状态', 'Kehu · 提醒'];
+
+const C = Object.fromEntries(SCHEDULE_COLUMNS.map((c, i) => [c, i])) as Record<(typeof SCHEDULE_COLUMNS)[number], number>;
 
 describe('refresh classification and flags', () => {
   it('appends the add-on columns to the right of the customer table and changes no cell of the team', () => {
@@ -112,25 +115,31 @@ describe('refresh classification and flags', () => {
 });
 
 describe('visit schedule', () => {
-  it('plans without double-booking anyone, within the daily limit, listing what does not fit', () => {
+  it('plans one contact per customer per day, nobody double-booked or past their daily numbers, and sums up what does not fit', () => {
     const b = sampleFile();
     expect(exec(b, 'buildVisitSchedule').ok).toBe(true);
     const rows = sheetValues(b, '拜访计划')!;
-    expect(rows[0].slice(0, 11)).toEqual(['日期', '时间', '客户代码', '客户名称', '方式', '角色', '人员', '邮箱', '状态', '备注', '日历事件 ID']);
+    expect(rows[0].slice(0, 14)).toEqual(['日期', '时间', '客户代码', '客户名称', '区域', '方式', '事由', '角色', '人员', '同行', '邮箱', '状态', '备注', '日历事件 ID']);
     const slots = new Set<string>();
+    const customerDays = new Set<string>();
     const perDay = new Map<string, number>();
     for (const r of rows.slice(1)) {
-      if (r[0] === '') {
-        expect(r[8]).toBe('未排期');
-        expect(String(r[9])).not.toBe('');
-        continue;
+      // Every row is dated: what does not fit is in the summary, not in undated rows.
+      expect(r[C.date]).toBeInstanceOf(Date);
+      expect(String(r[C.purpose])).not.toBe('');
+      const day = (r[C.date] as Date).getTime();
+      const cd = `${day}|${r[C.customerId]}`;
+      expect(customerDays.has(cd)).toBe(false);
+      customerDays.add(cd);
+      for (const person of [String(r[C.person]), ...String(r[C.with]).split('、').filter((x) => x !== '').map((x) => x.replace(/（.*）$/, ''))]) {
+        const key = `${day}|${person}`;
+        expect(slots.has(`${key}|${r[C.time]}`)).toBe(false);
+        slots.add(`${key}|${r[C.time]}`);
+        perDay.set(key, (perDay.get(key) ?? 0) + 1);
       }
-      const key = `${(r[0] as Date).getTime()}|${r[6]}`;
-      expect(slots.has(`${key}|${r[1]}`)).toBe(false);
-      slots.add(`${key}|${r[1]}`);
-      perDay.set(key, (perDay.get(key) ?? 0) + 1);
     }
-    expect(Math.max(...perDay.values())).toBeLessThanOrEqual(6);
+    // A rep's day holds at most 4 visits and 8 calls (the default capacity).
+    expect(Math.max(...perDay.values())).toBeLessThanOrEqual(12);
   });
 
   it('re-running changes nothing; a row a person changed is kept as they left it', () => {
@@ -142,15 +151,15 @@ describe('visit schedule', () => {
 
     const sheet = sheetOf(b, '拜访计划');
     const rows = sheetValues(b, '拜访计划')!;
-    const dated = rows.findIndex((r, i) => i > 0 && r[0] !== '');
-    sheet.getRange(dated + 1, 9).setValue('完成');
-    sheet.getRange(dated + 1, 10).setValue('客户要求下周再来');
-    const edited = sheet.getRange(dated + 1, 1, 1, 10).getValues()[0];
-    const id = rows[dated][11];
+    const dated = rows.findIndex((r, i) => i > 0 && r[C.date] !== '');
+    sheet.getRange(dated + 1, C.status + 1).setValue('完成');
+    sheet.getRange(dated + 1, C.note + 1).setValue('客户要求下周再来');
+    const edited = sheet.getRange(dated + 1, 1, 1, C.note + 1).getValues()[0];
+    const id = rows[dated][C.rowId];
     exec(b, 'buildVisitSchedule');
     const again = sheetValues(b, '拜访计划')!;
-    const kept = again.find((r) => r[11] === id)!;
-    expect(kept.slice(0, 10)).toEqual(edited);
+    const kept = again.find((r) => r[C.rowId] === id)!;
+    expect(kept.slice(0, C.note + 1)).toEqual(edited);
   });
 });
 
@@ -162,16 +171,16 @@ describe('the whole day on the second file', () => {
     const rows = sheetValues(b, 'Visit schedule')!;
     expect(rows[0].slice(0, 4)).toEqual(['Date', 'Time', 'Customer ID', 'Customer']);
     const reps = new Set(['anna@example.com', 'ben@example.com', 'chloe@example.com']);
-    const invited = rows.slice(1).filter((row) => row[10] !== '');
+    const invited = rows.slice(1).filter((row) => row[C.eventId] !== '');
     expect(invited.length).toBeGreaterThan(0);
     for (const row of invited) {
-      expect(reps.has(String(row[7]))).toBe(true);
-      expect(eventOf(b, String(row[10])).attendees[0].email).toBe(row[7]);
+      expect(reps.has(String(row[C.person]))).toBe(true);
+      expect(eventOf(b, String(row[C.eventId])).attendees[0].email).toBe(row[C.person]);
     }
-    // The customer without a rep is planned with nobody and no invite, and the row says why.
-    const orphan = rows.slice(1).filter((row) => row[2] === 'C-1006');
-    expect(orphan.length).toBeGreaterThan(0);
-    expect(orphan.every((row) => row[10] === '' && String(row[9]) !== '')).toBe(true);
+    // The customer without a rep gets no row: the summary says nobody holds the role.
+    expect(rows.slice(1).filter((row) => row[C.customerId] === 'C-1006')).toEqual([]);
+    const summary = sheetValues(b, 'Kehu · Not placed')!;
+    expect(summary.some((row) => row[4] === 'nobody holds the role in the Team table')).toBe(true);
     expect(b.fakes.calendar.events().every((e) => (e.start as { timeZone?: string }).timeZone === 'America/New_York')).toBe(true);
   });
 });
@@ -199,21 +208,21 @@ describe('formulas a person typed in the schedule', () => {
 });
 
 describe('calendar invites', () => {
-  it('invites the person of each planned row, and an unchanged re-run makes no calendar call', () => {
+  it('invites everyone of each planned row (a joint visit invites all), and an unchanged re-run makes no calendar call', () => {
     const b = sampleFile();
     exec(b, 'buildVisitSchedule');
     const r = exec(b, 'sendVisitInvites');
     expect(r.ok).toBe(true);
     const rows = sheetValues(b, '拜访计划')!.slice(1);
-    const invited = rows.filter((row) => row[0] !== '' && row[7] !== '' && row[8] === '计划');
+    const invited = rows.filter((row) => row[C.date] !== '' && row[C.email] !== '' && row[C.status] === '计划');
     expect(invited.length).toBeGreaterThan(0);
     expect(totalCalls(r.calls, 'Calendar.Events.insert')).toBe(invited.length);
     for (const row of invited) {
-      expect(String(row[10])).toMatch(/^kehu[0-9a-v]{26}$/);
-      const event = eventOf(b, String(row[10]));
-      expect(event.attendees.map((a: { email: string }) => a.email)).toEqual([row[7]]);
+      expect(String(row[C.eventId])).toMatch(/^kehu[0-9a-v]{26}$/);
+      const event = eventOf(b, String(row[C.eventId]));
+      expect(event.attendees.map((a: { email: string }) => a.email)).toEqual(String(row[C.email]).split(', '));
     }
-    expect(b.fakes.calendar.notifications(String(invited[0][7])).length).toBeGreaterThan(0);
+    expect(b.fakes.calendar.notifications(String(invited[0][C.email]).split(', ')[0]).length).toBeGreaterThan(0);
     const again = exec(b, 'sendVisitInvites');
     expect(totalCalls(again.calls, 'Calendar')).toBe(0);
   });
@@ -224,19 +233,37 @@ describe('calendar invites', () => {
     exec(b, 'sendVisitInvites');
     const sheet = sheetOf(b, '拜访计划');
     const rows = sheetValues(b, '拜访计划')!;
-    const invited = rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i > 0 && r[10] !== '');
+    const invited = rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i > 0 && r[C.eventId] !== '' && r[C.kind] === '拜访');
     const [moved, cancelled, deleted] = invited.slice(-3);
-    sheet.getRange(moved.i + 1, 2).setValue("'16:30");
-    sheet.getRange(cancelled.i + 1, 9).setValue('取消');
+    sheet.getRange(moved.i + 1, C.time + 1).setValue("'16:30");
+    sheet.getRange(cancelled.i + 1, C.status + 1).setValue('取消');
     sheet.deleteRows(deleted.i + 1, 1);
     const r = exec(b, 'sendVisitInvites');
     expect(totalCalls(r.calls, 'Calendar.Events.patch')).toBe(3);
-    expect(eventOf(b, String(moved.r[10])).start.dateTime).toMatch(/T16:30:00\+08:00$/);
-    expect(eventOf(b, String(cancelled.r[10])).status).toBe('cancelled');
-    expect(eventOf(b, String(deleted.r[10])).status).toBe('cancelled');
+    expect(eventOf(b, String(moved.r[C.eventId])).start.dateTime).toMatch(/T16:30:00\+08:00$/);
+    expect(eventOf(b, String(cancelled.r[C.eventId])).status).toBe('cancelled');
+    expect(eventOf(b, String(deleted.r[C.eventId])).status).toBe('cancelled');
     // The next schedule does not bring the deleted row back (nor its event).
     exec(b, 'buildVisitSchedule');
-    expect(sheetValues(b, '拜访计划')!.some((r) => r[11] === deleted.r[11])).toBe(false);
+    expect(sheetValues(b, '拜访计划')!.some((r) => r[C.rowId] === deleted.r[C.rowId])).toBe(false);
     expect(totalCalls(exec(b, 'sendVisitInvites').calls, 'Calendar')).toBe(0);
+  });
+
+  it('leaves the invite of a row whose time a person typed as 25:00 as it was, and says why in the row', () => {
+    const b = sampleFile();
+    exec(b, 'buildVisitSchedule');
+    exec(b, 'sendVisitInvites');
+    const sheet = sheetOf(b, '拜访计划');
+    const rows = sheetValues(b, '拜访计划')!;
+    const i = rows.findIndex((r, k) => k > 0 && r[C.eventId] !== '');
+    const before = JSON.stringify(eventOf(b, String(rows[i][C.eventId])));
+    sheet.getRange(i + 1, C.time + 1).setValue("'25:00");
+    const r = exec(b, 'sendVisitInvites');
+    expect(totalCalls(r.calls, 'Calendar')).toBe(0);
+    expect(JSON.stringify(eventOf(b, String(rows[i][C.eventId])))).toBe(before);
+    exec(b, 'buildVisitSchedule');
+    const row = sheetValues(b, '拜访计划')!.find((x) => x[C.rowId] === rows[i][C.rowId])!;
+    expect(row[C.time]).toBe('25:00');
+    expect(row[C.purpose]).toBe('时间“25:00”无法识别，日历邀请保持不变');
   });
 });

@@ -304,8 +304,6 @@ export function planSchedule(input: PlanInput): PlanResult {
       if (held && !held.dropped && held.row.origin !== 'kehu') {
         held.claimed = true;
         if (counted) stats.occurrences++, stats.personServed++;
-      } else if (input.dismissed?.has(occurrenceRowId(id, o))) {
-        if (counted) stats.occurrences++, stats.dismissed++;
       } else if (held && !held.dropped && held.row.day !== null && held.row.day < today) {
         // Planned earlier, inside its window, on a day now past: that row stands for it.
         if (counted) stats.occurrences++, stats.pastServed++;
@@ -352,6 +350,11 @@ export function planSchedule(input: PlanInput): PlanResult {
       // horizon tomorrow was already in today's contacts); only those whose window opens inside it count.
       if (c.lo > end) continue;
       stats.occurrences += c.members.length;
+      // A person deleted this contact's row after its invite went out: nothing of it is planned again.
+      if (input.dismissed?.has(occurrenceRowId(id, c.members[0].occ)) || c.members.some((m) => input.dismissed?.has(occurrenceRowId(id, m.occ)))) {
+        stats.dismissed += c.members.length;
+        continue;
+      }
       finishContact(c, bookerOf, lastAny.get(id) ?? null, today, streams.get(customer.tier) ?? [], (o) => existing.leads.has(occurrenceKey(id, o)));
       if (c.bookers.length === 0) {
         for (const m of c.members) unplacedMembers.push({ member: m, contact: c, why: 'noPerson' });
