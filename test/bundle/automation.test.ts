@@ -235,12 +235,13 @@ describe('calendar invites', () => {
     const rows = sheetValues(b, '拜访计划')!;
     const invited = rows.map((r, i) => ({ r, i })).filter(({ r, i }) => i > 0 && r[C.eventId] !== '' && r[C.kind] === '拜访');
     const [moved, cancelled, deleted] = invited.slice(-3);
-    sheet.getRange(moved.i + 1, C.time + 1).setValue("'16:30");
+    // Early, before anyone's working day: the move collides with nothing the add-on planned.
+    sheet.getRange(moved.i + 1, C.time + 1).setValue("'08:00");
     sheet.getRange(cancelled.i + 1, C.status + 1).setValue('取消');
     sheet.deleteRows(deleted.i + 1, 1);
     const r = exec(b, 'sendVisitInvites');
     expect(totalCalls(r.calls, 'Calendar.Events.patch')).toBe(3);
-    expect(eventOf(b, String(moved.r[C.eventId])).start.dateTime).toMatch(/T16:30:00\+08:00$/);
+    expect(eventOf(b, String(moved.r[C.eventId])).start.dateTime).toMatch(/T08:00:00\+08:00$/);
     expect(eventOf(b, String(cancelled.r[C.eventId])).status).toBe('cancelled');
     expect(eventOf(b, String(deleted.r[C.eventId])).status).toBe('cancelled');
     // The next schedule does not bring the deleted row back (nor its event).
