@@ -18,6 +18,7 @@ import { describeScheduleProblem } from '../core/schedule/words';
 import { writeDocumentJson } from '../adapters/properties';
 import { eventIdFor } from '../core/calendar/events';
 import { readRegistry } from '../core/calendar/registry';
+import { keepCardVisits } from './card/afterSchedule';
 import { classified } from './classified';
 import type { RunContext } from './frame';
 import { newSheetName, ownSheetNames } from './ownSheets';
@@ -179,6 +180,8 @@ export function runScheduleStep(ctx: RunContext): string {
   // Dated rows come first: the card looks for a customer's next visits among them only.
   const dated = result.rows.filter((r) => r.day !== null).length;
   writeDocumentJson(SCHEDULE_INDEX_KEY, { sheet: name, sheetId: ctx.wb.sheetId(name), headerRow: startRow, datedRows: dated } satisfies ScheduleIndex);
+  // The card shows the plan just made (its customers' next visits beside their state lines).
+  keepCardVisits(ctx, result.rows);
 
   const s = result.stats;
   const horizonLast = horizonEnd(ctx.today, settings);

@@ -78,6 +78,23 @@ describe('opening the card', () => {
     expect(fromSchedule.calls).toBeLessThanOrEqual(12);
   });
 
+  it('shows the next visits of the plan the schedule step made after the classification', () => {
+    const schedule = sheetValues(b, '拜访计划')!;
+    const h = schedule[0];
+    const [date, id, status] = ['日期', '客户代码', '状态'].map((name) => h.indexOf(name));
+    const day = (v: unknown) => (typeof v === 'string' ? v : new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(v as Date));
+    // Planned (计划) or moved (改期), dated today or later.
+    const planned = schedule.slice(1).filter((r) => r[date] !== '' && day(r[date]) >= '2026-11-20' && ['计划', '改期'].includes(String(r[status])));
+    expect(planned.length).toBeGreaterThan(0);
+    const customer = String(planned[0][id]);
+    const earliest = planned.filter((r) => String(r[id]) === customer).map((r) => day(r[date])).sort()[0];
+    const card = call(b, 'kehuOpenCard', { mode: 'id', id: customer }).value.card;
+    expect(card.nextVisits.length).toBeGreaterThan(0);
+    expect(card.nextVisits[0].date).toBe(earliest);
+    // The state sheet holds that plan beside the classification's line (written by the schedule step).
+    expect(sheetValues(b, 'Kehu · 客户状态')![0][7]).toBe('下次拜访');
+  });
+
   it('opens from a cell to the right of the data on a customer row', () => {
     const sheet = sheetOf(b, 'Customers');
     if (sheet.getMaxColumns() < sheet.getLastColumn() + 2) sheet.insertColumnsAfter(sheet.getMaxColumns(), 3);

@@ -3,17 +3,15 @@
  * customer its row, last contacts, open complaints and next planned visits (into the customer's
  * line of the state sheet), and the card's setup with the fences of the sorted state sheet.
  */
-import { keptContacts, type CardComplaintLine, type CardContactLine, type CardSummary, type CardVisitLine } from '../../core/automation/cardSummary';
-import { KIND_WORDS, STATUS_WORDS, wordFor } from '../../core/vocabulary';
+import { keptContacts, type CardComplaintLine, type CardContactLine, type CardSummary } from '../../core/automation/cardSummary';
+import { KIND_WORDS, wordFor } from '../../core/vocabulary';
 import type { Classified } from '../classified';
 import { lastContacts } from '../contactsOf';
 import type { RunContext } from '../frame';
 import { readSchedule } from '../scheduleRead';
+import { nextVisits } from './afterSchedule';
 import { makeSetup, keepSetup } from './setup';
 import { fencesOf } from './stateLine';
-
-/** Planned visits kept per customer. */
-const VISITS_KEPT = 4;
 
 export type CardExtras = Pick<CardSummary, 'row' | 'contacts' | 'complaints' | 'visits'>;
 
@@ -37,17 +35,7 @@ export function cardExtras(ctx: RunContext, c: Classified): Map<string, CardExtr
     if (!out.has(id)) continue;
     get(id).complaints = list.map((k): CardComplaintLine => ({ day: k.day, note: k.note.slice(0, 300), owner: k.owner, deadline: k.deadlineDay ?? null }));
   }
-  const visits = new Map<string, CardVisitLine[]>();
-  for (const r of readSchedule(ctx).sheet.rows) {
-    if (r.day === null || r.day < ctx.today || (r.status !== 'planned' && r.status !== 'moved')) continue;
-    const list = visits.get(r.customerId) ?? [];
-    list.push({ day: r.day, slot: r.slot, kind: r.kind, person: r.person, status: wordFor(STATUS_WORDS, r.status, ctx.lang) });
-    visits.set(r.customerId, list);
-  }
-  for (const [id, list] of visits) {
-    if (!out.has(id)) continue;
-    get(id).visits = list.sort((a, b) => a.day - b.day || (a.slot ?? 0) - (b.slot ?? 0)).slice(0, VISITS_KEPT);
-  }
+  for (const [id, list] of nextVisits(readSchedule(ctx).sheet.rows, ctx.today, ctx.lang)) if (out.has(id)) get(id).visits = list;
   return out;
 }
 

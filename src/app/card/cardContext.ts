@@ -11,6 +11,7 @@ import { DayClock } from '../../core/dates';
 import { createContext, type RunContext } from '../frame';
 import { appText } from '../texts';
 import { findSetup, keptSetup, type CardSetup } from './setup';
+import { DOCUMENT_PROPERTIES } from './stateLine';
 
 export interface CardCall {
   ctx: RunContext;
@@ -48,6 +49,7 @@ export function cardCall(): CardCall {
   const props = readAllDocumentProperties();
   const kept = keptSetup(props);
   const ctx = kept ? contextFromSetup(wb, kept) : createContext(wb, true);
+  ctx.shared.set(DOCUMENT_PROPERTIES, props);
   let setup: CardSetup | null = kept;
   let found = false;
   const renew = (): CardSetup => {

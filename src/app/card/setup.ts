@@ -21,6 +21,11 @@ import { detectCardTables } from './locate';
 
 export const SETUP_VERSION = 2;
 const KEY = 'kehu.card';
+/**
+ * Set (to the state sheet's name) when the schedule step wrote the next visits beside the card's
+ * JSON; dropped whenever the setup is kept again (a classification rewrote the state sheet).
+ */
+export const VISITS_KEY = 'kehu.cardVisits';
 /** A document property holds 9 KB: the setup is cut in pieces of this many characters (UTF-8 ≤ 3 bytes each). */
 const PIECE_CHARS = 2800;
 
@@ -77,7 +82,7 @@ export function keepSetup(setup: CardSetup, props: Record<string, string> | null
   for (let at = 0; at < text.length; at += PIECE_CHARS) values[`${KEY}.${count++}`] = text.slice(at, at + PIECE_CHARS);
   values[KEY] = String(count);
   const before = props ?? readAllDocumentProperties();
-  const stale = Object.keys(before).filter((k) => k.startsWith(`${KEY}.`) && Number(k.slice(KEY.length + 1)) >= count);
+  const stale = Object.keys(before).filter((k) => (k.startsWith(`${KEY}.`) && Number(k.slice(KEY.length + 1)) >= count) || k === VISITS_KEY);
   writeDocumentProperties(values, stale);
 }
 
@@ -123,7 +128,9 @@ export function makeSetup(ctx: RunContext, parts: SetupParts): CardSetup {
     orders: { ...mapping.orders, sheetId: ctx.wb.sheetId(mapping.orders.sheet) },
     contacts: mapping.contacts ? { ...mapping.contacts, sheetId: ctx.wb.sheetId(mapping.contacts.sheet) } : null,
     schedule: scheduleSetup,
-    customerHeader: headerText(parts.customerHeader),
+    // The team's columns only: the add-on's own columns come after them (written by the first
+    // run), and the setup must not differ between a first and a second run.
+    customerHeader: headerText(parts.customerHeader.slice(0, Math.max(mapping.customers.width, ...Object.values(mapping.customers.columns).map((c) => c ?? 0)))),
     team: parts.settings.team,
     requiredFields: parts.settings.requiredFields,
     pareto: parts.pareto,

@@ -6,14 +6,18 @@
  * read to find the line.
  */
 import { decodeCardSummary, encodeCardSummary, type CardSummary } from '../../core/automation/cardSummary';
-import { readState, renderState, STATE_CARD_COLUMN, type CustomerState } from '../../core/automation/state';
+import { readState, renderState, STATE_CARD_COLUMN, STATE_VISITS_COLUMN, type CustomerState } from '../../core/automation/state';
 import type { CellValue } from '../../core/cells';
 import type { RunContext } from '../frame';
-import { FENCE_EVERY, type CardSetup } from './setup';
+import { FENCE_EVERY, VISITS_KEY, type CardSetup } from './setup';
 import { idOf } from './locate';
 
-/** The state sheet's columns (id … card). */
-const STATE_WIDTH = STATE_CARD_COLUMN;
+/** Where a card call keeps the document properties it read, in ctx.shared. */
+export const DOCUMENT_PROPERTIES = 'documentProperties';
+
+/** The state sheet's columns read: id … card, and the next visits when the schedule step wrote them. */
+const widthOf = (setup: CardSetup, props: Record<string, string>): number =>
+  setup.state && props[VISITS_KEY] === setup.state.sheet ? STATE_VISITS_COLUMN : STATE_CARD_COLUMN;
 
 export interface StateLine {
   /** 1-based row in the state sheet. */
@@ -47,7 +51,19 @@ export function blockOf(fences: readonly string[], id: string): number | null {
 
 function lineFrom(header: readonly CellValue[], cells: readonly CellValue[], row: number, id: string): StateLine | null {
   const state = readState([header as CellValue[], cells as CellValue[]]).get(id);
-  return state ? { row, state, summary: decodeCardSummary(state.card) } : null;
+  if (!state) return null;
+  const summary = decodeCardSummary(state.card);
+  // The plan the schedule step made after the classification, when it wrote one.
+  const visits = cells[STATE_VISITS_COLUMN - 1];
+  if (summary && typeof visits === 'string' && visits.startsWith('[')) {
+    try {
+      const list = JSON.parse(visits) as unknown;
+      if (Array.isArray(list)) summary.visits = list as CardSummary['visits'];
+    } catch (e) {
+      // Unreadable: the classification's visits stay.
+    }
+  }
+  return { row, state, summary };
 }
 
 const HEADER: CellValue[] = renderState([], 'en')[0];
@@ -56,6 +72,8 @@ const HEADER: CellValue[] = renderState([], 'en')[0];
 export function findLine(ctx: RunContext, setup: CardSetup, id: string): StateLine | null {
   const s = setup.state;
   if (!s || s.rows < 2) return null;
+  // The document properties the card call read (see cardContext.ts).
+  const STATE_WIDTH = widthOf(setup, (ctx.shared.get(DOCUMENT_PROPERTIES) as Record<string, string> | undefined) ?? {});
   if (s.fences) {
     const first = blockOf(s.fences, id);
     const block = first === null || first > s.rows ? [] : ctx.wb.readBlock(s.sheet, first, 1, Math.min(FENCE_EVERY, s.rows - first + 1), STATE_WIDTH);

@@ -27,8 +27,14 @@ export interface CustomerState {
   card: string;
 }
 
-/** The 1-based column of the card's JSON (the last column); the card reads lines up to it. */
+/** The 1-based column of the card's JSON; the card reads lines up to STATE_VISITS_COLUMN. */
 export const STATE_CARD_COLUMN = 7;
+
+/**
+ * The next planned visits as JSON, written by the schedule step after the classification (blank
+ * after a classification, which carries them in the card's JSON): the card prefers it when set.
+ */
+export const STATE_VISITS_COLUMN = 8;
 
 const HEADERS: Record<Lang, string[]> = {
   zh: ['客户代码', '本期等级', '本期', '上期等级', '上期', '提醒', '卡片'],
