@@ -311,12 +311,17 @@ export class Workbook {
 
   /**
    * A block of a sheet named in A1 notation ('Sheet'!A5:P5): one getRange on the spreadsheet and
-   * one read, without listing the sheets first (the card's reads, where each call counts). The
-   * caller keeps the block inside the sheet (Sheets refuses a range past its last row).
+   * one read, without listing the sheets first (the card's reads, where each call counts). A
+   * block Sheets refuses (past the sheet's last row or column, a sheet renamed or removed since
+   * its name was kept) reads as nothing, as rows past the end do in readFresh.
    */
   readBlock(name: string, row: number, column: number, numRows: number, numColumns: number): CellValue[][] {
     if (numRows < 1 || numColumns < 1) return [];
-    return this.spreadsheet.getRange(`${quotedSheet(name)}!${a1Of(row, column, numRows, numColumns)}`).getValues() as CellValue[][];
+    try {
+      return this.spreadsheet.getRange(`${quotedSheet(name)}!${a1Of(row, column, numRows, numColumns)}`).getValues() as CellValue[][];
+    } catch (e) {
+      return [];
+    }
   }
 
   /**

@@ -136,6 +136,9 @@ describe('opening the card', () => {
   it('opens a customer picked by id, and says when it is gone', () => {
     expect(call(b, 'kehuOpenCard', { mode: 'id', id: customers[9][0] }).value.card.row).toBe(10);
     expect(call(b, 'kehuOpenCard', { mode: 'id', id: 'NOPE' }).value.reason).toBe('notFound');
+    // A row the list gave that no longer holds the customer (rows deleted since), or is past the sheet: found by id.
+    expect(call(b, 'kehuOpenCard', { mode: 'id', id: customers[9][0], row: 4 }).value.card.row).toBe(10);
+    expect(call(b, 'kehuOpenCard', { mode: 'id', id: customers[9][0], row: 99_999 }).value.card.row).toBe(10);
   });
 
   it('refuses requests the page could not have sent, with a sentence', () => {
@@ -373,6 +376,27 @@ describe('after a run', () => {
       const card = (exec(f, 'kehuOpenCard', { args: [{ mode: 'id', id }] }).value as { card: any }).card;
       expect([card.id, card.figuresFrom]).toEqual([id, 'classification']);
     }
+  });
+});
+
+describe('a kept setup gone stale', () => {
+  it('finds the tables again when the customer sheet was renamed or a column inserted since the run', () => {
+    const f = sampleFile({ customers: 40 });
+    exec(f, 'flagStaleRecords');
+    const sheet = sheetOf(f, 'Customers');
+    sheet.setName('客户名单');
+    const id = String(sheetValues(f, '客户名单')![6][0]);
+    f.fakes.select('客户名单', 7, 3);
+    expect((exec(f, 'kehuOpenCard', { args: [{ mode: 'selection' }] }).value as { card: { id: string } }).card.id).toBe(id);
+    // A column inserted before the phone: a save checks the header first and writes the right cell.
+    sheet.insertColumnsBefore(2, 1);
+    sheet.getRange(1, 2).setValue('备用');
+    const phoneCol = (sheetValues(f, '客户名单')![0] as unknown[]).indexOf('电话号码') + 1;
+    const before = String(sheet.getRange(7, phoneCol).getValue());
+    const saved = exec(f, 'kehuEditField', { args: [{ id, row: 7, field: 'phone', expected: before, value: '0571-1234 5678' }] }).value as { ok: boolean };
+    expect(saved.ok).toBe(true);
+    expect(sheet.getRange(7, phoneCol).getValue()).toBe('0571-1234 5678');
+    expect(sheet.getRange(7, 2).getValue()).toBe('');
   });
 });
 

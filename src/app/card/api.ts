@@ -127,7 +127,14 @@ function open(call: CardCall, req: CardRequest): OpenCardResult {
     if (e instanceof UserError) return { ...base(ctx, null), card: null, problem: e.text(ctx.lang) };
     throw e;
   }
-  const found = req.mode === 'id' ? byId(ctx, setup, req.id.trim(), req.row) : bySelection(call, setup);
+  const find = (): Found => (req.mode === 'id' ? byId(ctx, setup, req.id.trim(), req.row) : bySelection(call, setup));
+  let found = find();
+  // Nothing where the kept setup says: a sheet renamed since it was kept? Then find the tables
+  // again and look once more (calls spent only on this path).
+  if ('reason' in found && (found.reason === 'blankRow' || found.reason === 'notFound') && !call.fresh() && !ctx.wb.has(setup.customers.sheet)) {
+    setup = call.renew();
+    found = find();
+  }
   if ('reason' in found) return { ...base(ctx, setup), card: null, reason: found.reason };
   const id = idOf(cellOf(setup.customers, found.cells, 'id'));
   const line = found.line !== undefined && found.line?.state.id === id ? found.line : findLine(ctx, setup, id);
