@@ -10,6 +10,7 @@
  */
 import { keptContacts, monthAfter, orderFigures, type CardContactLine, type CardSummary } from '../../core/automation/cardSummary';
 import { isClosedStatus } from '../../core/automation/flags';
+import { pAliveWords } from '../../core/clv/labels';
 import type { CellValue } from '../../core/cells';
 import { formatDay } from '../../core/dates';
 import { signature } from '../../core/hash';
@@ -21,7 +22,6 @@ import { readDay } from '../../core/tables/records';
 import { KIND_WORDS, parseWord, STATUS_WORDS, wordFor } from '../../core/vocabulary';
 import type { CardComplaint, CardContact, CardVisit, CustomerCard, FieldKind, ProfileField, WaitingFigure } from '../../shared/types';
 import type { RunContext } from '../frame';
-import { aliveWords } from './aliveWords';
 import { cellOf, CUSTOMER_FIELDS_SHOWN, idOf, readRows, rowsWithId } from './locate';
 import type { CardSetup } from './setup';
 import type { StateLine } from './stateLine';
@@ -214,7 +214,7 @@ export function buildCard(ctx: RunContext, setup: CardSetup, row: number, cells:
     movement: summary.movement ?? '',
     quadrant: summary.quadrant ?? '',
     pAlive,
-    pAliveWords: pAlive === null ? '' : aliveWords(pAlive, ctx.lang),
+    pAliveWords: pAlive === null ? '' : pAliveWords(pAlive, ctx.lang),
     orders: {
       count: summary.orders,
       revenue: Math.round(summary.revenue * 100) / 100,
