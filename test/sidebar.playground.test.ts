@@ -8,16 +8,20 @@ import { createPlayground, type Playground } from '../tools/start/playground';
 jest.setTimeout(120_000);
 
 let pg: Playground;
+/** The sample's customer sheet (客户 in a Chinese file, Customers in an English one). */
+let customers = '';
 beforeAll(() => {
   pg = createPlayground();
+  customers = pg.tabs().map((t) => t.name).find((n) => n === '客户' || n === 'Customers') ?? '';
+  expect(customers).not.toBe('');
 });
 afterAll(() => pg.close());
 
 it('opens the card of the row from a cell to the right of the data, past the grid', () => {
-  const view = pg.view('Customers');
+  const view = pg.view(customers);
   const id = view.cells[4]?.[0]?.v ?? '';
   expect(id).not.toBe('');
-  pg.select('Customers', 'BZ5');
+  pg.select(customers, 'BZ5');
   const opened = pg.runScript('kehuOpenCard', JSON.stringify([{ mode: 'selection' }])) as { ok: boolean; value: { card: { id: string; row: number } | null } };
   expect(opened.ok).toBe(true);
   expect(opened.value.card?.row).toBe(5);
@@ -25,7 +29,7 @@ it('opens the card of the row from a cell to the right of the data, past the gri
 });
 
 it('the sidebar opened from the menu carries its first card in the page', () => {
-  pg.select('Customers', 'C7');
+  pg.select(customers, 'C7');
   const run = pg.runMenu('showCustomerCard');
   expect(run.ok).toBe(true);
   const sidebar = run.dialogs.find((d) => d.kind === 'sidebar');
