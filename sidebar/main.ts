@@ -49,7 +49,12 @@ function useWords(w: Words): void {
   document.title = w.t('title');
   page.search = createSearch(w, pick, () => void loadList(), query);
   page.search.setList(page.list);
-  fill(searchSlot, page.search.element);
+  // The sidebar stays open while the user selects another row (of the customers, orders, contact
+  // log or schedule): this opens that row's customer without the menu.
+  const selected = el('button', { type: 'button', class: 'link', id: 'open-selection' }, w.t('openSelection'));
+  selected.addEventListener('click', () => void open({ mode: 'selection' }));
+  // Above the box: Shift+Tab from the card still reaches the search box first.
+  fill(searchSlot, available() ? el('p', { class: 'selection-line' }, selected) : null, page.search.element);
   if (focused) page.search.focus();
 }
 

@@ -478,6 +478,17 @@ describe('search at scale', () => {
 });
 
 describe('the first card and before a classification', () => {
+  test('with the sidebar open, another selected row opens its customer with one call', async () => {
+    const server = zhServer();
+    const s = await openSidebar(server);
+    await waitCard(s.page, 'C001');
+    server.options.selection = { id: 'C004' };
+    await s.page.getByRole('button', { name: '打开选中行的客户' }).click();
+    await waitCard(s.page, 'C004');
+    expect(server.callsOf('kehuOpenCard').map((c) => c.arg)).toEqual([{ mode: 'selection' }, { mode: 'selection' }]);
+    expectClean(s);
+  });
+
   test('opened from the menu, the card written into the page shows with no call before it', async () => {
     const server = zhServer();
     const first = await server.handle('kehuOpenCard', { mode: 'selection' }) as OpenCardResult;
