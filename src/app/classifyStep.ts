@@ -10,10 +10,12 @@ import { encodeCardSummary, monthlyOrders } from '../core/automation/cardSummary
 import { flagChangeRow, flagChanges, runRow, type FlagChange } from '../core/automation/log';
 import { flagText } from '../core/automation/reasons';
 import { renderState } from '../core/automation/state';
+import { trimOwnSheet } from './ownSheets';
+import { formatDay } from '../core/dates';
 import { value8Label } from '../core/labels';
 import { cardExtras, keepSetupAfterRun } from './card/afterRun';
 import { byId } from './card/stateLine';
-import { classified, PARETO_KEY } from './classified';
+import { classified, FIRST_RUN_KEY, PARETO_KEY } from './classified';
 import type { RunContext } from './frame';
 import { logRows } from './logSheet';
 import { newSheetName } from './ownSheets';
@@ -26,6 +28,8 @@ const MAX_LOGGED_PROBLEMS = 200;
 export function runClassifyStep(ctx: RunContext): string {
   const c = classified(ctx);
   const { stateSheet } = c;
+  // The first run's day, kept once: a re-run of a cut first run on the same day keeps the same one.
+  if (!c.firstRun.kept) writeDocumentJson(FIRST_RUN_KEY, { day: c.firstRun.day });
   const before = c.previous ?? new Map();
   const changes: FlagChange[] = [];
   const index = new Map<string, number>();
@@ -70,6 +74,7 @@ export function runClassifyStep(ctx: RunContext): string {
     ...counts,
     raised,
     cleared: changes.length - raised,
+    noContact: c.noContact > 0 ? appText(ctx.lang, 'noContactNote', { count: c.noContact, since: formatDay(c.firstRun.day) }) : '',
     problems: problemCount > 0 ? appText(ctx.lang, 'problemsNote', { count: problemCount }) : '',
   });
 
@@ -93,6 +98,8 @@ export function runClassifyStep(ctx: RunContext): string {
   const states = [...c.result.state.values()].sort((a, b) => byId(a.id, b.id));
   ctx.wb.replace(stateName, renderState(states, ctx.lang));
   ctx.wb.keepHidden(stateName);
+  // One row per customer and its few columns, not Google's 26 for a new sheet: 50,000 customers stay a sixth of the budget.
+  trimOwnSheet(ctx, stateName);
   // The team's Pareto curve for the cards (41 points: well inside a property's 9 KB).
   const curve = c.result.curve.map(([x, y]) => [Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4] as [number, number]);
   writeDocumentJson(PARETO_KEY, { curve, at: ctx.started });

@@ -12,6 +12,7 @@ import { authorizationNeeded, fileOfTrigger, hasClockTrigger, installHourlyTrigg
 import { readDocumentJson, writeDocumentJson } from '../adapters/properties';
 import { Workbook } from '../adapters/workbook';
 import { runClassifyStep } from './classifyStep';
+import { runDashboardStep } from './dashboardStep';
 import { logRun } from './logSheet';
 import { createContext, failureText, runLocked, type Outcome, type RunContext } from './frame';
 import { runInviteStep } from './inviteStep';
@@ -25,8 +26,9 @@ import { automationOwner, calendarOwner, setAutomationOwner } from './owners';
 export const DAILY_HANDLER = 'runDailyAutomation';
 const CURSOR_KEY = 'kehu.daily';
 
-type StepName = 'classify' | 'schedule' | 'invites';
-const STEPS: readonly StepName[] = ['classify', 'schedule', 'invites'];
+type StepName = 'classify' | 'dashboard' | 'schedule' | 'invites';
+/** The dashboard is a step of its own: a checkpoint after the classification it draws from. */
+const STEPS: readonly StepName[] = ['classify', 'dashboard', 'schedule', 'invites'];
 
 export interface DailyCursor {
   day: number;
@@ -34,7 +36,7 @@ export interface DailyCursor {
   next: StepName | 'done';
 }
 
-const STEP_TITLE: Record<StepName, TextKey> = { classify: 'menuRefresh', schedule: 'menuSchedule', invites: 'menuInvites' };
+const STEP_TITLE: Record<StepName, TextKey> = { classify: 'menuRefresh', dashboard: 'dashTitle', schedule: 'menuSchedule', invites: 'menuInvites' };
 
 /** Minutes after local midnight of the run's start. */
 function minuteOfDay(ctx: RunContext): number {
@@ -54,7 +56,10 @@ function continueDaily(ctx: RunContext, cursor: DailyCursor, force: boolean): { 
     // A step needs headroom: the invite step stops itself between calls, the others must finish.
     if (!force && summaries.length > 0 && ctx.timeLeft() < ctx.budgetMs() * 0.4) return { summaries, paused: next, why: 'whyBudget' };
     const step: StepName = next;
-    const result = step === 'classify' ? { summary: runClassifyStep(ctx), complete: true, stop: null } : step === 'schedule' ? { summary: runScheduleStep(ctx), complete: true, stop: null } : runInviteStep(ctx);
+    const result = step === 'classify' ? { summary: runClassifyStep(ctx), complete: true, stop: null }
+      : step === 'dashboard' ? { summary: runDashboardStep(ctx).summary, complete: true, stop: null }
+      : step === 'schedule' ? { summary: runScheduleStep(ctx), complete: true, stop: null }
+      : runInviteStep(ctx);
     summaries.push(result.summary);
     if (!result.complete) {
       writeDocumentJson(CURSOR_KEY, { day: ctx.today, next: step } satisfies DailyCursor);

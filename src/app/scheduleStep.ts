@@ -21,7 +21,7 @@ import { readRegistry } from '../core/calendar/registry';
 import { keepCardVisits } from './card/afterSchedule';
 import { classified } from './classified';
 import type { RunContext } from './frame';
-import { newSheetName, ownSheetNames } from './ownSheets';
+import { newSheetName, ownSheetNames, trimOwnSheet } from './ownSheets';
 import { readSchedule, SCHEDULE_INDEX_KEY, type ScheduleIndex } from './scheduleRead';
 import { appText } from './texts';
 import { UserError } from './userError';
@@ -176,6 +176,8 @@ export function runScheduleStep(ctx: RunContext): string {
   // Set on every run (idempotent, two calls), so a run cut after making the sheet leaves no difference.
   ctx.wb.setFrozenRows(name, startRow);
   ctx.wb.hideColumns(name, SCHEDULE_COLUMNS.indexOf('check') + 1, 1);
+  // The rows a shorter plan left blank and Google's spare columns are not kept: every cell counts toward the file's limit.
+  trimOwnSheet(ctx, name);
   ctx.shared.delete('schedule');
   // Dated rows come first: the card looks for a customer's next visits among them only.
   const dated = result.rows.filter((r) => r.day !== null).length;

@@ -4,6 +4,7 @@
  * (with the mapping found and the team list), and its blank mapping cells filled in later;
  * nothing a person typed there is changed.
  */
+import { chinaYearsFor, settingsWithChinaDays } from '../core/settings/chinaDays';
 import type { CellValue } from '../core/cells';
 import type { CustomerField, RowProblem, Settings, TableMapping, WorkbookMapping } from '../core/model';
 import type { ContactRecord, CustomerRecord, OrderRecord } from '../core/model';
@@ -113,15 +114,18 @@ export function loadTables(ctx: RunContext): Tables {
     return fromSheet ?? teamFromReps(reps);
   };
   let settings = read;
+  // China's holidays and make-up days of the years the horizon touches, shown in the Days off
+  // table (the planner reads the same data; a team's own rows stay as typed).
+  const chinaYears = chinaYearsFor(read, ctx.wb.locale(), ctx.today);
   if (!settingsSheet) {
-    settings = { ...read, team: teamNow() };
+    settings = settingsWithChinaDays({ ...read, team: teamNow() }, chinaYears, ctx.lang);
     const name = emptySettings ?? newSheetName('settings', ctx.lang);
     ctx.wb.ensureSheet(name);
     ctx.wb.replace(name, renderSettingsSheet(settings, mapping, ctx.lang));
   } else {
     const hasMembers = read.team.some((m) => m.name || m.code || m.email);
     const team = hasMembers ? undefined : teamNow();
-    const updated = updateSettingsSheet(ctx.wb.read(settingsSheet), mapping, ctx.lang, team ? { team } : {});
+    const updated = updateSettingsSheet(ctx.wb.read(settingsSheet), mapping, ctx.lang, { ...(team ? { team } : {}), chinaYears });
     if (updated) {
       ctx.wb.replace(settingsSheet, updated);
       if (team) settings = { ...read, team };

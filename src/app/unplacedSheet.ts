@@ -7,7 +7,7 @@ import { sheetText } from '../core/schedule/cells';
 import { renderSummary } from '../core/schedule/summary';
 import type { UnplacedGroup } from '../core/schedule/plan';
 import type { RunContext } from './frame';
-import { newSheetName, ownSheetNames } from './ownSheets';
+import { newSheetName, ownSheetNames, trimOwnSheet } from './ownSheets';
 
 export function writeUnplaced(ctx: RunContext, groups: readonly UnplacedGroup[], from: number, to: number): void {
   const existing = ctx.wb.findSheet(ownSheetNames('unplaced', ctx.lang));
@@ -17,4 +17,5 @@ export function writeUnplaced(ctx: RunContext, groups: readonly UnplacedGroup[],
   const grid = renderSummary(groups, ctx.lang, from, to).map((row) => row.map(sheetText));
   ctx.wb.replace(name, grid);
   ctx.wb.setFrozenRows(name, 2);
+  trimOwnSheet(ctx, name);
 }

@@ -191,6 +191,8 @@ describe('formulas a person typed in the schedule', () => {
     exec(b, 'buildVisitSchedule');
     const sheet = sheetOf(b, '拜访计划');
     const rows = sheet.getLastRow();
+    // The add-on keeps its sheets trimmed: the person adds a column first, as in Sheets.
+    sheet.insertColumnAfter(sheet.getLastColumn());
     const col = sheet.getLastColumn() + 1;
     sheet.getRange(1, col).setValue('距今天数');
     sheet.getRange(2, col, rows - 1, 1).setValues(Array.from({ length: rows - 1 }, (_, i) => [`=A${i + 2}-TODAY()`]));
