@@ -205,23 +205,23 @@ describe('the add-on through this store', () => {
       expect(mem.ok).toBe(true);
     }
     // A card edit, then a person types in the grid, then the next refresh.
-    pg.select('Customers', 'B5');
-    memory.fakes.select('Customers', 'B5');
+    pg.select('客户', 'B5');
+    memory.fakes.select('客户', 'B5');
     const open = JSON.stringify([{ mode: 'selection' }]);
     const card = pg.runScript('kehuOpenCard', open) as { ok: true; value: { card: { id: string; version: string } } };
     expect(card.ok).toBe(true);
     const edit = { id: card.value.card.id, field: 'phone', expected: '135-0099-3832', value: '139-0000-1111' };
     expect(pg.runScript('kehuEditField', JSON.stringify([edit]))).toMatchObject({ ok: true, value: { ok: true } });
     expect(memory.next().run('kehuEditField', { args: [edit] }).value).toMatchObject({ ok: true });
-    pg.type('Customers', 'Q7', '2020-01-01');
-    memory.fakes.direct.spreadsheet.getSheetByName('Customers')!.getRange('Q7').setValue(new Date('2020-01-01T00:00:00+08:00'));
+    pg.type('客户', 'Q7', '2020-01-01');
+    memory.fakes.direct.spreadsheet.getSheetByName('客户')!.getRange('Q7').setValue(new Date('2020-01-01T00:00:00+08:00'));
     expect(pg.runMenu('flagStaleRecords').ok).toBe(true);
     expect(memory.next().run('flagStaleRecords').ok).toBe(true);
 
     // Formula cells differ by design (the in-memory store does not compute them): the Analysis sheet is left out.
     const a = pg.state;
     const b = memory.state;
-    const snap = (s: GasState) => createGasFakes({ state: s }).snapshot({ excludeSheets: ['Analysis'] });
+    const snap = (s: GasState) => createGasFakes({ state: s }).snapshot({ excludeSheets: ['分析'] });
     const hfSnap = snap(a);
     const memSnap = snap(b);
     expect(hfSnap.sheets.map((s) => s.name)).toEqual(memSnap.sheets.map((s) => s.name));

@@ -20,17 +20,18 @@ describe('the team sample in the playground', () => {
 
   it('builds the Analysis sheet over the team file’s order log (quoted sheet name, its own columns)', () => {
     const wb = buildStartWorkbook('zh', {}, 'team');
-    expect(Object.keys(wb.sheets)).toEqual([...Object.values(TEAM_FILE_SHEETS), 'Analysis']);
+    expect(Object.keys(wb.sheets)).toEqual([...Object.values(TEAM_FILE_SHEETS), '分析']);
     expect(wb.today).toBe(TEAM_FILE_TODAY);
     const cuts = wb.examples.find((e) => e.kind === 'RFMCUTS')!;
     const orders = wb.sheets[TEAM_FILE_SHEETS.orders].length;
     expect(cuts.formula).toBe(`=RFMCUTS('销售订单'!B2:B${orders}, '销售订单'!A2:A${orders}, '销售订单'!D2:D${orders})`);
-    // The standard sample keeps its sheets and formulas.
-    expect(buildStartWorkbook('zh').examples.find((e) => e.kind === 'RFMCUTS')!.formula).toMatch(/^=RFMCUTS\(Orders!A2:A\d+, Orders!B2:B\d+, Orders!C2:C\d+\)$/);
+    // The standard sample keeps its formulas, over its order sheet named in the file's language.
+    expect(buildStartWorkbook('zh').examples.find((e) => e.kind === 'RFMCUTS')!.formula).toMatch(/^=RFMCUTS\('订单'!A2:A\d+, '订单'!B2:B\d+, '订单'!C2:C\d+\)$/);
+    expect(buildStartWorkbook('en').examples.find((e) => e.kind === 'RFMCUTS')!.formula).toMatch(/^=RFMCUTS\(Orders!A2:A\d+, Orders!B2:B\d+, Orders!C2:C\d+\)$/);
   });
 
   it('opens with the team file’s sheets and no example formula in error', () => {
-    expect(pg.tabs().map((t) => t.name)).toEqual([...Object.values(TEAM_FILE_SHEETS), 'Analysis']);
+    expect(pg.tabs().map((t) => t.name)).toEqual([...Object.values(TEAM_FILE_SHEETS), '分析']);
     expect(pg.warnings).toEqual([]);
     expect(pg.state.spreadsheet.name).toBe('华东销售团队客户档案（示例）');
   });

@@ -12,7 +12,7 @@ let pg: Playground;
 let customers = '';
 beforeAll(() => {
   pg = createPlayground();
-  customers = pg.tabs().map((t) => t.name).find((n) => n === '客户' || n === 'Customers') ?? '';
+  customers = pg.tabs().map((t) => t.name).find((n) => n === '客户' || n === '客户') ?? '';
   expect(customers).not.toBe('');
 });
 afterAll(() => pg.close());

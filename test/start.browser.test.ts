@@ -159,7 +159,7 @@ async function typeInto(a1: string, text: string, p = page): Promise<void> {
 
 describe('formulas in the grid', () => {
   test('type a QUADRANT formula and see it spill; an error shows its code and message', async () => {
-    await showTab('Analysis');
+    await showTab('分析');
     const summary = server!.examples.find((e) => e.kind === 'ABCSUMMARY')!;
     await cellLocator(summary.a1).waitFor({ state: 'visible' });
     expect(await gridText(summary.a1)).toBe('等级');
@@ -216,7 +216,7 @@ describe('the add-on menu on the sample file', () => {
   });
 
   test('刷新分类和提醒: the Kehu columns and the flags appear on the customer sheet', async () => {
-    await showTab('Customers');
+    await showTab('客户');
     await clickMenu('刷新分类和提醒');
     expect(await readAlert()).toMatch(/^已为 300 位客户刷新分类和提醒：红 \d+，黄 \d+，绿 \d+。/);
     const header = await rowTexts(1);
@@ -267,7 +267,7 @@ describe('the add-on menu on the sample file', () => {
   });
 
   test('导出日历文件: the dialog\'s link downloads an .ics file that ical.js reads', async () => {
-    await showTab('Customers');
+    await showTab('客户');
     await clickMenu('导出日历文件 (.ics)');
     const dialog = page.frameLocator('#dlg-body iframe');
     await waitText(dialog.locator('p'), /^共 \d+ 个日程/, 'export dialog');
@@ -294,7 +294,7 @@ describe('the add-on menu on the sample file', () => {
 
 describe('the customer card', () => {
   test('select a row and open its card: the sidebar shows that customer', async () => {
-    await showTab('Customers');
+    await showTab('客户');
     await cellLocator('F5').click();
     await clickMenu('客户卡片');
     await page.locator('#sidebar').waitFor();
@@ -362,7 +362,7 @@ describe('the customer card', () => {
     await form.getByRole('button', { name: '保存' }).click();
     await waitText(card().locator('#status'), '已为周记粮油店记录拜访。', 'card status');
     await waitText(card().locator('.part-contacts li').first(), note, 'last contacts');
-    await showTab('Contacts');
+    await showTab('联系记录');
     await until(async () => (await page.locator('#grid tbody tr').filter({ hasText: note }).count()) === 1, 'the visit is not in the contacts sheet');
     const logged = page.locator('#grid tbody tr').filter({ hasText: note });
     const row = await logged.locator('td').allTextContents();
@@ -372,7 +372,7 @@ describe('the customer card', () => {
   });
 
   test('edit a field: the card and the grid show the new value', async () => {
-    await showTab('Customers');
+    await showTab('客户');
     const contact = await columnOf('联系人');
     await card().locator('[data-field="contact"] button[data-focus="edit:contact"]').click();
     await card().locator('[data-field="contact"] form.edit input').fill('周小丽');

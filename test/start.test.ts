@@ -70,7 +70,7 @@ describe('npm start server (zh_CN)', () => {
   test('lists the sample sheets, the team list and the Analysis sheet, and the add-on menu onOpen built', async () => {
     const { status, body } = await getJson(server, '/api/sheets');
     expect(status).toBe(200);
-    expect(body.sheets).toEqual(['Customers', 'Orders', 'Contacts', 'Team', 'Analysis']);
+    expect(body.sheets).toEqual(['客户', '订单', '联系记录', '销售团队', '分析']);
     expect(body.hidden).toEqual([]);
     expect(body.lang).toBe('zh');
     expect(body.menus).toHaveLength(1);
@@ -83,7 +83,7 @@ describe('npm start server (zh_CN)', () => {
 
   test('the Analysis examples show results, not errors', async () => {
     expect(server.warnings).toEqual([]);
-    const { status, body } = await getJson(server, '/api/sheet?name=Analysis');
+    const { status, body } = await getJson(server, '/api/sheet?name=' + encodeURIComponent('分析'));
     expect(status).toBe(200);
     const view = body as SheetView;
     expect(errorsOf(view)).toEqual([]);
@@ -104,24 +104,24 @@ describe('npm start server (zh_CN)', () => {
   });
 
   test('a sheet of data comes with dates marked and numbers as numbers', async () => {
-    const { body } = await getJson(server, '/api/sheet?name=Orders&rows=5');
+    const { body } = await getJson(server, '/api/sheet?name=' + encodeURIComponent('订单') + '&rows=5');
     const view = body as SheetView;
     expect(view.shownRows).toBe(5);
     expect(view.rowCount).toBeGreaterThan(1000);
-    expect(view.cells[0].map((c) => c?.v)).toEqual(['客户代码', '订单日期', '金额', '产品', '毛利']);
+    expect(view.cells[0].map((c) => c?.v)).toEqual(['客户代码', '订单日期', '金额', '产品', '毛利', '区域']);
     expect(cell(view, 'B2')).toMatchObject({ t: 'd', v: expect.stringMatching(/^\d{4}-\d\d-\d\d$/) });
     expect(cell(view, 'C2')?.t).toBe('n');
   });
 
   test('typing =ABCTIER into an empty cell spills A/B/C tiers that agree with ABCSUMMARY', async () => {
-    const before = (await getJson(server, '/api/sheet?name=Analysis')).body as SheetView;
+    const before = (await getJson(server, '/api/sheet?name=' + encodeURIComponent('分析'))).body as SheetView;
     const summary = server.examples.find((e) => e.kind === 'ABCSUMMARY')!;
     const spend = /\(([A-Z]+\d+:[A-Z]+\d+)\)/.exec(summary.formula)![1]; // E12:E311
     const [first, last] = spend.split(':').map((a) => parseA1(a)!.row);
     const target = `O${first + 1}`;
     expect(cell(before, target)).toBeNull();
 
-    const { status, body } = await post(server, { sheet: 'Analysis', a1: target, input: `=ABCTIER(${spend})` });
+    const { status, body } = await post(server, { sheet: '分析', a1: target, input: `=ABCTIER(${spend})` });
     expect(status).toBe(200);
     const view = body.view as SheetView;
     expect(errorsOf(view)).toEqual([]);
@@ -132,23 +132,23 @@ describe('npm start server (zh_CN)', () => {
     expect(tiers.filter((t) => t === 'A').length).toBe(summaryCount(view, summary.a1, 'A'));
   });
 
-  test('an open-ended range like Sheets\' E12:E is closed at the last row and computes', async () => {
-    const { status, body } = await post(server, { sheet: 'Analysis', a1: 'Q1', input: '=ABCSUMMARY(E12:E)' });
+  test('an open-ended range like Sheets\' E12:E stays open in the formula and computes', async () => {
+    const { status, body } = await post(server, { sheet: '分析', a1: 'Q1', input: '=ABCSUMMARY(E12:E)' });
     expect(status).toBe(200);
-    expect(body.expanded).toEqual(['E12:E → E12:E311']);
-    expect(cell(body.view, 'Q1')).toMatchObject({ v: '等级', f: '=ABCSUMMARY(E12:E311)' });
+    expect(body.expanded).toEqual([]);
+    expect(cell(body.view, 'Q1')).toMatchObject({ v: '等级', f: '=ABCSUMMARY(E12:E)' });
   });
 
   test('numbers typed are numbers; text that is not a number breaks the dependent formula with the sheet row', async () => {
-    const typed = await post(server, { sheet: 'Orders', a1: 'C5', input: '1200.5', rows: 10 });
+    const typed = await post(server, { sheet: '订单', a1: 'C5', input: '1200.5', rows: 10 });
     expect(typed.status).toBe(200);
     expect(cell(typed.body.view, 'C5')).toMatchObject({ t: 'n', v: '1200.5' });
 
-    const bad = await post(server, { sheet: 'Orders', a1: 'C5', input: '¥1,200', rows: 10 });
+    const bad = await post(server, { sheet: '订单', a1: 'C5', input: '¥1,200', rows: 10 });
     expect(bad.status).toBe(200);
     expect(cell(bad.body.view, 'C5')).toMatchObject({ t: 's', v: '¥1,200' });
 
-    const view = (await getJson(server, '/api/sheet?name=Analysis')).body as SheetView;
+    const view = (await getJson(server, '/api/sheet?name=' + encodeURIComponent('分析'))).body as SheetView;
     const rfm = server.examples.find((e) => e.kind === 'RFM')!;
     const shown = cell(view, rfm.a1);
     expect(shown).toMatchObject({ t: 'e', v: '#ERROR!' });
@@ -160,21 +160,21 @@ describe('npm start server (zh_CN)', () => {
     const unknown = await getJson(server, '/api/sheet?name=Nope');
     expect(unknown.status).toBe(400);
     expect(unknown.body.error).toContain('Nope');
-    expect(unknown.body.error).toContain('Analysis');
+    expect(unknown.body.error).toContain('分析');
 
     const unknownPost = await post(server, { sheet: 'Nope', a1: 'A1', input: '1' });
     expect(unknownPost.status).toBe(400);
     expect(unknownPost.body.error).toContain('Nope');
 
     for (const a1 of ['A0', '1A', 'A1:B2', 'ABCD1', '', 42]) {
-      const bad = await post(server, { sheet: 'Analysis', a1, input: '1' });
+      const bad = await post(server, { sheet: '分析', a1, input: '1' });
       expect(bad.status).toBe(400);
       expect(bad.body.error).toMatch(/单元格地址/);
     }
 
     const res = await fetch(`${server.url}/api/cell`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{not json' });
     expect(res.status).toBe(400);
-    const objectInput = await post(server, { sheet: 'Analysis', a1: 'A1', input: { x: 1 } });
+    const objectInput = await post(server, { sheet: '分析', a1: 'A1', input: { x: 1 } });
     expect(objectInput.status).toBe(400);
     expect((await getJson(server, '/api/nothing')).status).toBe(405);
   });
@@ -193,6 +193,14 @@ describe('npm start server (en_US)', () => {
       expect(unknown.body.error).toBe('There is no sheet named "Nope". Sheets: Customers, Orders, Contacts, Team, Analysis.');
       const html = await (await fetch(server.url + '/')).text();
       expect(html).toContain('<html lang="en">');
+      // The sample itself is English: headers and data, not only the interface.
+      const customers = (await getJson(server, '/api/sheet?name=Customers&rows=3')).body as SheetView;
+      const row = customers.cells[1].map((c) => String(c?.v ?? ''));
+      expect(customers.cells[0].slice(0, 3).map((c) => c?.v)).toEqual(['Customer ID', 'Name', 'Customer type']);
+      expect(row.join(' ')).not.toMatch(/[\u4e00-\u9fff]/);
+      const orders = (await getJson(server, '/api/sheet?name=Orders&rows=3')).body as SheetView;
+      expect(orders.cells[0].map((c) => c?.v)).toEqual(['Customer ID', 'Order date', 'Amount', 'Product', 'Margin', 'Region']);
+      expect(orders.cells.slice(1).flat().map((c) => String(c?.v ?? '')).join(' ')).not.toMatch(/[\u4e00-\u9fff]/);
     } finally {
       await server.close();
     }

@@ -35,6 +35,7 @@ import {
   type Region,
   type Syllable,
 } from './names';
+import { toEnglish } from './english';
 
 // ---------------------------------------------------------------------------------------------
 // Public API
@@ -60,6 +61,8 @@ export interface SampleOptions {
   seed?: number;
   customers?: number;
   today?: string;
+  /** 'en': the same file told in English (headers, names, addresses, products; see english.ts). Default 'zh'. */
+  lang?: 'zh' | 'en';
 }
 
 export const DEFAULT_SEED = 1;
@@ -123,7 +126,7 @@ export function generateSampleWorkbook(options: SampleOptions = {}): SampleWorkb
   // the customers or the orders that other tests and screenshots rely on.
   const plans = planCustomers(new Rng(seed, 'customers'), count, window);
   const balances = outstandingBalances(new Rng(seed, 'balances'), plans);
-  return {
+  const book: SampleWorkbook = {
     today,
     team: teamRows(),
     sheets: {
@@ -132,6 +135,7 @@ export function generateSampleWorkbook(options: SampleOptions = {}): SampleWorkb
       Contacts: [[...CONTACT_HEADERS], ...contactRows(new Rng(seed, 'contacts'), plans, window)],
     },
   };
+  return options.lang === 'en' ? toEnglish(book, seed) : book;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -83,9 +83,21 @@ const MAX_SETTLE_ROUNDS = 10;
 
 const DATE_TYPES = new Set<string>([CellValueDetailedType.NUMBER_DATE, CellValueDetailedType.NUMBER_DATETIME]);
 
+// An unquoted sheet name before '!' that HyperFormula cannot read: one with a character outside
+// ASCII (订单!A2:A). Sheets reads those unquoted; HyperFormula only reads them quoted.
+const UNQUOTED_SHEET = /(^|[^A-Za-z0-9_.'\u0080-\uFFFF])([A-Za-z0-9_.\u0080-\uFFFF]*[\u0080-\uFFFF][A-Za-z0-9_.\u0080-\uFFFF]*)!/g;
+
+/** A formula as Sheets reads it, as HyperFormula reads it: non-ASCII sheet names quoted ('订单'!A2:A). */
+export function quoteSheetNames(formula: string): string {
+  const parts = formula.split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/);
+  for (let i = 0; i < parts.length; i += 2) parts[i] = parts[i].replace(UNQUOTED_SHEET, (_, before: string, name: string) => `${before}'${name}'!`);
+  return parts.join('');
+}
+
 /** A cell's content as HyperFormula takes it; empty is null, as buildFromSheets expects. */
 function rawContent(v: unknown): RawCellContent {
   if (v === undefined || v === null || v === '') return null;
+  if (typeof v === 'string' && v.startsWith('=')) return quoteSheetNames(v);
   if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v instanceof Date) return v;
   throw new Error(`Unsupported cell content: ${Object.prototype.toString.call(v)}`);
 }

@@ -24,10 +24,10 @@ import { createHfBook, type HfBook } from '../sheets/hfStore';
 import { createKehuSheets } from '../sheets/kehuSheets';
 import type { SampleOptions } from '../sample/generate';
 import { langOfLocale, type Lang } from './i18n';
-import { parseA1 } from './input';
+import { expandOpenRanges, parseA1 } from './input';
 import { DEFAULT_VIEW_ROWS, errorCells, sheetView, type SheetView } from './view';
 import { chartViews, withGradients, type ChartView } from './chartsData';
-import { ANALYSIS_SHEET, buildStartWorkbook, type ExampleFormula, type SampleFile } from './workbook';
+import { buildStartWorkbook, type ExampleFormula, type SampleFile } from './workbook';
 
 export interface PlaygroundOptions {
   locale?: string;
@@ -100,6 +100,8 @@ export interface Playground {
   engine: SheetsEngine;
   state: GasState;
   examples: ExampleFormula[];
+  /** The sheet of example formulas: 分析 in a Chinese file, Analysis in an English one. */
+  analysisSheet: string;
   /** Example cells on the Analysis sheet that show an error at start. */
   warnings: string[];
   /** Visible and hidden sheets, in tab order. */
@@ -111,8 +113,15 @@ export interface Playground {
   view(sheet: string, rows?: number): SheetView;
   /** The native charts on a sheet, with their data (the page draws them over the grid). */
   charts(sheet: string): ChartView[];
-  /** A user types into a cell (a value as typed, or a formula). */
+  /**
+   * A user types into a cell (a value as typed, or a formula). A formula's open ranges
+   * (Orders!A2:A) stay open: they take the rows added later, as in Sheets.
+   */
   type(sheet: string, a1: string, content: unknown): void;
+  /** The formula as the user typed it, where it holds an open range (the engine holds it closed). */
+  typedFormula(sheet: string, a1: string): string | undefined;
+  /** A user adds an empty sheet (the + beside the tabs). */
+  addSheet(name: string): void;
   /** The add-on menus onOpen built. */
   menus(): MenuTree[];
   /** Clicks a menu item by its function name (it must be on the menu). */
@@ -214,7 +223,7 @@ export function createPlayground(o: PlaygroundOptions = {}): Playground {
     exactValues: true,
   });
   book.attach(state, engine);
-  const warnings = errorCells(engine, ANALYSIS_SHEET);
+  const warnings = errorCells(engine, workbook.analysisSheet);
   // Executions follow the built manifest: no Calendar without the advanced service, no call outside its scopes.
   const base: LoadedBundle = formulas.next({ followManifest: true });
   const fresh = (): LoadedBundle => base.next();
@@ -237,8 +246,38 @@ export function createPlayground(o: PlaygroundOptions = {}): Playground {
     return { sheet: sheet.name, a1: a1Of(sel.column - 1, sel.row - 1) };
   };
 
-  /** After an execution: the engine follows renamed or deleted sheets, queued writes are in. */
-  const settle = (): void => book.reconcile();
+  /**
+   * Formulas typed with open ranges (Orders!A2:A), by cell. Sheets keeps such a range open: it
+   * takes rows added later. HyperFormula cannot parse one, so the engine holds the formula
+   * closed at the referenced sheet's last row, and after every change the formula is closed
+   * again at the new last row; the page shows the formula as typed. A cell whose formula someone
+   * else replaced (the add-on, a row move) is forgotten.
+   */
+  // `closed`: the typed text with its ranges closed; `held`: the formula as the engine then reports it.
+  const openFormulas = new Map<string, { sheet: string; a1: string; typed: string; closed: string; held: string | undefined }>();
+  const openKey = (sheet: string, a1: string): string => `${sheet}!${a1.replace(/\$/g, '').toUpperCase()}`;
+  const usedHeight = (sheet: string): number | undefined =>
+    engine.getSheetNames().includes(sheet) ? engine.getSheetValues(sheet).length : undefined;
+  const reclose = (): void => {
+    for (const [key, f] of openFormulas) {
+      if (!engine.getSheetNames().includes(f.sheet) || engine.getFormula(f.sheet, f.a1) !== f.held) {
+        openFormulas.delete(key);
+        continue;
+      }
+      const closed = String(expandOpenRanges(f.typed, f.sheet, usedHeight).content);
+      if (closed === f.closed) continue;
+      f.closed = closed;
+      engine.setCell(f.sheet, f.a1, closed);
+      f.held = engine.getFormula(f.sheet, f.a1);
+      book.touch();
+    }
+  };
+
+  /** After an execution: the engine follows renamed or deleted sheets, queued writes are in, open ranges reach the last row. */
+  const settle = (): void => {
+    book.reconcile();
+    if (openFormulas.size > 0) reclose();
+  };
 
   const uiMark = () => ({ alerts: state.ui.alerts.length, dialogs: state.ui.dialogs.length, toasts: state.ui.toasts.length });
 
@@ -258,6 +297,7 @@ export function createPlayground(o: PlaygroundOptions = {}): Playground {
     engine,
     state,
     examples: workbook.examples,
+    analysisSheet: workbook.analysisSheet,
     warnings,
     tabs: () => state.spreadsheet.sheets.map((s) => ({ name: s.name, hidden: s.hidden })),
     active,
@@ -278,6 +318,7 @@ export function createPlayground(o: PlaygroundOptions = {}): Playground {
       const s = sheetNamed(sheet);
       const view = sheetView(engine, s.name, rows, {
         formatAt: (r, c) => s.store.format(r, c),
+        typedFormulaAt: (a1) => openFormulas.get(openKey(s.name, a1))?.typed,
         valueAt: (r, c) => s.store.value(r, c),
         hiddenColumns: [...s.hiddenColumns].map((c) => c - 1).sort((a, b) => a - b),
         frozenRows: s.frozenRows,
@@ -291,8 +332,25 @@ export function createPlayground(o: PlaygroundOptions = {}): Playground {
     },
     type(sheet, a1, content) {
       settle();
-      engine.setCell(sheetNamed(sheet).name, a1, content);
+      const name = sheetNamed(sheet).name;
+      const key = openKey(name, a1);
+      openFormulas.delete(key);
+      const open = typeof content === 'string' && content.startsWith('=') ? expandOpenRanges(content, name, usedHeight) : null;
+      if (open && open.expanded.length > 0) {
+        engine.setCell(name, a1, open.content);
+        const cell = a1.replace(/\$/g, '').toUpperCase();
+        openFormulas.set(key, { sheet: name, a1: cell, typed: content as string, closed: String(open.content), held: engine.getFormula(name, cell) });
+      } else {
+        engine.setCell(name, a1, content);
+      }
       book.touch();
+      // A formula on the sheet it reads (C2:C beside a table) may have grown that sheet.
+      if (openFormulas.size > 0) reclose();
+    },
+    typedFormula: (sheet, a1) => openFormulas.get(openKey(sheet, a1))?.typed,
+    addSheet(name) {
+      base.fakes.direct.spreadsheet.insertSheet(name);
+      settle();
     },
     menus: () => JSON.parse(JSON.stringify(state.ui.menus)) as MenuTree[],
     runMenu(functionName) {

@@ -129,7 +129,6 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
   const t = API_TEXT[lang];
 
   const pg = createPlayground({ locale, timeZone, distDir: options.distDir, onExecution: options.onExecution, sampleFile: options.sample });
-  const { engine } = pg;
   const visible = (): string[] => pg.tabs().filter((s) => !s.hidden).map((s) => s.name);
   const page = renderPage({ lang, locale, timeZone, sheetNames: visible(), firstSheet: visible()[0] });
 
@@ -139,9 +138,6 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
     if (!names.includes(name)) throw new HttpError(400, fill(t.unknownSheet, { name, names: visible().join(lang === 'zh' ? '、' : ', ') }));
     return name;
   };
-
-  const heightOf = (sheet: string): number | undefined =>
-    engine.getSheetNames().includes(sheet) ? engine.getSheetValues(sheet).length : undefined;
 
   /** A JSON object body (JSON only: a cross-site form cannot send it without the browser asking first). */
   const jsonBody = async (req: http.IncomingMessage): Promise<Record<string, unknown>> => {
@@ -222,7 +218,8 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
         if (at === null) throw new HttpError(400, fill(t.badA1, { a1: String(a1) }));
         let parsed;
         try {
-          parsed = parseInput(input, name, heightOf);
+          // Open ranges go to the playground as typed: it keeps them open (they take new rows).
+          parsed = parseInput(input, name, () => undefined);
         } catch {
           throw new HttpError(400, t.badInput);
         }

@@ -29,6 +29,8 @@ export interface CellView {
  */
 export interface SheetDecor {
   formatAt(row: number, col: number): Readonly<CellFormat> | undefined;
+  /** The formula as typed, where the engine holds another text (an open range it closed). */
+  typedFormulaAt?(a1: string): string | undefined;
   valueAt(row: number, col: number): CellValue;
   /** 0-based columns a user or the add-on hid. */
   hiddenColumns: number[];
@@ -88,7 +90,8 @@ export function sheetView(engine: SheetsEngine, name: string, maxRows = DEFAULT_
     for (let c = 0; c < row.length; c++) {
       const value = row[c];
       const a1 = a1Of(c, r);
-      const formula = engine.getFormula(name, a1);
+      const held = engine.getFormula(name, a1);
+      const formula = held === undefined ? undefined : decor?.typedFormulaAt?.(a1) ?? held;
       let cell: CellView | null = null;
       if (value !== null && typeof value === 'object') {
         cell = { v: value.error, t: 'e', m: value.message };

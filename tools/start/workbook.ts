@@ -8,19 +8,26 @@
  * Ranges are closed (A2:A2707, not A2:A): the local engine does not know open-ended ranges (the
  * server expands them when a user types one, see ranges.ts). They are computed from the sample's
  * size, so another seed or customer count still lines up.
+ *
+ * Sheet names follow the file's language (客户, 订单, 联系记录, 销售团队, 分析 in a Chinese file;
+ * Customers, Orders, Contacts, Team, Analysis in an English one): the add-on finds its tables by
+ * their headers, so the names are the team's to choose. The order log also carries each order's
+ * region (column F), as many teams' exports do: what the README's grouped RFM example reads.
  */
-import { generateSampleWorkbook, ORDER_HEADERS, type SampleOptions } from '../sample/generate';
+import { generateSampleWorkbook, type SampleOptions, type SheetRows } from '../sample/generate';
 import { generateTeamFile, TEAM_FILE_ORDER_HEADERS, TEAM_FILE_SHEETS } from '../sample/team';
 import { columnLetters } from '../sheets/a1';
 import type { Lang } from './i18n';
 
-export const ANALYSIS_SHEET = 'Analysis';
+/** The sample's sheets by role, named in the file's language. */
+export const SHEET_NAMES: Record<Lang, { customers: string; orders: string; contacts: string; team: string; analysis: string }> = {
+  zh: { customers: '客户', orders: '订单', contacts: '联系记录', team: '销售团队', analysis: '分析' },
+  en: { customers: 'Customers', orders: 'Orders', contacts: 'Contacts', team: 'Team', analysis: 'Analysis' },
+};
 
 /** Which sample `npm start` opens: the first (300 customers, 2026-11-20) or the team file. */
 export type SampleFile = 'standard' | 'team';
 export const SAMPLE_FILES: readonly SampleFile[] = ['standard', 'team'];
-/** The team list (销售团队): who the visit schedule and its invites go to. */
-export const TEAM_SHEET = 'Team';
 
 /** Where each example formula sits on the Analysis sheet, and what it shows. */
 export interface ExampleFormula {
@@ -38,6 +45,8 @@ export interface StartWorkbook {
   customerRows: { first: number; last: number };
   /** The sample's analysis date, 'YYYY-MM-DD'. */
   today: string;
+  /** The name of the sheet of example formulas (分析 / Analysis). */
+  analysisSheet: string;
 }
 
 const LABELS: Record<Lang, Record<string, string>> = {
@@ -83,15 +92,27 @@ interface SampleSheets {
   orders: { sheet: string; rows: number; headers: readonly string[]; customer: string; date: string; amount: string; label: Record<Lang, string> };
 }
 
-function standardSample(options: SampleOptions): SampleSheets {
-  const sample = generateSampleWorkbook(options);
+function standardSample(lang: Lang, options: SampleOptions): SampleSheets {
+  const sample = generateSampleWorkbook({ ...options, lang });
   const { Customers, Orders, Contacts } = sample.sheets;
+  const names = SHEET_NAMES[lang];
+  const [id, date, amount] = lang === 'zh' ? ['客户代码', '订单日期', '金额'] : ['Customer ID', 'Order date', 'Amount'];
+  const orders = withRegion(Orders, Customers, lang);
   return {
-    sheets: { Customers, Orders, Contacts, [TEAM_SHEET]: sample.team },
+    sheets: { [names.customers]: Customers, [names.orders]: orders, [names.contacts]: Contacts, [names.team]: sample.team },
     today: sample.today,
     customers: Customers.length - 1,
-    orders: { sheet: 'Orders', rows: Orders.length, headers: ORDER_HEADERS, customer: '客户代码', date: '订单日期', amount: '金额', label: { zh: '订单', en: 'Orders' } },
+    orders: { sheet: names.orders, rows: orders.length, headers: orders[0].map(String), customer: id, date, amount, label: { zh: names.orders, en: names.orders } },
   };
+}
+
+/** The order log with each order's region appended (the region of its customer). */
+function withRegion(orders: SheetRows, customers: SheetRows, lang: Lang): SheetRows {
+  const header = lang === 'zh' ? '区域' : 'Region';
+  const at = customers[0].indexOf(header);
+  if (at < 0) throw new Error(`The customer file has no column ${header}`);
+  const regionOf = new Map(customers.slice(1).map((c) => [c[0], c[at]]));
+  return orders.map((row, i) => [...row, i === 0 ? header : regionOf.get(row[0]) ?? null]);
 }
 
 function teamSample(options: SampleOptions): SampleSheets {
@@ -106,7 +127,7 @@ function teamSample(options: SampleOptions): SampleSheets {
 }
 
 export function buildStartWorkbook(lang: Lang, sampleOptions: SampleOptions = {}, file: SampleFile = 'standard'): StartWorkbook {
-  const sample = file === 'team' ? teamSample(sampleOptions) : standardSample(sampleOptions);
+  const sample = file === 'team' ? teamSample(sampleOptions) : standardSample(lang, sampleOptions);
   const t = LABELS[lang];
 
   const o = sample.orders;
@@ -155,9 +176,10 @@ export function buildStartWorkbook(lang: Lang, sampleOptions: SampleOptions = {}
   for (const e of examples) put(e.a1, e.formula);
 
   return {
-    sheets: { ...sample.sheets, [ANALYSIS_SHEET]: analysis },
+    sheets: { ...sample.sheets, [SHEET_NAMES[lang].analysis]: analysis },
     examples,
     customerRows: { first, last },
     today: sample.today,
+    analysisSheet: SHEET_NAMES[lang].analysis,
   };
 }
