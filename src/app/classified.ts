@@ -2,6 +2,7 @@
  * The classification and flags of every customer, computed once per run from the tables and
  * shared by the steps that need them (refresh, schedule, invites).
  */
+import { readDocumentJson } from '../adapters/properties';
 import { classifyCustomers, type ClassifyResult } from '../core/automation/classify';
 import { computeFlags, statusOf } from '../core/automation/flags';
 import { readState, type CustomerState } from '../core/automation/state';
@@ -17,6 +18,8 @@ import { ownSheetNames } from './ownSheets';
 import { loadTables, mappedCustomerFields, problemText, type Tables } from './tables';
 
 export const PARETO_KEY = 'kehu.pareto';
+/** The day of the first classification of this file ({ day }): contact rhythms without a contact count from it. */
+export const FIRST_RUN_KEY = 'kehu.firstRun';
 
 /** A birthday cell as the flags read it: its next solar day (a lunar one converted) and how a lunar one is written. */
 export function birthdayOf(v: CellValue | undefined, ctx: Pick<RunContext, 'today' | 'clock'>, lunarColumn: boolean): { next: number; lunar?: string } | null {
@@ -37,6 +40,10 @@ export interface Classified {
   previous: ReadonlyMap<string, CustomerState> | null;
   /** The state sheet's name, when it exists. */
   stateSheet: string | null;
+  /** The first run's day, and whether it is already kept (false: this is the first run, the refresh keeps it). */
+  firstRun: { day: number; kept: boolean };
+  /** Customers with no visit or call on record (contact log or done schedule rows). */
+  noContact: number;
 }
 
 /** Classification and flags of this run (computed once, shared by the schedule step and the card). */
@@ -70,6 +77,9 @@ export function classified(ctx: RunContext): Classified {
     problems.set(p.customer, list);
   }
   const { lastContactDay, complaints } = lastContacts(ctx, tables);
+  const keptDay = readDocumentJson<{ day?: unknown }>(FIRST_RUN_KEY)?.day;
+  const firstRun = typeof keptDay === 'number' && Number.isFinite(keptDay) ? { day: keptDay, kept: true } : { day: ctx.today, kept: false };
+  let noContact = 0;
   const mapped = mappedCustomerFields(tables.mapping);
   const label = (f: CustomerField): string => tables.mapping.customers.headers[f] ?? fieldLabel('customers', f, ctx.lang);
   const flags = new Map<string, Flag[]>();
@@ -85,6 +95,7 @@ export function classified(ctx: RunContext): Classified {
       settings,
       today: ctx.today,
       lastContactDay: lastContactDay.get(record.id) ?? null,
+      firstRunDay: firstRun.day,
       reviewedDay: reviewed === undefined || reviewed === '' ? null : dayOfValue(reviewed, ctx.clock),
       birthday: birthdayOf(record.fields.birthday, ctx, settings.lunarBirthdays),
       complaints: complaints.get(record.id) ?? [],
@@ -92,8 +103,9 @@ export function classified(ctx: RunContext): Classified {
     });
     flags.set(record.id, f);
     status.set(record.id, statusOf(f));
+    if (!lastContactDay.has(record.id)) noContact++;
   });
-  const out = { tables, result, flags, status, previous: state, stateSheet };
+  const out = { tables, result, flags, status, previous: state, stateSheet, firstRun, noContact };
   ctx.shared.set('classified', out);
   return out;
 }

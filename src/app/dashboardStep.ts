@@ -36,7 +36,7 @@ export function runDashboardStep(ctx: RunContext): { summary: string; write: Das
     const pAlive = lifetimeOf(tables, classes, ctx.today);
     if (pAlive) classes = classes.map((c, i) => (pAlive[i] === pAlive[i] ? { ...c, pAlive: pAlive[i] } : c));
   }
-  const data = dashboardData({ classes, names, orders: tables.orders, today: ctx.today, bins: tables.settings.rfmBins }, previousPeriod);
+  const data = dashboardData({ classes, names, orders: tables.orders, today: ctx.today, bins: tables.settings.rfmBins, noContact: c.noContact }, previousPeriod);
   const layout = layoutDashboard(data, dashboardLabels(ctx.lang, previousPeriod, result.period), updatedText(ctx));
   const sheet = ctx.wb.findSheet(ownSheetNames('dashboard', ctx.lang)) ?? newSheetName('dashboard', ctx.lang);
   ctx.wb.ensureSheet(sheet);
@@ -62,6 +62,7 @@ export function dashboardLabels(lang: Lang, previousPeriod: string, period: stri
     active12: t('dashActive12'),
     revenue12: t('dashRevenue12'),
     shareA: t('dashShareA'),
+    noContact: t('dashNoContact'),
     segments: t('dashSegments'),
     segment: t('dashSegment'),
     shareCustomers: t('dashShareCustomers'),

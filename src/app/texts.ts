@@ -43,9 +43,14 @@ const TEXTS = {
     en: 'Kehu stopped on an unexpected problem ({detail}). What was written stays consistent and the next run starts over. If it happens again, please send us this sentence.',
   },
   refreshDone: {
-    zh: '已为 {customers} 位客户刷新分类和提醒：红 {red}，黄 {amber}，绿 {green}。新增提醒 {raised} 条，解除 {cleared} 条。{problems}',
-    en: 'Classification and flags refreshed for {customers} customers: {red} red, {amber} amber, {green} green. {raised} flags raised, {cleared} cleared.{problems}',
+    zh: '已为 {customers} 位客户刷新分类和提醒：红 {red}，黄 {amber}，绿 {green}。新增提醒 {raised} 条，解除 {cleared} 条。{noContact}{problems}',
+    en: 'Classification and flags refreshed for {customers} customers: {red} red, {amber} amber, {green} green. {raised} flags raised, {cleared} cleared.{noContact}{problems}',
   },
+  noContactNote: {
+    zh: '{count} 位客户没有拜访或电话记录，其联系节奏自 {since} 首次运行起计算。',
+    en: ' {count} customers have no visit or call on record; their contact rhythm counts from the first run on {since}.',
+  },
+  dashNoContact: { zh: '没有联系记录的客户', en: 'No contact on record' },
   problemsNote: {
     zh: '有 {count} 行数据无法使用，已在提醒列和日志中注明。',
     en: ' {count} rows could not be used; see the flags column and the log.',

@@ -174,6 +174,7 @@ describe('computeFlags', () => {
     settings: { lapseDays: 365, reviewDays: 90, birthdayDays: 7, overdueFactor: 2, pAliveThreshold: 0.3, requiredFields: ['phone', 'address', 'rep'], policy: POLICY },
     today: TODAY,
     lastContactDay: TODAY - 3,
+    firstRunDay: TODAY - 400,
     reviewedDay: TODAY - 10,
     birthday: null,
     complaints: [],
@@ -204,7 +205,7 @@ describe('computeFlags', () => {
     expect(keys(base({ lastContactDay: TODAY - 13 }))).toEqual([]);
     const late = computeFlags(base({ lastContactDay: TODAY - 14 }));
     expect(flagText(late[0], 'en')).toBe('no contact for 14 days (tier A: one every 6 days)');
-    expect(flagText(computeFlags(base({ lastContactDay: null }))[0], 'zh')).toBe('没有拜访或电话记录（A 类客户约每 6 天联系一次）');
+    expect(flagText(computeFlags(base({ lastContactDay: null }))[0], 'zh')).toBe('启用 Kehu 已 400 天，仍没有拜访或电话记录（A 类客户约每 6 天联系一次）');
     // A tier without a rep policy row is never overdue.
     expect(keys(base({ cls: cls({ tier: 'B' }), lastContactDay: null }))).toEqual([]);
   });

@@ -27,6 +27,11 @@ export interface FlagInput {
   today: number;
   /** Last visit or call with this customer (contacts table or a done schedule row); null when none. */
   lastContactDay: number | null;
+  /**
+   * The day of the add-on's first run on this file (today on that run). A customer with no contact
+   * on record is counted from it: a team adopting Kehu rarely brings its whole contact history.
+   */
+  firstRunDay: number;
   /** Day of the last review, null when the cell is empty or unreadable (only read when mapped). */
   reviewedDay: number | null;
   /** The birthday's month and day, or (a lunar one, already converted) its next solar day and how it is written. */
@@ -74,8 +79,10 @@ export function computeFlags(input: FlagInput): Flag[] {
   const rhythm = rhythmDays(settings.policy, cls.tier);
   if (rhythm !== null) {
     const limit = Math.ceil(rhythm * settings.overdueFactor);
-    if (input.lastContactDay === null) add('overdue', 'amber', { never: 1, every: Math.round(rhythm), tier: cls.tier });
-    else if (today - input.lastContactDay > limit) add('overdue', 'amber', { days: today - input.lastContactDay, every: Math.round(rhythm), tier: cls.tier });
+    if (input.lastContactDay === null) {
+      const since = today - Math.min(input.firstRunDay, today);
+      if (since > limit) add('overdue', 'amber', { never: 1, days: since, every: Math.round(rhythm), tier: cls.tier });
+    } else if (today - input.lastContactDay > limit) add('overdue', 'amber', { days: today - input.lastContactDay, every: Math.round(rhythm), tier: cls.tier });
   }
 
   if (mapped.has('lastReviewed')) {

@@ -30,8 +30,9 @@ const REASONS: Record<Flag['key'], Record<Lang, Words>> = {
     en: (p) => `probably lapsing (P(alive) ${num(p.p).toFixed(2)})`,
   },
   overdue: {
-    zh: (p) => (p.never ? `没有拜访或电话记录（${p.tier} 类客户约每 ${p.every} 天联系一次）` : `${p.days} 天没有联系（${p.tier} 类客户约每 ${p.every} 天联系一次）`),
-    en: (p) => (p.never ? `no visit or call on record (tier ${p.tier}: one every ${p.every} days)` : `no contact for ${p.days} days (tier ${p.tier}: one every ${p.every} days)`),
+    // A customer never contacted is counted from the first run: the days say since when.
+    zh: (p) => (p.never ? `启用 Kehu 已 ${p.days} 天，仍没有拜访或电话记录（${p.tier} 类客户约每 ${p.every} 天联系一次）` : `${p.days} 天没有联系（${p.tier} 类客户约每 ${p.every} 天联系一次）`),
+    en: (p) => (p.never ? `no visit or call on record in the ${p.days} days since Kehu started (tier ${p.tier}: one every ${p.every} days)` : `no contact for ${p.days} days (tier ${p.tier}: one every ${p.every} days)`),
   },
   notReviewed: {
     zh: (p) => (p.never ? '档案从未审核' : `档案 ${p.days} 天未审核`),

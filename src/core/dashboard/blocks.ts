@@ -28,6 +28,8 @@ export interface DashboardInput {
   orders: readonly { customer: string; day: number; amount: number }[];
   today: number;
   bins: number;
+  /** Customers with no visit or call on record (shown in the KPI line when given). */
+  noContact?: number;
 }
 
 export interface Kpi {
@@ -36,6 +38,8 @@ export interface Kpi {
   revenue12: number;
   /** Share of the ABC value (the tiers' basis) that A customers bring; null when nobody bought. */
   shareA: number | null;
+  /** Customers with no visit or call on record, when the run knows it. */
+  noContact?: number;
 }
 
 export interface ParetoPoint {
@@ -132,7 +136,7 @@ export function dashboardData(input: DashboardInput, previousPeriod = ''): Dashb
 
   const { pareto, tiers, shareA } = paretoOf(classes);
   return {
-    kpi: { customers: n, active12: activeCount, revenue12: round2(revenue), shareA },
+    kpi: { customers: n, active12: activeCount, revenue12: round2(revenue), shareA, ...(input.noContact !== undefined ? { noContact: input.noContact } : {}) },
     pareto,
     tiers,
     segments: segmentsOf(classes, revenue12),

@@ -20,6 +20,7 @@ export interface DashboardLabels {
   active12: string;
   revenue12: string;
   shareA: string;
+  noContact: string;
   segments: string;
   segment: string;
   shareCustomers: string;
@@ -338,4 +339,9 @@ function kpiBlock(s: Sheet, row: number, kpi: Kpi, labels: DashboardLabels): voi
   s.put(row + 1, 2, kpi.active12, COUNT);
   s.put(row + 1, 3, kpi.revenue12, MONEY);
   s.put(row + 1, 4, kpi.shareA ?? '', SHARE);
+  // Customers with no visit or call on record: their contact rhythm counts from the first run.
+  if (kpi.noContact !== undefined) {
+    s.header(row, 5, [labels.noContact]);
+    s.put(row + 1, 5, kpi.noContact, COUNT);
+  }
 }
