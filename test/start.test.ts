@@ -3,6 +3,9 @@
  * the Analysis sheet's examples compute, typing a formula spills the bundle's result, bad input
  * surfaces as the add-on's error naming the sheet row, and bad requests get a clear 400.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { startServer, type StartedServer } from '../tools/start/server';
 import { parseA1, parseInput } from '../tools/start/input';
 import type { CellView, SheetView } from '../tools/start/view';
@@ -232,5 +235,21 @@ describe('typing', () => {
     expect(out.expanded).toHaveLength(3);
     expect(parseInput("='My sheet'!A2:A", 'Analysis', heightOf).content).toBe("='My sheet'!A2:A");
     expect(parseInput('=SUM(A2:B9)', 'Analysis', heightOf).content).toBe('=SUM(A2:B9)');
+  });
+});
+
+describe('npm install is quiet', () => {
+  // npm 11 blocks dependencies' install scripts and lists the unreviewed ones after every install.
+  // Both are denied on purpose: esbuild's postinstall only checks and shortcuts its binary (the
+  // platform binary comes as an optional dependency), and @parcel/watcher (jest-haste-map's
+  // optional watch backend) would compile itself with node-gyp, for a watch mode no script uses.
+  test('every dependency install script is reviewed in package.json, and esbuild works without its postinstall', () => {
+    const out = spawnSync('npm', ['install-scripts', 'ls'], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('No packages with unreviewed install scripts');
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { allowScripts: Record<string, boolean> };
+    expect(pkg.allowScripts).toEqual({ esbuild: false, '@parcel/watcher': false });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect((require('esbuild') as typeof import('esbuild')).transformSync('let a: number = 1', { loader: 'ts' }).code).toBe('let a = 1;\n');
   });
 });
