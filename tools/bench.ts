@@ -156,5 +156,5 @@ if (sampleAt > 0) {
   main();
   runClvBench();
   runDailyBench();
-  void import('./bench/sql').then((m) => m.runSqlBench()); // RFMSQL on DuckDB beside RFM; alone: npx tsx tools/bench/sql.ts
+  void import('./bench/sql').then((m) => m.runSqlBench()).then(() => import('./bench/planner')).then((m) => m.runPlannerBench()); // then the visit planner; alone: npx tsx tools/bench/planner.ts
 }

@@ -252,6 +252,7 @@ export function planSchedule(input: PlanInput): PlanResult {
     if (id === '' || seen.has(id)) continue;
     seen.add(id);
     const anchors = last.get(id);
+    const hasRows = existing.customers.has(id);
     const occurrences: Occurrence[] = [];
     const windowOf = new Map<Occurrence, [number, number]>();
     const add = (o: Occurrence, lo: number, hi: number) => {
@@ -268,9 +269,10 @@ export function planSchedule(input: PlanInput): PlanResult {
       const flex = flexOf(s.interval);
       // From a while back: an occurrence due before today still counts while a row stands for it
       // (it was placed late in the sheet); one nobody holds is past, and the next one is due.
+      const from = hasRows ? today - LOOKBACK_DAYS : today;
       const list = anchor === null
-        ? latticeOccurrences(id, s, today - LOOKBACK_DAYS, lookEnd)
-        : anchoredOccurrences(s, anchor, existing.firstOfChain(id, s, anchor), today, lookEnd, today - LOOKBACK_DAYS);
+        ? latticeOccurrences(id, s, from, lookEnd)
+        : anchoredOccurrences(s, anchor, existing.firstOfChain(id, s, anchor), today, lookEnd, from);
       for (const o of list) {
         if (o.target < today && !existing.byOccurrence.has(occurrenceKey(id, o))) continue;
         add(o, o.target - flex, o.target + flex);
@@ -299,7 +301,7 @@ export function planSchedule(input: PlanInput): PlanResult {
     // Occurrences a person's row already stands for, or a row dated before today.
     const open: Occurrence[] = [];
     for (const o of occurrences) {
-      const held = existing.byOccurrence.get(occurrenceKey(id, o));
+      const held = hasRows ? existing.byOccurrence.get(occurrenceKey(id, o)) : undefined;
       const counted = o.target <= end;
       if (held && !held.dropped && held.row.origin !== 'kehu') {
         held.claimed = true;
@@ -355,7 +357,7 @@ export function planSchedule(input: PlanInput): PlanResult {
         stats.dismissed += c.members.length;
         continue;
       }
-      finishContact(c, bookerOf, lastAny.get(id) ?? null, today, streams.get(customer.tier) ?? [], (o) => existing.leads.has(occurrenceKey(id, o)));
+      finishContact(c, bookerOf, lastAny.get(id) ?? null, today, streams.get(customer.tier) ?? [], hasRows ? (o) => existing.leads.has(occurrenceKey(id, o)) : NO_ROW);
       if (c.bookers.length === 0) {
         for (const m of c.members) unplacedMembers.push({ member: m, contact: c, why: 'noPerson' });
         continue;
@@ -398,7 +400,8 @@ export function planSchedule(input: PlanInput): PlanResult {
       c.hi = rest[0].hi;
       c.target = rest[0].occ.target;
       for (const m of rest.slice(1)) narrow(c, m);
-      for (const x of [c, call]) finishContact(x, bookerOf, lastAny.get(id) ?? null, today, streams.get(x.customer.tier) ?? [], (o) => existing.leads.has(occurrenceKey(id, o)));
+      const leads = existing.customers.has(id) ? (o: Occurrence) => existing.leads.has(occurrenceKey(id, o)) : NO_ROW;
+      for (const x of [c, call]) finishContact(x, bookerOf, lastAny.get(id) ?? null, today, streams.get(x.customer.tier) ?? [], leads);
       contacts.push(call);
     }
   }
@@ -406,6 +409,7 @@ export function planSchedule(input: PlanInput): PlanResult {
   // The untouched row whose lead is a contact's lead goes on as that contact's row.
   for (const c of contacts) {
     const id = c.customer.id.trim();
+    if (!existing.customers.has(id)) continue;
     const key = occurrenceKey(id, c.members[0].occ);
     const held = existing.byOccurrence.get(key);
     if (held && !held.dropped && held.row.origin === 'kehu' && held.row.contact && occurrenceKey(id, held.row.contact.serves[0]) === key) {
@@ -460,6 +464,7 @@ export function planSchedule(input: PlanInput): PlanResult {
   for (const c of contacts) if (c.kept && c.kind === 'visit') noteArea(areas, areaKey(c.bookers[0], c.day!), c.customer.area ?? '');
   /** The best day and time for a contact: in its window, closest to its target, by area; else the first later day. */
   const findPlace = (c: Contact): { day: number; slot: number } | null => {
+    if (!c.bookers.every((b) => timeline.hasRoomLeft(b, c.kind))) return null;
     const id = c.customer.id.trim();
     const lo = Math.max(today, c.lo);
     const hi = Math.min(end, c.hi);
@@ -677,6 +682,7 @@ function contactRow(c: Contact, lang: Lang, streams: ReadonlyMap<string, Stream[
 }
 
 const NO_CELLS: readonly CellValue[] = [];
+const NO_ROW = (): boolean => false;
 const COL = Object.fromEntries(SCHEDULE_COLUMNS.map((c, i) => [c, i])) as Record<ScheduleColumn, number>;
 
 /** The summary of what did not fit: per person (or missing role) and tier, the most valuable first. */
@@ -726,6 +732,8 @@ interface Existing {
   untouched: Held[];
   dropped: number;
   byOccurrence: Map<string, Held>;
+  /** Customers with a row of the sheet that serves occurrences (the others need no look-up). */
+  customers: Set<string>;
   /** The lead occurrences of untouched rows dated today or later, and of those that are calls. */
   leads: Set<string>;
   callLeads: Set<string>;
@@ -740,7 +748,7 @@ function sortExisting(rows: readonly ParsedRow[], keepFrom: number): Existing {
   const heldOf = new Map<ParsedRow, Held>();
   const chains = new Map<string, { index: number; target: number }>();
   const e: Existing = {
-    personRows: [], untouched: [], dropped: 0, byOccurrence, leads: new Set(), callLeads: new Set(), personIds: new Set(),
+    personRows: [], untouched: [], dropped: 0, byOccurrence, customers: new Set(), leads: new Set(), callLeads: new Set(), personIds: new Set(),
     firstOfChain: (customer, s, anchor) => chains.get([customer, s.role, s.kind, anchor].join('\u001f')) ?? null,
     claim: (row) => {
       const h = heldOf.get(row);
@@ -758,6 +766,7 @@ function sortExisting(rows: readonly ParsedRow[], keepFrom: number): Existing {
     } else e.personRows.push(row);
     if (row.origin === 'added' && row.rowId !== '') e.personIds.add(row.rowId);
     if (!row.contact) continue;
+    e.customers.add(row.contact.customer);
     if (row.origin === 'kehu' && !held.dropped && row.day !== null && row.day >= keepFrom) {
       const lead = occurrenceKey(row.contact.customer, row.contact.serves[0]);
       e.leads.add(lead);

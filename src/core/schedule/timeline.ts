@@ -34,6 +34,9 @@ interface Busy {
   spans: (number[] | undefined)[];
   works: Uint8Array;
   cap: RoleCapacity;
+  /** Working days in the horizon with room for one more visit / call: at 0, the person is full for the horizon. */
+  roomVisits: number;
+  roomCalls: number;
 }
 
 export interface TimelineOptions {
@@ -88,7 +91,10 @@ export class Timeline {
         const day = this.o.today + d;
         works[d] = (this.o.worksOn ? this.o.worksOn(day, b.names) : this.o.workingDays.includes(isoWeekday(day))) ? 1 : 0;
       }
-      x = { visits: new Uint8Array(n), calls: new Uint8Array(n), spans: new Array(n), works, cap: this.capacityOf(b.role) };
+      const cap = this.capacityOf(b.role);
+      let open = 0;
+      for (let d = 0; d < n; d++) open += works[d];
+      x = { visits: new Uint8Array(n), calls: new Uint8Array(n), spans: new Array(n), works, cap, roomVisits: cap.visits > 0 ? open : 0, roomCalls: cap.calls > 0 ? open : 0 };
       this.people.set(b.key, x);
     }
     return x;
@@ -107,6 +113,12 @@ export class Timeline {
     const x = this.busy(b);
     if (!x.works[d]) return false;
     return kind === 'visit' ? x.visits[d] < x.cap.visits : x.calls[d] < x.cap.calls;
+  }
+
+  /** Whether the person has room for a contact of this kind on some day of the horizon (a full person is skipped at once). */
+  hasRoomLeft(b: Booker, kind: ContactMode): boolean {
+    const x = this.busy(b);
+    return (kind === 'visit' ? x.roomVisits : x.roomCalls) > 0;
   }
 
   /** Visits booked for the person on `day`. */
@@ -153,8 +165,13 @@ export class Timeline {
     if (d < 0 || d >= this.o.days) return;
     for (const p of people) {
       const x = this.busy(p);
-      if (kind === 'visit') x.visits[d] = Math.min(255, x.visits[d] + 1);
-      else x.calls[d] = Math.min(255, x.calls[d] + 1);
+      if (kind === 'visit') {
+        x.visits[d] = Math.min(255, x.visits[d] + 1);
+        if (x.works[d] && x.visits[d] === x.cap.visits) x.roomVisits--;
+      } else {
+        x.calls[d] = Math.min(255, x.calls[d] + 1);
+        if (x.works[d] && x.calls[d] === x.cap.calls) x.roomCalls--;
+      }
       if (start !== null) (x.spans[d] ??= []).push(start, start + this.minutesOf(kind));
     }
   }
