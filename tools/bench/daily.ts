@@ -172,19 +172,22 @@ function measure(customers: number): DailyFigures {
 /**
  * Splits a daily run's modeled time at each step's end: the run writes its cursor (the next
  * step) after each step, so the calls up to that write are the step's. The first step carries
- * the settings and tables read; what follows the last write (log, flush, lock) is 'finish'.
+ * the settings and tables read; what follows the last write (log, flush, lock) is 'finish'. A
+ * run that continues a paused day starts at the step its cursor names (`first`); a step that
+ * paused itself writes its own name as the next ("invites (paused)").
  */
-function stepsOf(run: LoadedBundle): { list: StepModeled[]; end(): void } {
+export function stepsOf(run: LoadedBundle, first = 'classify'): { list: StepModeled[]; end(): void } {
   const list: StepModeled[] = [];
-  let step = 'classify';
+  let step = first;
   let ms = 0;
   let calls = 0;
   const stop = run.fakes.onCall((name, args, cost) => {
     ms += cost;
     calls++;
     if (name === 'Properties.setProperty' && args[0] === DAILY_CURSOR_KEY) {
-      list.push({ step, ms, calls });
-      step = String((JSON.parse(String(args[1])) as { next: string }).next);
+      const next = String((JSON.parse(String(args[1])) as { next: string }).next);
+      list.push({ step: next === step ? `${step} (paused)` : step, ms, calls });
+      step = next;
       ms = 0;
       calls = 0;
     }
@@ -193,7 +196,7 @@ function stepsOf(run: LoadedBundle): { list: StepModeled[]; end(): void } {
     list,
     end() {
       stop();
-      list.push({ step: step === 'done' ? 'finish' : `${step} (paused)`, ms, calls });
+      if (calls > 0) list.push({ step: 'finish', ms, calls });
     },
   };
 }
