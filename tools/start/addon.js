@@ -107,6 +107,17 @@
       let run;
       try {
         run = await grid.api('/api/menu', Object.assign({ fn }, where || {}));
+        // The item asked a Yes/No question (answered No, so nothing changed): ask the person, and on Yes run it again.
+        const question = run.ok && run.alerts.find((a) => a.buttons === 'YES_NO');
+        if (question) {
+          const yes = await askYesNo(question.title, question.prompt);
+          if (!yes) {
+            grid.setNote(fill(T.ran, { item: caption, seconds: (run.ms / 1000).toFixed(1) }), false);
+            return;
+          }
+          run = await grid.api('/api/menu', Object.assign({ fn, answer: 'YES' }, where || {}));
+          run.alerts = run.alerts.filter((a) => a.buttons !== 'YES_NO');
+        }
       } catch (e) {
         grid.setNote(T.requestFailed + e.message, true);
         return;
@@ -158,6 +169,17 @@
       closeDialog();
     }
   });
+
+  /** A question with Yes and No (Ui.alert with ButtonSet.YES_NO); resolves true for Yes. */
+  function askYesNo(title, message) {
+    let answer = false;
+    const yes = el('button', { type: 'button', class: 'dlg-ok', text: T.yes, onclick: () => { answer = true; closeDialog && closeDialog(); } });
+    const no = el('button', { type: 'button', class: 'dlg-no', text: T.no, onclick: () => closeDialog && closeDialog() });
+    const body = el('div', { class: 'alert' }, el('p', { class: 'alert-text', text: message }), el('div', { class: 'dlg-actions' }, no, yes));
+    const shown = openDialog(title || 'Kehu', body, { width: 440 });
+    yes.focus();
+    return shown.then(() => answer);
+  }
 
   function showAlert(title, message, isError) {
     const ok = el('button', { type: 'button', class: 'dlg-ok', text: T.ok, onclick: () => closeDialog && closeDialog() });

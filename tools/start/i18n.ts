@@ -33,6 +33,9 @@ export interface UiText {
   /** Title of the box that shows a menu item's error. */
   failed: string;
   ok: string;
+  /** The answers to a Yes/No question (send the invites?). */
+  yes: string;
+  no: string;
   close: string;
   /** The tab listing the fake calendar's events. */
   calendarTab: string;
@@ -71,6 +74,8 @@ export const UI_TEXT: Record<Lang, UiText> = {
     ran: '「{item}」已完成（{seconds} 秒）',
     failed: '运行出错',
     ok: '确定',
+    yes: '是',
+    no: '否',
     close: '关闭',
     calendarTab: '日历（模拟）',
     calendarTitle: '日历（模拟）：Kehu 建立的日程和发出的邀请',
@@ -102,6 +107,8 @@ export const UI_TEXT: Record<Lang, UiText> = {
     ran: '"{item}" finished ({seconds} s)',
     failed: 'The item failed',
     ok: 'OK',
+    yes: 'Yes',
+    no: 'No',
     close: 'Close',
     calendarTab: 'Calendar (simulated)',
     calendarTitle: 'Calendar (simulated): the events Kehu made and the invitations sent',

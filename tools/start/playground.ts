@@ -125,7 +125,8 @@ export interface Playground {
   /** The add-on menus onOpen built. */
   menus(): MenuTree[];
   /** Clicks a menu item by its function name (it must be on the menu). */
-  runMenu(functionName: string): MenuRun;
+  /** Clicks a menu item; a Yes/No question it asks is answered `answer` (default No: the page asks the person, then runs it again with Yes). */
+  runMenu(functionName: string, answer?: 'YES' | 'NO'): MenuRun;
   /** The public globals the page's google.script.run may call. */
   publicFunctions(): string[];
   /** One google.script.run call: `argsJson` is the JSON text of the arguments array. */
@@ -353,11 +354,19 @@ export function createPlayground(o: PlaygroundOptions = {}): Playground {
       settle();
     },
     menus: () => JSON.parse(JSON.stringify(state.ui.menus)) as MenuTree[],
-    runMenu(functionName) {
+    runMenu(functionName, answer) {
       if (!menuFunctions(state.ui.menus).has(functionName)) throw new NotOnMenuError(`No menu item runs ${functionName}`);
       const mark = uiMark();
       const started = Date.now();
-      const r = execution(functionName).run(functionName, { authMode: 'FULL', ui: true });
+      // A Yes/No question the item asks (send the invites?) is answered No on the first run, which
+      // changes nothing; the page shows the question and, on Yes, runs the item again answering Yes.
+      state.ui.yesNoDefault = answer ?? 'NO';
+      let r;
+      try {
+        r = execution(functionName).run(functionName, { authMode: 'FULL', ui: true });
+      } finally {
+        state.ui.yesNoDefault = undefined;
+      }
       settle();
       return {
         ok: r.ok,

@@ -9,7 +9,8 @@
  *   GET  /api/sheet?name=X[&rows=N]   the sheet's first N (default 1000) rows, see view.ts
  *   POST /api/cell {sheet, a1, input[, rows]}   types into a cell; answers { view, expanded, revision }
  *   POST /api/select {sheet, a1}   the user's selection (what the card's menu item reads)
- *   POST /api/menu {fn[, sheet, a1]}   clicks a menu item (selecting first); answers what it showed
+ *   POST /api/menu {fn[, sheet, a1, answer]}   clicks a menu item (selecting first); a Yes/No question is
+ *                            answered `answer` (default NO: nothing changes); answers what it showed
  *   POST /api/run {name, args}   one google.script.run call (args: the JSON text of the arguments)
  *   GET  /ui/N               the HTML of the N-th sidebar or dialog the add-on showed
  *   GET  /api/calendar       the fake calendar's events and mails, per person
@@ -235,11 +236,11 @@ export async function startServer(options: StartOptions): Promise<StartedServer>
         return;
       }
       case 'POST /api/menu': {
-        const { fn, sheet, a1 } = await jsonBody(req);
-        if (typeof fn !== 'string') throw new HttpError(400, t.badMenu);
+        const { fn, sheet, a1, answer } = await jsonBody(req);
+        if (typeof fn !== 'string' || (answer !== undefined && answer !== 'YES' && answer !== 'NO')) throw new HttpError(400, t.badMenu);
         if (sheet !== undefined || a1 !== undefined) select(sheet, a1);
         try {
-          sendJson(res, 200, pg.runMenu(fn));
+          sendJson(res, 200, pg.runMenu(fn, answer));
         } catch (e) {
           if (e instanceof NotOnMenuError) throw new HttpError(400, t.badMenu);
           throw e;

@@ -62,6 +62,8 @@ export interface UiState {
   alerts: AlertRecord[];
   toasts: ToastRecord[];
   answers: ScriptedAnswer[];
+  /** The answer to a Yes/No question nobody scripted (default Yes, the first button); the playground asks No first, then shows the question. */
+  yesNoDefault?: 'YES' | 'NO';
 }
 
 export const Button = { CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' } as const;
@@ -139,7 +141,7 @@ export function createUi(rt: Runtime): FakeUi {
   const answer = (buttons: ButtonSetName, kind: string): ScriptedAnswer & { button: ButtonName } => {
     const next = ui.answers.shift() ?? {};
     const offered = BUTTONS_OF[buttons];
-    const button = next.button ?? offered[0];
+    const button = next.button ?? (buttons === 'YES_NO' && ui.yesNoDefault ? ui.yesNoDefault : offered[0]);
     if (!offered.includes(button)) throw new Error(`Test script: the ${kind} offers ${offered.join(', ')}, but the scripted answer is ${button}.`);
     return { ...next, button };
   };
