@@ -6,6 +6,7 @@
  * Sheet objects are looked up once per execution and kept: in Apps Script each getSheetByName
  * is a round trip.
  */
+import { planStatusRules, type RuleView, type TextColourRule } from '../core/automation/statusColours';
 import type { CellValue } from '../core/cells';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -289,6 +290,37 @@ export class Workbook {
   /** Makes a sheet the one the user sees (menu "Settings"). */
   show(name: string): void {
     this.sheet(name).activate();
+  }
+
+  /**
+   * Colours one column (rows `fromRow` to the sheet's end) by text-equals conditional formats,
+   * keeping every other rule of the sheet where it is (see core/automation/statusColours.ts).
+   * Two reads; a write only when the rules are not already the wanted ones. Answers whether it wrote.
+   */
+  keepColumnColours(name: string, column: number, fromRow: number, wanted: readonly TextColourRule[]): boolean {
+    const sheet = this.sheet(name);
+    const target = { row: fromRow, column, numRows: Math.max(1, sheet.getMaxRows() - fromRow + 1), numColumns: 1 };
+    const rules = sheet.getConditionalFormatRules();
+    const views: RuleView[] = rules.map((rule) => {
+      const condition = rule.getBooleanCondition();
+      const isText = condition !== null && String(condition.getCriteriaType()) === 'TEXT_EQUAL_TO';
+      const values = isText ? condition.getCriteriaValues() : [];
+      return {
+        text: isText && values.length === 1 ? String(values[0]) : null,
+        background: isText ? condition.getBackground() : null,
+        fontColor: isText ? condition.getFontColor() : null,
+        ranges: rule.getRanges().map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() })),
+      };
+    });
+    const plan = planStatusRules(views, wanted, target);
+    if (!plan) return false;
+    const range = sheet.getRange(target.row, target.column, target.numRows, 1);
+    const own = wanted.map((w) =>
+      SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(w.text).setBackground(w.background).setFontColor(w.fontColor).setRanges([range]).build(),
+    );
+    const kept = plan.keep.map((i) => rules[i]);
+    sheet.setConditionalFormatRules([...kept.slice(0, plan.insertAt), ...own, ...kept.slice(plan.insertAt)]);
+    return true;
   }
 
   private ensureSize(sheet: Sheet, lastRow: number, lastColumn: number): void {

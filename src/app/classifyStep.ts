@@ -8,7 +8,7 @@
 import { writeDocumentJson } from '../adapters/properties';
 import { encodeCardSummary, monthlyOrders } from '../core/automation/cardSummary';
 import { flagChangeRow, flagChanges, runRow, type FlagChange } from '../core/automation/log';
-import { flagText } from '../core/automation/reasons';
+import { flagText, quadrantText } from '../core/automation/reasons';
 import { renderState } from '../core/automation/state';
 import { trimOwnSheet } from './ownSheets';
 import { formatDay } from '../core/dates';
@@ -54,7 +54,7 @@ export function runClassifyStep(ctx: RunContext): string {
       tier: cls.tier,
       previousTier: cls.previousTier,
       movement: cls.movement,
-      quadrant: cls.quadrant,
+      quadrant: quadrantText(cls.quadrant, ctx.lang),
       rank: cls.rank,
       customers: c.tables.customers.length,
       share: cls.cumulativeShare,

@@ -4,7 +4,8 @@
  */
 import type { CellValue } from '../core/cells';
 import { layoutOwnColumns, type OwnColumnKey } from '../core/automation/ownColumns';
-import { flagsCell, movementText, statusText } from '../core/automation/reasons';
+import { flagsCell, movementText, quadrantText, statusText } from '../core/automation/reasons';
+import { statusColourRules } from '../core/automation/statusColours';
 import { value8Label } from '../core/labels';
 import type { CustomerClass, Flag, Status } from '../core/model';
 import { cellText } from '../core/text';
@@ -23,7 +24,7 @@ function ownCells(cls: CustomerClass, flags: readonly Flag[], status: Status, ct
     rfm: cls.rfm ? `'${cls.rfm.code}` : '',
     segment: cls.rfm ? value8Label(ctx.lang, cls.rfm.segment) : '',
     abc: cls.tier,
-    quadrant: cls.quadrant,
+    quadrant: quadrantText(cls.quadrant, ctx.lang),
     movement: movementText(cls.movement, cls.previousTier, ctx.lang),
     status: statusText(status, ctx.lang),
     flags: cellText(flagsCell(flags, ctx.lang)),
@@ -76,7 +77,9 @@ export function writeOwnColumns(ctx: RunContext, c: Classified): void {
       const id = idLabel(row[idColumn - left]);
       return (Object.keys(layout.columns) as OwnColumnKey[]).some((k) => row[layout.columns[k] - left] !== asRead(expected(id, k)));
     });
-    if (!misplaced || attempt === WRITE_ATTEMPTS) return;
+    if (!misplaced || attempt === WRITE_ATTEMPTS) break;
     ids = back.map((row) => idLabel(row[idColumn - left]));
   }
+  // Red, amber and green on the status column, by conditional formats (written only when not there).
+  ctx.wb.keepColumnColours(m.sheet, layout.columns.status, m.headerRow + 1, statusColourRules());
 }

@@ -3,7 +3,8 @@
  * no visit or call on record is counted from the first run (not flagged at once), and the log,
  * the run's summary and the dashboard say how many such customers there are.
  */
-import { ManualClock } from '../../tools/gas/fakes';
+import { booleanRulesOf, conditionalRulesOf, ManualClock, totalCalls, type SheetState } from '../../tools/gas/fakes';
+import type { LoadedBundle } from '../../tools/gas/loadBundle';
 import { exec, lastAlert, sampleFile, secondFile, sheetValues } from '../support/automation';
 
 jest.setTimeout(120_000);
@@ -16,6 +17,12 @@ function withoutContact(customers: unknown[][], contacts: unknown[][]): Set<stri
   const kindCol = contacts[0].indexOf('类型');
   const contacted = new Set(contacts.slice(1).filter((r) => r[kindCol] === '拜访' || r[kindCol] === '电话').map((r) => String(r[idCol])));
   return new Set(customers.slice(1).map((r) => String(r[0])).filter((id) => !contacted.has(id)));
+}
+
+function stateOf(b: LoadedBundle, name: string): SheetState {
+  const s = b.fakes.state.spreadsheet.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
 }
 
 const NEVER_ZH = /启用 Kehu 已 (\d+) 天，仍没有拜访或电话记录/;
@@ -62,5 +69,57 @@ describe('in English', () => {
     expect(lastAlert(b)).toMatch(/ \d+ customers have no visit or call on record; their contact rhythm counts from the first run on 2026-11-20\./);
     const dash = sheetValues(b, 'Kehu · Dashboard')!;
     expect(dash.some((r) => r.includes('No contact on record'))).toBe(true);
+  });
+});
+
+describe('the status column is coloured, the quadrant column worded', () => {
+  const b = sampleFile();
+  // A rule of the team's on the customer table before Kehu's first run: a gradient on column B.
+  const direct = b.fakes.direct.spreadsheet.getSheetByName('Customers')!;
+  direct.setConditionalFormatRules([b.fakes.direct.SpreadsheetApp.newConditionalFormatRule().setGradientMinpoint('#ffffff').setGradientMaxpoint('#ff0000').setRanges([direct.getRange('B2:B50')]).build()]);
+  const first = exec(b, 'flagStaleRecords');
+
+  it('one text-equals rule per status word in both languages, on the status column from the first data row to the end', () => {
+    const customers = sheetValues(b, 'Customers')!;
+    const statusColumn = customers[0].indexOf('Kehu · 状态') + 1;
+    const rules = booleanRulesOf(stateOf(b, 'Customers'));
+    expect(rules.map((r) => r.boolean.values[0])).toEqual(['红', '黄', '绿', 'red', 'amber', 'green']);
+    const maxRows = direct.getMaxRows();
+    for (const r of rules) expect(r.ranges.map(({ row, column, numRows, numColumns }) => [row, column, numRows, numColumns])).toEqual([[2, statusColumn, maxRows - 1, 1]]);
+    // Red, amber and green differ; a word's colour is the same in both languages.
+    expect(new Set(rules.map((r) => r.boolean.background)).size).toBe(3);
+    expect(rules[0].boolean.background).toBe(rules[3].boolean.background);
+    // Every status the run wrote is coloured by one of them.
+    const words = new Set(rules.map((r) => r.boolean.values[0]));
+    for (const row of customers.slice(1)) expect(words.has(String(row[statusColumn - 1]))).toBe(true);
+    // The team's rule is kept, first as it was.
+    expect(conditionalRulesOf(stateOf(b, 'Customers'))).toEqual([expect.objectContaining({ gradient: { min: '#ffffff', max: '#ff0000' } })]);
+    expect(totalCalls(first.calls, 'Sheet.setConditionalFormatRules')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a second run writes no rule and adds none', () => {
+    const before = booleanRulesOf(stateOf(b, 'Customers'));
+    const second = exec(b, 'flagStaleRecords');
+    // The dashboard writes its own sheet's rules; the customer table's are left as they are.
+    const dashboardWrites = totalCalls(first.calls, 'Sheet.setConditionalFormatRules') - 1;
+    expect(totalCalls(second.calls, 'Sheet.setConditionalFormatRules')).toBe(dashboardWrites);
+    expect(booleanRulesOf(stateOf(b, 'Customers'))).toEqual(before);
+    expect(conditionalRulesOf(stateOf(b, 'Customers'))).toHaveLength(1);
+  });
+
+  it('a rule a person changed or deleted is put back, the others left as they are', () => {
+    const rules = direct.getConditionalFormatRules();
+    // Drop Kehu's '黄' rule.
+    direct.setConditionalFormatRules(rules.filter((_: unknown, i: number) => i !== 2));
+    exec(b, 'flagStaleRecords');
+    expect(booleanRulesOf(stateOf(b, 'Customers')).map((r) => r.boolean.values[0])).toEqual(['红', '黄', '绿', 'red', 'amber', 'green']);
+    expect(conditionalRulesOf(stateOf(b, 'Customers'))).toHaveLength(1);
+  });
+
+  it('the quadrant column says turnover and margin in words, with no A-D beside the tier', () => {
+    const customers = sheetValues(b, 'Customers')!;
+    const q = customers[0].indexOf('Kehu · 象限');
+    const values = new Set(customers.slice(1).map((r) => String(r[q])));
+    expect([...values].filter((v) => v !== '').sort()).toEqual(['低周转·低毛利', '低周转·高毛利', '高周转·低毛利', '高周转·高毛利']);
   });
 });

@@ -112,6 +112,21 @@ export function statusText(status: Status, lang: Lang): string {
   return STATUS[status][lang];
 }
 
+/**
+ * The quadrant (classify.ts: turnover × margin rate, letters A-D in the order of quadrant.ts) as
+ * words a rep reads at once, without a letter that could pass for the ABC tier beside it.
+ */
+const QUADRANTS: Record<string, Record<Lang, string>> = {
+  A: { zh: '高周转·高毛利', en: 'high turnover, high margin' },
+  B: { zh: '高周转·低毛利', en: 'high turnover, low margin' },
+  C: { zh: '低周转·低毛利', en: 'low turnover, low margin' },
+  D: { zh: '低周转·高毛利', en: 'low turnover, high margin' },
+};
+
+export function quadrantText(quadrant: string, lang: Lang): string {
+  return QUADRANTS[quadrant]?.[lang] ?? quadrant;
+}
+
 export function movementText(m: Movement, previous: string, lang: Lang): string {
   switch (m) {
     case 'up':

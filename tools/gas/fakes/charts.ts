@@ -1,11 +1,12 @@
 /**
  * Charts and conditional formats of a sheet: Sheet.newChart / insertChart / updateChart /
  * removeChart / getCharts, the EmbeddedChartBuilder and EmbeddedChart they hand out,
- * SpreadsheetApp.newConditionalFormatRule and Sheet.get/setConditionalFormatRules, and the
- * `Charts` service's ChartType enum.
+ * SpreadsheetApp.newConditionalFormatRule and Sheet.get/setConditionalFormatRules (gradient rules and
+ * text-equals rules with a background or font colour), and the `Charts` service's ChartType enum.
  *
  * What a script made is recorded per sheet as plain data (chartsOf / conditionalRulesOf), so a
- * test can assert a chart's type, ranges and options, and the playground can draw it. Builder,
+ * test can assert a chart's type, ranges and options, and the playground can draw it (chartsOf,
+ * conditionalRulesOf for gradient rules, booleanRulesOf for text-equals rules). Builder,
  * chart and rule calls are counted like every other service call ('EmbeddedChartBuilder.addRange').
  */
 import { a1Of } from './a1';
@@ -37,9 +38,19 @@ export interface GradientRuleRecord {
   gradient: { min?: string; mid?: string; max?: string };
 }
 
+/** A text-equals rule: cells of `ranges` whose text equals `values[0]` get the colours. */
+export interface BooleanRuleRecord {
+  ranges: RangeRecord[];
+  boolean: { type: 'TEXT_EQUAL_TO'; values: string[]; background?: string; fontColor?: string; bold?: boolean };
+}
+
+type RuleRecord = GradientRuleRecord | BooleanRuleRecord;
+const isBoolean = (r: RuleRecord): r is BooleanRuleRecord => 'boolean' in r;
+
 interface SheetGraphics {
   charts: ChartRecord[];
-  rules: GradientRuleRecord[];
+  /** In the sheet's order (the first matching rule wins in Sheets). */
+  rules: RuleRecord[];
 }
 
 const graphics = new WeakMap<SheetState, SheetGraphics>();
@@ -61,9 +72,14 @@ export function chartsOf(sheet: SheetState): ChartRecord[] {
   return copy(graphicsOf(sheet).charts);
 }
 
-/** The sheet's conditional format rules (gradient rules; a copy). */
+/** The sheet's gradient rules, in order (a copy). */
 export function conditionalRulesOf(sheet: SheetState): GradientRuleRecord[] {
-  return copy(graphicsOf(sheet).rules);
+  return copy(graphicsOf(sheet).rules.filter((r): r is GradientRuleRecord => !isBoolean(r)));
+}
+
+/** The sheet's text-equals rules, in order (a copy). */
+export function booleanRulesOf(sheet: SheetState): BooleanRuleRecord[] {
+  return copy(graphicsOf(sheet).rules.filter(isBoolean));
 }
 
 export const CHART_TYPES = [
@@ -203,21 +219,67 @@ export function sheetChartMethods(doc: Doc, sheet: SheetState) {
     setConditionalFormatRules(rules: unknown[]) {
       if (!Array.isArray(rules)) throw doc.rt.error('Invalid argument: rules');
       g.rules = rules.map((rule) => {
-        const r = rule && typeof rule === 'object' ? (rule as { record?: GradientRuleRecord }).record : undefined;
+        const r = rule && typeof rule === 'object' ? (rule as { record?: RuleRecord }).record : undefined;
         if (!r) throw doc.rt.error('Invalid argument: rules');
         return copy(r);
       });
     },
-    getConditionalFormatRules: () => g.rules.map((r) => counted('ConditionalFormatRule', { record: copy(r), getRanges: () => [] }, doc.rt)),
+    getConditionalFormatRules: () => g.rules.map((r) => ruleObject(doc, sheet, copy(r))),
   };
 }
 
 export type SheetChartMethods = ReturnType<typeof sheetChartMethods>;
 
-/** SpreadsheetApp.newConditionalFormatRule(): gradient rules (what Kehu uses) with their ranges. */
+/** A ConditionalFormatRule as Sheet.getConditionalFormatRules gives it: its ranges and condition. */
+function ruleObject(doc: Doc, sheet: SheetState, record: RuleRecord): object {
+  const rangeOf = (r: RangeRecord) => doc.rangeOn(doc.state.sheets.find((s) => s.id === r.sheetId) ?? sheet, r.row, r.column, r.numRows, r.numColumns);
+  const condition = isBoolean(record)
+    ? counted(
+        'BooleanCondition',
+        {
+          getCriteriaType: () => record.boolean.type,
+          getCriteriaValues: () => record.boolean.values.slice(),
+          getBackground: () => record.boolean.background ?? null,
+          getFontColor: () => record.boolean.fontColor ?? null,
+          getBold: () => record.boolean.bold ?? null,
+        },
+        doc.rt,
+      )
+    : null;
+  return counted(
+    'ConditionalFormatRule',
+    {
+      record,
+      getRanges: () => record.ranges.map(rangeOf),
+      getBooleanCondition: () => condition,
+      getGradientCondition: () => (isBoolean(record) ? null : { ...record.gradient }),
+    },
+    doc.rt,
+  );
+}
+
+/** SpreadsheetApp.newConditionalFormatRule(): gradient rules and text-equals rules, with their ranges. */
 export function newConditionalFormatRule(doc: Doc, rt: Runtime): object {
   const draft: GradientRuleRecord = { ranges: [], gradient: {} };
+  let text: BooleanRuleRecord['boolean'] | null = null;
+  const format = (): BooleanRuleRecord['boolean'] => (text ??= { type: 'TEXT_EQUAL_TO', values: [] });
   const builder = {
+    whenTextEqualTo(value: string) {
+      format().values = [String(value)];
+      return builder;
+    },
+    setBackground(color: string | null) {
+      format().background = color === null ? undefined : String(color);
+      return builder;
+    },
+    setFontColor(color: string | null) {
+      format().fontColor = color === null ? undefined : String(color);
+      return builder;
+    },
+    setBold(bold: boolean | null) {
+      format().bold = bold === null ? undefined : Boolean(bold);
+      return builder;
+    },
     setGradientMinpoint(color: string) {
       draft.gradient.min = String(color);
       return builder;
@@ -237,6 +299,11 @@ export function newConditionalFormatRule(doc: Doc, rt: Runtime): object {
     },
     build() {
       if (draft.ranges.length === 0) throw rt.error('Conditional format rule must have at least one range.');
+      if (text) {
+        if (text.values.length === 0) throw rt.error('Conditional format rule must have a condition.');
+        const rule: BooleanRuleRecord = { ranges: copy(draft.ranges), boolean: copy(text) };
+        return { record: rule };
+      }
       return { record: copy(draft) };
     },
   };

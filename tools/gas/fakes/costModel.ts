@@ -96,7 +96,7 @@ export const COST_TABLE: readonly CostRow[] = [
   { kind: 'charts and rules read', calls: ['Sheet.getCharts', 'Sheet.getConditionalFormatRules'], ms: 30, source: 'assumed', note: 'a read round trip' },
   {
     kind: 'builders',
-    calls: ['SpreadsheetApp.newConditionalFormatRule', 'Sheet.newChart', 'EmbeddedChartBuilder.*', 'EmbeddedChart.*', 'ConditionalFormatRuleBuilder.*', 'ConditionalFormatRule.*'],
+    calls: ['SpreadsheetApp.newConditionalFormatRule', 'Sheet.newChart', 'EmbeddedChartBuilder.*', 'EmbeddedChart.*', 'ConditionalFormatRuleBuilder.*', 'ConditionalFormatRule.*', 'BooleanCondition.*'],
     ms: 0.1,
     source: 'local',
     note: 'built in the script; sent by the write that uses them',

@@ -56,7 +56,7 @@ export { nextRunOf, clockEvent } from './script';
 export type { EventResource, CalendarNotification } from './calendar/state';
 export type { Snapshot, SheetSnapshot, SnapshotOptions } from './snapshot';
 export { displayValue } from './displayFormat';
-export { chartsOf, conditionalRulesOf, type ChartRecord, type GradientRuleRecord, type RangeRecord } from './charts';
+export { booleanRulesOf, chartsOf, conditionalRulesOf, type BooleanRuleRecord, type ChartRecord, type GradientRuleRecord, type RangeRecord } from './charts';
 export { readManifest, type Manifest } from './manifest';
 
 export interface GasFakesOptions extends GasStateOptions {
