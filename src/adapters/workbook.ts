@@ -344,15 +344,17 @@ export class Workbook {
   /**
    * A block of a sheet named in A1 notation ('Sheet'!A5:P5): one getRange on the spreadsheet and
    * one read, without listing the sheets first (the card's reads, where each call counts). A
-   * block Sheets refuses (past the sheet's last row or column, a sheet renamed or removed since
-   * its name was kept) reads as nothing, as rows past the end do in readFresh.
+   * block Sheets refuses as a range (past the sheet's last row or column, a sheet renamed or
+   * removed since its name was kept) reads as nothing, as rows past the end do in readFresh; any
+   * other failure (a server error) is thrown, so a run never goes on with a read that failed.
    */
   readBlock(name: string, row: number, column: number, numRows: number, numColumns: number): CellValue[][] {
     if (numRows < 1 || numColumns < 1) return [];
     try {
       return this.spreadsheet.getRange(`${quotedSheet(name)}!${a1Of(row, column, numRows, numColumns)}`).getValues() as CellValue[][];
     } catch (e) {
-      return [];
+      if (isRangeRefusal(e)) return [];
+      throw e;
     }
   }
 
@@ -366,8 +368,9 @@ export class Workbook {
     try {
       values = this.spreadsheet.getRange(`${quotedSheet(name)}!${letters}${row}:${letters}`).getValues() as CellValue[][];
     } catch (e) {
-      // The sheet ends above `row`: nothing below it.
-      return [];
+      // The sheet ends above `row`: nothing below it. Anything else is a failure.
+      if (isRangeRefusal(e)) return [];
+      throw e;
     }
     let end = values.length;
     while (end > 0 && (values[end - 1][0] === '' || values[end - 1][0] === null)) end--;
@@ -389,6 +392,12 @@ export class Workbook {
     if (!range) return null;
     return { sheetId: range.getGridId(), row: range.getRow() };
   }
+}
+
+/** Sheets' refusal of a range itself (outside the sheet, no such sheet), not a failing call. */
+function isRangeRefusal(e: unknown): boolean {
+  const message = e instanceof Error || (typeof e === 'object' && e !== null && 'message' in e) ? String((e as { message: unknown }).message) : String(e);
+  return /outside the dimensions of the sheet|Range not found/i.test(message);
 }
 
 function columnLetters(column: number): string {
