@@ -81,7 +81,7 @@ describe('errors show as #ERROR! with the message', () => {
   it('speaks Chinese in a zh spreadsheet', () => {
     const { engine } = workbook('zh_CN');
     engine.setCell('Report', 'A1', '=ABCTIER(Orders!C2:C10, 2)');
-    expect(engine.getValue('Report', 'A1')).toEqual({ error: '#ERROR!', message: 'ABCTIER：a_share必须是 0 到 1 之间的比例（例如 0.8 或 80%），现在是数字 2。' });
+    expect(engine.getValue('Report', 'A1')).toEqual({ error: '#ERROR!', message: 'ABCTIER：a_share 必须是 0 到 1 之间的比例（例如 0.8 或 80%），现在是数字 2。' });
   });
 
   it('rejects an order log whose ranges differ in length', () => {

@@ -220,6 +220,9 @@ const TEXTS = {
 
 export type TextKey = keyof typeof TEXTS;
 
+/** Every key of the table (a test renders each to check its wording). */
+export const TEXT_KEYS = Object.keys(TEXTS) as TextKey[];
+
 export function appText(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
   return TEXTS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
 }

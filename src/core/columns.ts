@@ -13,6 +13,8 @@ export type Column = readonly (readonly CellValue[])[];
 
 /** The rows of a one-column range. A single cell is a column of one. */
 export function readColumn(arg: Arg, argName: string): Column {
+  // Left out of the formula: say so, rather than read it as a column of one empty row.
+  if (arg === undefined || arg === null) throw new InputError('missingArg', { arg: argName });
   const rows = toRows(arg);
   // Sheets passes rectangular ranges, so the first row's width is the range's width.
   const width = rows.length ? rows[0].length : 0;

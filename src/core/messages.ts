@@ -29,51 +29,63 @@ function where(p: ErrorParams, r: Render, lang: Lang): string {
   return lang === 'en' ? ` ${r.at(p.arg, p.index)}` : r.at(p.arg, p.index);
 }
 
+/**
+ * Chinese: the argument and its row as the subject of a sentence, ending in a space or a Chinese
+ * character so what follows joins it as written ("amounts 第 7 行是…", "amounts 是…").
+ */
+function zhAt(arg: string, p: ErrorParams, r: Render): string {
+  return p.index === undefined ? `${arg} ` : `${arg} ${r.at(arg, p.index).trim()}`;
+}
+
 /** A first-row text without digits ('revenue', '金额') is most likely a header selected by mistake. */
 function headerHint(p: ErrorParams, lang: Lang): string {
   return p.index === 0 && typeof p.value === 'string' && !/\d/.test(p.value) ? HEADER_HINT[lang] : '';
 }
 
 const MESSAGES = {
+  missingArg: {
+    en: (p) => `the argument ${p.arg} is missing.`,
+    zh: (p) => `缺少参数 ${p.arg}。`,
+  },
   notNumber: {
     en: (p, r) => `${p.arg}${where(p, r, 'en')} is ${r.value(p.value)}, not a number.${headerHint(p, 'en')}`,
-    zh: (p, r) => `${p.arg}${where(p, r, 'zh')}是${r.value(p.value)}，不是数字。${headerHint(p, 'zh')}`,
+    zh: (p, r) => `${zhAt(String(p.arg), p, r)}是${r.value(p.value)}，不是数字。${headerHint(p, 'zh')}`,
   },
   notDate: {
     en: (p, r) => `${p.arg}${where(p, r, 'en')} is ${r.value(p.value)}, not a date. Format the cells as dates or write them as 2024-03-05.${headerHint(p, 'en')}`,
-    zh: (p, r) => `${p.arg}${where(p, r, 'zh')}是${r.value(p.value)}，不是日期。请把单元格设为日期格式，或写成 2024-03-05 的形式。${headerHint(p, 'zh')}`,
+    zh: (p, r) => `${zhAt(String(p.arg), p, r)}是${r.value(p.value)}，不是日期。请把单元格设为日期格式，或写成 2024-03-05 的形式。${headerHint(p, 'zh')}`,
   },
   emptyCell: {
     en: (p, r) => `${p.arg}${where(p, r, 'en')} is empty. Fill it in, or clear the whole row.`,
-    zh: (p, r) => `${p.arg}${where(p, r, 'zh')}是空白。请填写，或把整行清空。`,
+    zh: (p, r) => `${zhAt(String(p.arg), p, r)}是空白。请填写，或把整行清空。`,
   },
   missingCustomer: {
     en: (p, r) => `${p.arg}${where(p, r, 'en')} is empty, but that row has an order. Fill in the customer, or clear the whole row.`,
-    zh: (p, r) => `${p.arg}${where(p, r, 'zh')}没有客户，但这一行有订单。请填写客户，或把整行清空。`,
+    zh: (p, r) => `${zhAt(String(p.arg), p, r)}没有客户，但这一行有订单。请填写客户，或把整行清空。`,
   },
   notLabel: {
     en: (p, r) => `${p.arg}${where(p, r, 'en')} is ${r.value(p.value)}; names and codes must be text or numbers.`,
-    zh: (p, r) => `${p.arg}${where(p, r, 'zh')}是${r.value(p.value)}；名称和代码只能是文本或数字。`,
+    zh: (p, r) => `${zhAt(String(p.arg), p, r)}是${r.value(p.value)}；名称和代码只能是文本或数字。`,
   },
   sumTooLarge: {
     en: (p, r) => `the ${p.arg} add up to more than a number can hold${p.customer === undefined ? '' : ` (customer ${r.name(p.customer)})`}. Check for a mistyped amount.`,
-    zh: (p, r) => `${p.arg}的合计超出了数字能表示的范围${p.customer === undefined ? '' : `（客户${r.name(p.customer)}）`}。请检查是否有输错的金额。`,
+    zh: (p, r) => `${p.arg} 的合计超出了数字能表示的范围${p.customer === undefined ? '' : `（客户${r.name(p.customer)}）`}。请检查是否有输错的金额。`,
   },
   emptyName: {
     en: (p) => `${p.arg} has an empty name; give ${p.count} names separated by commas.`,
-    zh: (p) => `${p.arg}里有空的名称；请给出 ${p.count} 个用逗号分隔的名称。`,
+    zh: (p) => `${p.arg} 里有空的名称；请给出 ${p.count} 个用逗号分隔的名称。`,
   },
   notSingleColumn: {
     en: (p) => `${p.arg} must be a single column, not ${p.columns} columns.`,
-    zh: (p) => `${p.arg}只能选一列，现在选了 ${p.columns} 列。`,
+    zh: (p) => `${p.arg} 只能选一列，现在选了 ${p.columns} 列。`,
   },
   lengthMismatch: {
     en: (p) => `${p.arg} has ${p.rows} rows but ${p.other} has ${p.otherRows}. Select ranges that cover the same rows.`,
-    zh: (p) => `${p.arg}有 ${p.rows} 行，${p.other}有 ${p.otherRows} 行。请选择行数相同的区域。`,
+    zh: (p) => `${p.arg} 有 ${p.rows} 行，${p.other} 有 ${p.otherRows} 行。请选择行数相同的区域。`,
   },
   notSingleCell: {
     en: (p) => `${p.arg} must be a single value, not a range.`,
-    zh: (p) => `${p.arg}只能是一个值，不能是区域。`,
+    zh: (p) => `${p.arg} 只能是一个值，不能是区域。`,
   },
   binsRange: {
     en: (p, r) => `bins must be a whole number from 2 to 9, not ${r.value(p.value)}.`,
@@ -81,7 +93,7 @@ const MESSAGES = {
   },
   shareRange: {
     en: (p, r) => `${p.arg} must be a share between 0 and 1 (such as 0.8 or 80%), not ${r.value(p.value)}.`,
-    zh: (p, r) => `${p.arg}必须是 0 到 1 之间的比例（例如 0.8 或 80%），现在是${r.value(p.value)}。`,
+    zh: (p, r) => `${p.arg} 必须是 0 到 1 之间的比例（例如 0.8 或 80%），现在是${r.value(p.value)}。`,
   },
   sharesOrder: {
     en: (p) => `a_share (${p.a}) must not be larger than b_share (${p.b}).`,
@@ -89,11 +101,11 @@ const MESSAGES = {
   },
   unknownChoice: {
     en: (p, r) => `${p.arg} must be one of ${p.choices}, not ${r.value(p.value)}.`,
-    zh: (p, r) => `${p.arg}只能是 ${p.choices} 之一，现在是${r.value(p.value)}。`,
+    zh: (p, r) => `${p.arg} 只能是 ${p.choices} 之一，现在是${r.value(p.value)}。`,
   },
   namesCount: {
     en: (p) => `${p.arg} needs ${p.count} names separated by commas, but has ${p.given}.`,
-    zh: (p) => `${p.arg}需要 ${p.count} 个名称（用逗号分隔），现在有 ${p.given} 个。`,
+    zh: (p) => `${p.arg} 需要 ${p.count} 个名称（用逗号分隔），现在有 ${p.given} 个。`,
   },
   rulesShape: {
     en: (p) => `the rules table in scheme needs 7 columns (name, R min, R max, F min, F max, M min, M max), not ${p.columns}.`,
@@ -101,7 +113,7 @@ const MESSAGES = {
   },
   ruleWithoutName: {
     en: (p, r) => `scheme${where(p, r, 'en')} has limits but no segment name.`,
-    zh: (p, r) => `scheme${where(p, r, 'zh')}有分数范围，但没有类别名称。`,
+    zh: (p, r) => `${zhAt('scheme', p, r)}有分数范围，但没有类别名称。`,
   },
   noRules: {
     en: () => `the rules table in scheme has no rules.`,
@@ -113,7 +125,7 @@ const MESSAGES = {
   },
   dateAfterAnalysis: {
     en: (p, r) => `${p.arg}${where(p, r, 'en')} is ${r.day(p.day)}, after analysis_date ${r.day(p.analysisDay)}. Choose a later analysis_date, or leave it empty.`,
-    zh: (p, r) => `${p.arg}${where(p, r, 'zh')}是 ${r.day(p.day)}，晚于 analysis_date ${r.day(p.analysisDay)}。请选更晚的 analysis_date，或留空。`,
+    zh: (p, r) => `${zhAt(String(p.arg), p, r)}是 ${r.day(p.day)}，晚于 analysis_date ${r.day(p.analysisDay)}。请选更晚的 analysis_date，或留空。`,
   },
   groupConflict: {
     en: (p, r) => `customer ${r.name(p.customer)} is in group ${r.name(p.value)} on groups ${r.at('groups', p.index!)} but in ${r.name(p.otherGroup)} on ${r.at('groups', p.otherRow)}. A customer belongs to one group.`,
@@ -121,15 +133,15 @@ const MESSAGES = {
   },
   noData: {
     en: (p) => `${p.arg} has no data rows. Select the ranges that hold the data.`,
-    zh: (p) => `${p.arg}里没有数据行。请选择有数据的区域。`,
+    zh: (p) => `${p.arg} 里没有数据行。请选择有数据的区域。`,
   },
   mixedRecency: {
     en: (p, r) => `recency${where(p, r, 'en')} is ${r.value(p.value)}, but the column started with ${p.days ? 'numbers of days' : 'dates'}. Use either days or last-purchase dates in the whole column.`,
-    zh: (p, r) => `recency${where(p, r, 'zh')}是${r.value(p.value)}，但这一列前面是${p.days ? '天数' : '日期'}。整列请统一用天数或最近购买日期。`,
+    zh: (p, r) => `${zhAt('recency', p, r)}是${r.value(p.value)}，但这一列前面是${p.days ? '天数' : '日期'}。整列请统一用天数或最近购买日期。`,
   },
   negativeRecency: {
     en: (p, r) => `recency${where(p, r, 'en')} is ${r.value(p.value)}: days since the last purchase cannot be negative.`,
-    zh: (p, r) => `recency${where(p, r, 'zh')}是${r.value(p.value)}：距最近购买的天数不能是负数。`,
+    zh: (p, r) => `${zhAt('recency', p, r)}是${r.value(p.value)}：距最近购买的天数不能是负数。`,
   },
   scoresShape: {
     en: (p) => `scores needs 3 columns (R, F, M) or one column of codes such as 545, not ${p.columns} columns.`,
@@ -137,11 +149,11 @@ const MESSAGES = {
   },
   badScore: {
     en: (p, r) => `scores${where(p, r, 'en')} is ${r.value(p.value)}, not ${p.code ? 'an RFM code such as 545' : 'a score from 1 to 9'}.${headerHint(p, 'en')}`,
-    zh: (p, r) => `scores${where(p, r, 'zh')}是${r.value(p.value)}，不是${p.code ? ' RFM 代码（例如 545）' : ' 1 到 9 的分数'}。${headerHint(p, 'zh')}`,
+    zh: (p, r) => `${zhAt('scores', p, r)}是${r.value(p.value)}，不是${p.code ? ' RFM 代码（例如 545）' : ' 1 到 9 的分数'}。${headerHint(p, 'zh')}`,
   },
   namedScoreRange: {
     en: (p, r) => `scores${where(p, r, 'en')} has the score ${p.score}; the named segments are defined for scores 1 to 5 (score with 5 bins).`,
-    zh: (p, r) => `scores${where(p, r, 'zh')}有分数 ${p.score}；命名类别只适用于 1 到 5 分（请用 5 档评分）。`,
+    zh: (p, r) => `${zhAt('scores', p, r)}有分数 ${p.score}；命名类别只适用于 1 到 5 分（请用 5 档评分）。`,
   },
   clvTooFewCustomers: {
     en: (p) => `only ${p.customers} ${p.customers === 1 ? 'customer has' : 'customers have'} orders; at least ${p.needed} are needed to fit the lifetime-value models. Use a larger order log.`,
@@ -165,7 +177,7 @@ const MESSAGES = {
   },
   clvParamModel: {
     en: (p, r) => `params${where(p, r, 'en')} names the model ${r.value(p.value)}; CLVPARAMS writes "bgnbd", "mbgnbd" or "paretonbd" there. Give the table CLVPARAMS returns.`,
-    zh: (p, r) => `params${where(p, r, 'zh')}的模型是${r.value(p.value)}；CLVPARAMS 在这里写的是 "bgnbd"、"mbgnbd" 或 "paretonbd"。请选择 CLVPARAMS 返回的表。`,
+    zh: (p, r) => `${zhAt('params', p, r)}的模型是${r.value(p.value)}；CLVPARAMS 在这里写的是 "bgnbd"、"mbgnbd" 或 "paretonbd"。请选择 CLVPARAMS 返回的表。`,
   },
   clvModelMismatch: {
     en: (p) => `params were fitted with ${p.fitted} but model asks for ${p.asked}. Leave model empty to score with the params' model, or fit again with CLVPARAMS(…, "${p.code}").`,
@@ -189,15 +201,15 @@ const MESSAGES = {
   },
   clvParamTwice: {
     en: (p, r) => `params${where(p, r, 'en')} names ${r.name(p.name)} a second time. Give the table CLVPARAMS returns once.`,
-    zh: (p, r) => `params${where(p, r, 'zh')}再次出现了${r.name(p.name)}。CLVPARAMS 返回的表只需选一次。`,
+    zh: (p, r) => `${zhAt('params', p, r)}再次出现了${r.name(p.name)}。CLVPARAMS 返回的表只需选一次。`,
   },
   clvParamValue: {
     en: (p, r) => `params${where(p, r, 'en')} gives ${r.name(p.name)} as ${r.value(p.value)}; it must be a positive number, as CLVPARAMS returns it.`,
-    zh: (p, r) => `params${where(p, r, 'zh')}中${r.name(p.name)}的值是${r.value(p.value)}；它必须是正数（即 CLVPARAMS 返回的值）。`,
+    zh: (p, r) => `${zhAt('params', p, r)}中${r.name(p.name)}的值是${r.value(p.value)}；它必须是正数（即 CLVPARAMS 返回的值）。`,
   },
   sqlColumnName: {
     en: (p, r) => `${p.arg} is ${r.value(p.value)}, not a column name. Use letters, digits and underscores (spaces and hyphens only inside); a name that could change the query is refused.`,
-    zh: (p, r) => `${p.arg}是${r.value(p.value)}，不是列名。请只用字母、数字和下划线（空格和连字符只能在中间）；可能改变查询的名称一律拒绝。`,
+    zh: (p, r) => `${p.arg} 是${r.value(p.value)}，不是列名。请只用字母、数字和下划线（空格和连字符只能在中间）；可能改变查询的名称一律拒绝。`,
   },
   sqlTableName: {
     en: (p, r) => `table is ${r.value(p.value)}, not a table name. ${p.dialect === 'bigquery' ? 'Write it as project.dataset.table (such as my-project.sales.orders)' : 'Write it as table or schema.table'}; a name that could change the query is refused.`,
