@@ -1,7 +1,8 @@
 /**
  * The compact list of customers the page searches by itself (no server call per keystroke): one
  * line per customer, `id \t name \t phone \t city \t row`, lines joined by \n, the row left
- * empty when it is the row after the previous line's (most lines of a table), sent once per
+ * empty when it is the row after the previous line's (most lines of a table) and the id left
+ * empty when it is the previous line's id plus one (KH0041 after KH0040), sent once per
  * sidebar as one string (smaller than JSON and parsed in a few milliseconds). Made by the server
  * from the customer table as it is now, so a customer renamed today is found by its new name.
  *
@@ -22,13 +23,26 @@ export interface ListedCustomer {
 
 const clean = (v: string): string => v.replace(/[\t\n\r]+/g, ' ').trim();
 
+/** The id after `id` when it ends in digits (KH0040 → KH0041, 99 → 100), else null. */
+export function nextId(id: string): string | null {
+  const m = /^(.*?)(\d+)$/.exec(id);
+  if (!m) return null;
+  const n = String(Number(m[2]) + 1);
+  if (!Number.isSafeInteger(Number(m[2]) + 1)) return null;
+  return m[1] + n.padStart(m[2].length, '0');
+}
+
 export function encodeCustomerList(customers: readonly ListedCustomer[]): string {
-  let previous = 0;
+  let previousRow = 0;
+  let previousId: string | null = null;
   return customers
     .map((c) => {
-      const row = c.row === previous + 1 ? '' : String(c.row);
-      previous = c.row;
-      return `${clean(c.id)}\t${clean(c.name)}\t${clean(c.phone)}\t${clean(c.city)}\t${row}`;
+      const row = c.row === previousRow + 1 ? '' : String(c.row);
+      const cleanId = clean(c.id);
+      const id = previousId !== null && cleanId === nextId(previousId) ? '' : cleanId;
+      previousRow = c.row;
+      previousId = cleanId;
+      return `${id}\t${clean(c.name)}\t${clean(c.phone)}\t${clean(c.city)}\t${row}`;
     })
     .join('\n');
 }
@@ -56,11 +70,14 @@ export function decodeCustomerList(text: string): CustomerIndex {
   const cities: string[] = [];
   const phones: string[] = [];
   if (text !== '') {
-    let previous = 0;
+    let previousRow = 0;
+    let previousId: string | null = null;
     for (const line of text.split('\n')) {
-      const [id = '', name = '', phone = '', city = '', rowText = ''] = line.split('\t');
-      const row = rowText === '' ? previous + 1 : Number(rowText) || 0;
-      previous = row;
+      const [idText = '', name = '', phone = '', city = '', rowText = ''] = line.split('\t');
+      const row = rowText === '' ? previousRow + 1 : Number(rowText) || 0;
+      const id = idText !== '' ? idText : previousId === null ? '' : nextId(previousId) ?? '';
+      previousRow = row;
+      previousId = id;
       if (id === '') continue;
       customers.push({ id, name, phone, city, row });
       ids.push(fold(id));

@@ -21,6 +21,22 @@ it('survives the trip as one string: tabs and line breaks in a cell become space
   expect(back[5]).toEqual({ id: 'X 1', name: 'two lines', phone: '', city: '', row: 9 });
 });
 
+it('leaves out what follows from the line before (the next row, the next code) and reads it back', () => {
+  const seq = [
+    { id: 'KH0099', name: 'a', phone: '', city: '', row: 2 },
+    { id: 'KH0100', name: 'b', phone: '', city: '', row: 3 },
+    { id: 'KH0102', name: 'c', phone: '', city: '', row: 4 },
+    { id: '999', name: 'd', phone: '', city: '', row: 9 },
+    { id: '1000', name: 'e', phone: '', city: '', row: 10 },
+    { id: '001000', name: 'f', phone: '', city: '', row: 11 },
+    { id: 'x', name: 'g', phone: '', city: '', row: 12 },
+  ];
+  const text = encodeCustomerList(seq);
+  expect(text.split('\n').map((l) => l.split('\t')[0])).toEqual(['KH0099', '', 'KH0102', '999', '', '001000', 'x']);
+  expect(text.split('\n').map((l) => l.split('\t')[4])).toEqual(['2', '', '', '9', '', '', '']);
+  expect(decodeCustomerList(text).customers).toEqual(seq);
+});
+
 it('ranks the exact code, then codes and names that start with the text, then those containing it, then cities, then phones', () => {
   const text = encodeCustomerList(customers);
   // 'kh0013': exact (KH0013), then a code starting with it (kh0013b); KH0130 does not contain it.
