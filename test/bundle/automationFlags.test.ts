@@ -76,7 +76,8 @@ describe('the status column is coloured, the quadrant column worded', () => {
   const b = sampleFile();
   // A rule of the team's on the customer table before Kehu's first run: a gradient on column B.
   const direct = b.fakes.direct.spreadsheet.getSheetByName('Customers')!;
-  direct.setConditionalFormatRules([b.fakes.direct.SpreadsheetApp.newConditionalFormatRule().setGradientMinpoint('#ffffff').setGradientMaxpoint('#ff0000').setRanges([direct.getRange('B2:B50')]).build()]);
+  const app = b.fakes.direct.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  direct.setConditionalFormatRules([app.newConditionalFormatRule().setGradientMinpoint('#ffffff').setGradientMaxpoint('#ff0000').setRanges([direct.getRange('B2:B50') as unknown as GoogleAppsScript.Spreadsheet.Range]).build()]);
   const first = exec(b, 'flagStaleRecords');
 
   it('one text-equals rule per status word in both languages, on the status column from the first data row to the end', () => {
