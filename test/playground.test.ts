@@ -77,6 +77,16 @@ describe('the menu on the sample file', () => {
     }
     for (const c of over) expect(c['Kehu · 状态']).toBe('红');
     expect(new Set(rows.map((c) => c['Kehu · 状态']))).toEqual(new Set(['红', '黄', '绿']));
+    // The status column is filled by its conditional formats: one colour per status word.
+    const statusAt = header.indexOf('Kehu · 状态');
+    const fills = new Map<string, Set<string | undefined>>();
+    for (const row of v.cells.slice(1)) {
+      const word = text(row[statusAt]);
+      if (word !== '') fills.set(word, (fills.get(word) ?? new Set()).add(row[statusAt]?.bg));
+    }
+    expect([...fills.values()].map((f) => f.size)).toEqual([1, 1, 1]);
+    expect(new Set([...fills.values()].map((f) => [...f][0])).size).toBe(3);
+    expect([...fills.values()].every((f) => [...f][0] !== undefined)).toBe(true);
     // Its own sheets: the log shown as a tab, the customer state hidden.
     const tabs = (await get('/api/sheets')).body;
     expect(tabs.sheets).toEqual(expect.arrayContaining(['设置', 'Kehu · 日志']));

@@ -4,7 +4,7 @@
  * with the values of its ranges, and the cell colours a gradient conditional-format rule gives.
  * The drawing itself is tools/start/charts.js, in the page; nothing of this is in the bundle.
  */
-import { chartsOf, conditionalRulesOf, type SheetState } from '../gas/fakes';
+import { booleanRulesOf, chartsOf, conditionalRulesOf, type SheetState } from '../gas/fakes';
 import type { SheetView } from './view';
 
 export type ChartCell = number | string | null;
@@ -76,8 +76,31 @@ export function gradientColor(min: string, max: string, t: number): string {
   return `#${mix.map((x) => x.toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** The view with the colours the sheet's gradient rules give its numeric cells. */
+/** The view with the fills the sheet's text-equals rules give the cells whose text matches (the first rule wins, as in Sheets). */
+function withTextRules(view: SheetView, sheet: SheetState): void {
+  const coloured = new Set<string>();
+  for (const rule of booleanRulesOf(sheet)) {
+    const { values, background } = rule.boolean;
+    if (!background) continue;
+    for (const r of rule.ranges) {
+      if (r.sheetId !== sheet.id) continue;
+      for (let i = 0; i < r.numRows; i++) {
+        for (let j = 0; j < r.numColumns; j++) {
+          const row = r.row - 1 + i;
+          const col = r.column - 1 + j;
+          const cell = view.cells[row]?.[col];
+          if (!cell || coloured.has(`${row}:${col}`) || String(sheet.store.value(row, col) ?? '') !== values[0]) continue;
+          cell.bg = background;
+          coloured.add(`${row}:${col}`);
+        }
+      }
+    }
+  }
+}
+
+/** The view with the colours the sheet's gradient rules give its numeric cells (and its text-equals rules their matching cells). */
 export function withGradients(view: SheetView, sheet: SheetState): SheetView {
+  withTextRules(view, sheet);
   for (const rule of conditionalRulesOf(sheet)) {
     const { min = '#ffffff', max = '#57bb8a' } = rule.gradient;
     for (const r of rule.ranges) {
