@@ -149,6 +149,9 @@ export interface DayOff {
 export type GroupBy = 'none' | 'region' | 'urbanRural';
 export type TierPeriod = 'month' | 'quarter';
 
+/** Where the daily run reads its orders: the order sheet, or a BigQuery table (project, dataset, table). */
+export type OrdersSource = { kind: 'sheet' } | { kind: 'bigquery'; table: string[] };
+
 export interface Settings {
   // Classification
   rfmBins: number;
@@ -203,6 +206,12 @@ export interface Settings {
   timeBudgetSeconds: number;
   dailyEventLimit: number;
   calendarId: string;
+  // Orders source (issue 13): the order sheet, or a BigQuery table the daily run queries.
+  ordersSource: OrdersSource;
+  /** The BigQuery table's customer, date and amount columns, in that order. */
+  bigQueryColumns: [string, string, string];
+  /** The project BigQuery bills the queries to; '' = the table's own project. */
+  bigQueryProject: string;
   // Mapping (extra headers a team adds; per-field choices made in the Settings sheet)
   synonyms: { table: TableKey; field: AnyField; headers: string[] }[];
   mappingChoices: { table: TableKey; field: AnyField; header: string | null }[];

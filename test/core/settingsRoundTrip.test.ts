@@ -146,6 +146,13 @@ const settings: fc.Arbitrary<Settings> = fc
     timeBudgetSeconds: fc.integer({ min: 30, max: 330 }),
     dailyEventLimit: fc.integer({ min: 0, max: 10000 }),
     calendarId: someText,
+    ordersSource: fc.oneof(
+      fc.constant({ kind: 'sheet' } as Settings['ordersSource']),
+      fc.tuple(fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z0-9]$/), fc.stringMatching(/^[A-Za-z0-9_]{1,8}$/), fc.constantFrom('orders', '订单', 'sales 2024', 'a-b'))
+        .map(([p, d, t]): Settings['ordersSource'] => ({ kind: 'bigquery', table: [p, d, t] })),
+    ),
+    bigQueryColumns: fc.tuple(fc.constantFrom('customer_id', '客户'), fc.constantFrom('order_date', 'Order Date'), fc.constantFrom('amount', '金额', 'net_2')),
+    bigQueryProject: fc.oneof(fc.constant(''), fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z0-9]$/)),
     synonyms,
     mappingChoices: choices,
   })

@@ -27,6 +27,28 @@ export interface ClassifyInput {
   state: ReadonlyMap<string, CustomerState> | null;
   /** Label for customers whose group cell is empty. */
   blankGroup: string;
+  /**
+   * The per-customer figures when the orders are summed elsewhere (a warehouse query, see
+   * src/core/sql/dailyQuery.ts); `orders` is then not read.
+   */
+  figures?: OrderFigures;
+}
+
+/** What the classification needs of the orders, per customer in table order. */
+export interface OrderFigures {
+  /** Latest order day; -Infinity without orders. */
+  lastDay: Float64Array;
+  count: Int32Array;
+  total: Float64Array;
+  /** Sales and margin in the ABC window (after today - abcMonths, up to today). */
+  windowSales: Float64Array;
+  windowMargin: Float64Array;
+  marginSeen: boolean;
+}
+
+/** The first day of the ABC window: orders after `today - abcMonths` months (day numbers are whole). */
+export function abcWindowFirstDay(today: number, abcMonths: number): number {
+  return Math.floor(today - abcMonths * DAYS_PER_MONTH) + 1;
 }
 
 export interface ClassifyResult {
@@ -59,27 +81,25 @@ function groupLabel(v: CellValue | undefined, blank: string): string {
   return String(v).trim() || blank;
 }
 
-export function classifyCustomers(input: ClassifyInput): ClassifyResult {
-  const { customers, orders, settings, today } = input;
+/** One pass over the orders: per customer last day, order count, total, window sales and margin. */
+export function orderFiguresOf(customers: readonly CustomerRecord[], orders: readonly OrderRecord[], abcMonths: number, today: number): OrderFigures {
   const n = customers.length;
   const index = new Map<string, number>();
   customers.forEach((c, i) => index.set(c.id, i));
-
-  // One pass over the orders: per customer last day, order count, total, window sales and margin.
   const lastDay = new Float64Array(n).fill(-Infinity);
   const count = new Int32Array(n);
   const total = new Float64Array(n);
   const windowSales = new Float64Array(n);
   const windowMargin = new Float64Array(n);
   let marginSeen = false;
-  const windowStart = today - settings.abcMonths * DAYS_PER_MONTH;
+  const windowFirst = abcWindowFirstDay(today, abcMonths);
   for (const o of orders) {
     const c = index.get(o.customer);
     if (c === undefined) continue;
     if (o.day > lastDay[c]) lastDay[c] = o.day;
     count[c]++;
     total[c] += o.amount;
-    if (o.day > windowStart && o.day <= today) {
+    if (o.day >= windowFirst && o.day <= today) {
       windowSales[c] += o.amount;
       if (o.margin !== undefined) {
         windowMargin[c] += o.margin;
@@ -87,6 +107,13 @@ export function classifyCustomers(input: ClassifyInput): ClassifyResult {
       }
     }
   }
+  return { lastDay, count, total, windowSales, windowMargin, marginSeen };
+}
+
+export function classifyCustomers(input: ClassifyInput): ClassifyResult {
+  const { customers, settings, today } = input;
+  const n = customers.length;
+  const { lastDay, count, total, windowSales, windowMargin, marginSeen } = input.figures ?? orderFiguresOf(customers, input.orders, settings.abcMonths, today);
 
   // RFM over the customers who ordered, within their group when asked.
   const scored: number[] = [];

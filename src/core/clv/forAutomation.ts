@@ -10,7 +10,7 @@
  */
 import { MIN_CUSTOMERS, MIN_REPEAT_CUSTOMERS } from './fit';
 import { fitPurchaseModel, LifetimeModel, PurchaseParams, scorerOf } from './models';
-import { groupCustomers, summarize } from './summary';
+import { groupCustomers, summarize, type CustomerSummaries } from './summary';
 
 /** The model the daily run uses when the Settings sheet names none. */
 export const DEFAULT_AUTOMATION_MODEL: LifetimeModel = 'mbgnbd';
@@ -69,17 +69,28 @@ export function probabilityAliveByCustomer(input: PAliveInput): PAliveResult {
   }
 
   const summary = summarize({ customerOf, day, customers, analysisDay });
+  const fit = probabilityAliveFromSummaries(summary, input.model);
+  return fit.ok ? { ...fit, laterOrders } : fit;
+}
+
+/**
+ * The same fit from customer summaries made elsewhere (a warehouse query's purchase days, first
+ * and last purchase day per customer, orders after the analysis day left out): the model only
+ * ever reads (x, t_x, T), so the orders themselves need not be here.
+ */
+export function probabilityAliveFromSummaries(summary: CustomerSummaries, model: LifetimeModel = DEFAULT_AUTOMATION_MODEL): Exclude<PAliveResult, { ok: true }> | { ok: true; pAlive: Float64Array; purchase: PurchaseParams } {
+  const customers = summary.purchaseDays.length;
   const { groups, groupOf } = groupCustomers(summary);
-  const fit = fitPurchaseModel(input.model ?? DEFAULT_AUTOMATION_MODEL, groups);
+  const fit = fitPurchaseModel(model, groups);
   if (!fit.ok) {
     let repeatCustomers = 0;
     for (let c = 0; c < customers; c++) if (summary.purchaseDays[c] > 1) repeatCustomers++;
     return { ok: false, reason: fit.reason, repeatCustomers, needed: fit.reason === 'tooFewCustomers' ? MIN_CUSTOMERS : MIN_REPEAT_CUSTOMERS };
   }
-  const model = scorerOf(fit.purchase);
+  const scorer = scorerOf(fit.purchase);
   const perGroup = new Float64Array(groups.count.length);
-  for (let g = 0; g < perGroup.length; g++) perGroup[g] = model.pAlive(groups.x[g], groups.tx[g], groups.T[g]);
+  for (let g = 0; g < perGroup.length; g++) perGroup[g] = scorer.pAlive(groups.x[g], groups.tx[g], groups.T[g]);
   const pAlive = new Float64Array(customers);
   for (let c = 0; c < customers; c++) pAlive[c] = groupOf[c] < 0 ? NaN : perGroup[groupOf[c]];
-  return { ok: true, pAlive, purchase: fit.purchase, laterOrders };
+  return { ok: true, pAlive, purchase: fit.purchase };
 }

@@ -72,6 +72,9 @@ export function defaultSettings(): Settings {
     // Modest (issue 11): Google may make a calendar read-only for a while after many invitations.
     dailyEventLimit: 300,
     calendarId: 'primary',
+    ordersSource: { kind: 'sheet' },
+    bigQueryColumns: ['customer_id', 'order_date', 'amount'],
+    bigQueryProject: '',
     synonyms: [],
     mappingChoices: [],
   };

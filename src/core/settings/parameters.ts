@@ -6,7 +6,8 @@
 import type { CellValue } from '../cells';
 import type { DayClock } from '../dates';
 import type { Lang } from '../locale';
-import { CUSTOMER_FIELDS, type CustomerField, type Settings } from '../model';
+import { CUSTOMER_FIELDS, type CustomerField, type OrdersSource, type Settings } from '../model';
+import { bigQueryTableParts, isBigQueryProject, isColumnName } from '../sql/identifiers';
 import { fieldLabel, headerKeys, SYNONYMS } from '../tables/synonyms';
 import { keepText } from './cellText';
 import {
@@ -157,6 +158,48 @@ const text: Kind<string> = {
   },
   write: (t) => keepText(t),
   allowed: (lang) => (lang === 'zh' ? '不为空的文本' : 'any text that is not empty'),
+};
+
+/** Blank or a sheet word: the order sheet; `bigquery:project.dataset.table`: that table. */
+const SHEET_WORDS = new Set(['sheet', 'spreadsheet', '工作表', '表格', '订单表'].map((w) => w.toLowerCase()));
+const ordersSource: Kind<OrdersSource> = {
+  read(v) {
+    const t = textOf(v).normalize('NFKC').trim();
+    if (SHEET_WORDS.has(t.toLowerCase())) return { kind: 'sheet' };
+    const m = /^bigquery\s*:\s*(.+)$/i.exec(t);
+    const table = m ? bigQueryTableParts(m[1]) : null;
+    return table ? { kind: 'bigquery', table } : undefined;
+  },
+  write: (source, lang) => (source.kind === 'sheet' ? (lang === 'zh' ? '工作表' : 'sheet') : keepText(`bigquery:${source.table.join('.')}`)),
+  allowed: (lang) => (lang === 'zh'
+    ? '工作表（或留空：订单在本文件中），或 bigquery:项目.数据集.表，例如 bigquery:my-project.sales.orders'
+    : 'sheet (or blank: the orders are in this file), or bigquery:project.dataset.table, such as bigquery:my-project.sales.orders'),
+};
+
+const bigQueryColumns: Kind<[string, string, string]> = {
+  read(v) {
+    const parts = textOf(v).normalize('NFKC').split(/[,;、]/).map((p) => p.trim());
+    return parts.length === 3 && parts.every(isColumnName) ? (parts as [string, string, string]) : undefined;
+  },
+  write: (columns) => keepText(columns.join(', ')),
+  allowed: (lang) => (lang === 'zh'
+    ? '三个列名：客户、日期、金额（用逗号分隔），例如 customer_id, order_date, amount'
+    : 'three column names, customer, date and amount, separated by commas, such as customer_id, order_date, amount'),
+};
+
+/** The words for "the table's own project" (also what a blank cell means). */
+const TABLE_PROJECT = { zh: '表所在项目', en: "the table's project" };
+const TABLE_PROJECT_KEYS = new Set([TABLE_PROJECT.zh, TABLE_PROJECT.en, "table's project", 'table project'].map((w) => w.toLowerCase()));
+const bigQueryProject: Kind<string> = {
+  read(v) {
+    const t = textOf(v).normalize('NFKC').trim();
+    if (TABLE_PROJECT_KEYS.has(t.toLowerCase())) return '';
+    return isBigQueryProject(t) ? t : undefined;
+  },
+  write: (project, lang) => (project === '' ? TABLE_PROJECT[lang] : project),
+  allowed: (lang) => (lang === 'zh'
+    ? '表所在项目（或留空），或 Google Cloud 项目 ID（小写字母、数字和连字符），例如 my-project'
+    : "the table's project (or blank), or a Google Cloud project id (lower-case letters, digits and hyphens), such as my-project"),
 };
 
 export interface ParamSpec<K extends ParamKey = ParamKey> {
@@ -350,6 +393,27 @@ const SPECS: Specs = {
     names: { zh: '日历 ID', en: 'Calendar ID' },
     about: { zh: '在哪个日历里创建邀请（primary：您自己的日历）。', en: 'The calendar the invites are made in (primary: your own calendar).' },
     kind: text,
+  },
+  ordersSource: {
+    names: { zh: '订单来源', en: 'Orders source' },
+    about: {
+      zh: '每日运行从哪里读订单：工作表为本文件的订单表；bigquery:项目.数据集.表 则从 BigQuery 读取每位客户的汇总（订单不写入本文件），首次使用时会请求 BigQuery 只读权限。',
+      en: "Where the daily run reads the orders: sheet for this file's order sheet; bigquery:project.dataset.table reads per-customer sums from BigQuery (the orders never enter this file) and asks for read-only BigQuery access the first time.",
+    },
+    kind: ordersSource,
+  },
+  bigQueryColumns: {
+    names: { zh: 'BigQuery 列（客户, 日期, 金额）', en: 'BigQuery columns (customer, date, amount)', also: ['BigQuery columns'] },
+    about: { zh: 'BigQuery 订单表中客户、日期、金额三列的列名。', en: "The BigQuery order table's customer, date and amount columns." },
+    kind: bigQueryColumns,
+  },
+  bigQueryProject: {
+    names: { zh: 'BigQuery 计费项目', en: 'BigQuery billing project', also: ['BigQuery project'] },
+    about: {
+      zh: '查询费用记在哪个项目（您需有在其中运行作业的权限）；默认为表所在的项目。',
+      en: "The project the queries are billed to (you must be allowed to run jobs there); by default the table's project.",
+    },
+    kind: bigQueryProject,
   },
 };
 

@@ -31,6 +31,22 @@ function isName(v: string): boolean {
   return v.length <= MAX_NAME && NAME.test(v);
 }
 
+/** A column name the query may quote (the Settings sheet's BigQuery columns). */
+export function isColumnName(v: string): boolean {
+  return isName(v);
+}
+
+/** A BigQuery project id (the Settings sheet's billing project). */
+export function isBigQueryProject(v: string): boolean {
+  return BIGQUERY_PROJECT.test(v);
+}
+
+/** `project.dataset.table` as its three checked parts, or null. */
+export function bigQueryTableParts(v: string): string[] | null {
+  const parts = v.trim().split('.');
+  return parts.length === 3 && BIGQUERY_PROJECT.test(parts[0]) && BIGQUERY_DATASET.test(parts[1]) && isName(parts[2]) ? parts : null;
+}
+
 /** A column name, checked; refused with a sentence naming the argument and the value. */
 export function readColumnName(arg: Arg, argName: string): string {
   const v = singleValue(arg, argName);
