@@ -268,7 +268,12 @@ function makePlan(): Move[] {
   ];
   if (problems.length > 0) throw new PlanError(problems.join('\n'));
   const all = [...moves, ...mirroredTests(moves), ...testMoves()];
-  const clashes = all.filter((m) => fs.existsSync(abs(m.to))).map((m) => `${m.to} already exists (it would receive ${m.from}).`);
+  const twice = (key: 'from' | 'to'): string[] => all.map((m) => m[key]).filter((p, i, list) => list.indexOf(p) !== i);
+  const clashes = [
+    ...all.filter((m) => fs.existsSync(abs(m.to))).map((m) => `${m.to} already exists (it would receive ${m.from}).`),
+    ...twice('from').map((p) => `${p} is moved twice by the plan.`),
+    ...twice('to').map((p) => `${p} would receive two files.`),
+  ];
   if (clashes.length > 0) throw new PlanError(clashes.join('\n'));
   return all;
 }
@@ -524,6 +529,8 @@ function renameInDocs(text: string): { text: string; count: number } {
 // ---------------------------------------------------------------------------------------------
 // 5. The test that keeps the rooms.
 
+const quoted = (list: readonly string[]): string => `[${list.map((x) => `'${x}'`).join(', ')}]`;
+
 function roomsTest(): string {
   const analytics = Object.entries(CORE_PLAN).filter(([, p]) => p.to !== null).map(([f]) => f.replace(/\.ts$/, '')).sort();
   return `/**
@@ -538,8 +545,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
-const APP_ROOMS = ${JSON.stringify(APP_ROOMS)};
-const ANALYTICS = ${JSON.stringify(analytics)};
+const APP_ROOMS = ${quoted(APP_ROOMS)};
+const ANALYTICS = ${quoted(analytics)};
 
 function entries(dir: string): fs.Dirent[] {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true });
@@ -686,7 +693,7 @@ function main(): void {
   say(`Done: ${moves.length} files moved with git mv, ${changes.length} files edited, ${ROOMS_TEST} written and added.`);
   say('Next: npx tsc -p tsconfig.json --noEmit && npx tsc -p tsconfig.tools.json --noEmit && npx tsc -p sidebar/tsconfig.json --noEmit');
   say('      npm run build && npx jest (the whole suite once), then review `git status` and commit:');
-  say('      git add -u src test tools sidebar docs README.md && git add src/app src/core/analytics test/core/analytics && git commit');
+  say('      git add -u -- src test tools sidebar docs README.md && git commit   (the moves and the new test are staged already)');
 }
 
 if (require.main === module) {
