@@ -13,9 +13,10 @@ import type { CellValue } from '../core/cells';
 import { fieldLabel } from '../core/tables/synonyms';
 import { lastContacts } from './contactsOf';
 import type { RunContext } from './frame';
-import { lifetimeOf } from './lifetime';
+import { lifetimeFromSummaries, lifetimeOf } from './lifetime';
 import { ownSheetNames } from './ownSheets';
 import { loadTables, mappedCustomerFields, problemText, type Tables } from './tables';
+import { warehouseFigures } from './warehouseOrders';
 
 export const PARETO_KEY = 'kehu.pareto';
 /** The day of the first classification of this file ({ day }): contact rhythms without a contact count from it. */
@@ -56,7 +57,10 @@ export function classified(ctx: RunContext): Classified {
   // An empty state sheet (a first run cut after making it) means no earlier run, as no sheet does.
   const stateGrid = stateSheet ? ctx.wb.read(stateSheet) : [];
   const state = stateGrid.length > 1 ? readState(stateGrid) : null;
+  // Orders in BigQuery: the warehouse sums them per customer; the same classification follows.
+  const warehouse = settings.ordersSource.kind === 'bigquery' ? warehouseFigures(ctx, settings, tables.customers.map((c) => c.id)) : null;
   const result = classifyCustomers({
+    ...(warehouse ? { figures: warehouse.figures } : {}),
     customers: tables.customers,
     orders: tables.orders,
     settings,
@@ -65,7 +69,7 @@ export function classified(ctx: RunContext): Classified {
     blankGroup: ctx.lang === 'zh' ? '（未填）' : '(blank)',
   });
   if (settings.pAliveThreshold > 0) {
-    const pAlive = lifetimeOf(tables, result.classes, ctx.today);
+    const pAlive = warehouse ? lifetimeFromSummaries(warehouse.lifetime, settings.lifetimeModel, result.classes) : lifetimeOf(tables, result.classes, ctx.today);
     if (pAlive) result.classes.forEach((c, i) => (pAlive[i] === pAlive[i] ? (c.pAlive = pAlive[i]) : undefined));
   }
 

@@ -77,6 +77,9 @@ export function runClassifyStep(ctx: RunContext): string {
     noContact: c.noContact > 0 ? appText(ctx.lang, 'noContactNote', { count: c.noContact, since: formatDay(c.firstRun.day) }) : '',
     problems: problemCount > 0 ? appText(ctx.lang, 'problemsNote', { count: problemCount }) : '',
   });
+  // Orders in BigQuery: say once per run what the card and the dashboard cannot show without them.
+  const source = c.tables.settings.ordersSource;
+  const summaryWithSource = source.kind === 'bigquery' ? `${summary} ${appText(ctx.lang, 'bigQueryNoOrderSheet', { table: source.table.join('.') })}` : summary;
 
   const at = new Date(ctx.started);
   const lines = changes.map((x) => flagChangeRow(x, at, ctx.lang));
@@ -86,7 +89,7 @@ export function runClassifyStep(ctx: RunContext): string {
   const loose = c.tables.problems.filter((p) => p.customer === undefined || !known.has(p.customer));
   for (const p of loose.slice(0, MAX_LOGGED_PROBLEMS)) lines.push(runRow(at, '', problemText(c.tables, p, ctx.lang), ctx.lang));
   if (loose.length > MAX_LOGGED_PROBLEMS) lines.push(runRow(at, '', appText(ctx.lang, 'moreProblems', { count: loose.length - MAX_LOGGED_PROBLEMS }), ctx.lang));
-  lines.push(runRow(at, appText(ctx.lang, 'menuRefresh'), summary, ctx.lang));
+  lines.push(runRow(at, appText(ctx.lang, 'menuRefresh'), summaryWithSource, ctx.lang));
   // Through the log's limit: a large file raises tens of thousands of flags on its first run.
   logRows(ctx, lines);
 
@@ -104,5 +107,5 @@ export function runClassifyStep(ctx: RunContext): string {
   const curve = c.result.curve.map(([x, y]) => [Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4] as [number, number]);
   writeDocumentJson(PARETO_KEY, { curve, at: ctx.started });
   keepSetupAfterRun(ctx, c, stateName, states.map((s) => s.id), curve);
-  return summary;
+  return summaryWithSource;
 }

@@ -5,7 +5,9 @@
  * days-based flag still works) rather than a made-up number.
  */
 import type { CustomerClass } from '../core/model';
-import { probabilityAliveByCustomer } from '../core/clv/forAutomation';
+import { probabilityAliveByCustomer, probabilityAliveFromSummaries } from '../core/clv/forAutomation';
+import type { LifetimeModel } from '../core/clv/models';
+import type { CustomerSummaries } from '../core/clv/summary';
 import type { Tables } from './tables';
 
 /** P(alive) per customer in table order (NaN for a customer without orders), or null when the model cannot be fitted. */
@@ -22,6 +24,17 @@ export function lifetimeOf(tables: Tables, classes: readonly CustomerClass[], to
   });
   const model = tables.settings.lifetimeModel;
   const fit = probabilityAliveByCustomer({ customerOf, day, customers: tables.customers.length, analysisDay: today, model });
+  if (!fit.ok) return null;
+  const out = Float64Array.from(fit.pAlive);
+  classes.forEach((c, i) => {
+    if (c.rfm === null) out[i] = NaN;
+  });
+  return out;
+}
+
+/** The same from customer summaries a warehouse query made (orders in BigQuery). */
+export function lifetimeFromSummaries(summary: CustomerSummaries, model: LifetimeModel, classes: readonly CustomerClass[]): Float64Array | null {
+  const fit = probabilityAliveFromSummaries(summary, model);
   if (!fit.ok) return null;
   const out = Float64Array.from(fit.pAlive);
   classes.forEach((c, i) => {

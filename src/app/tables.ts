@@ -92,14 +92,16 @@ export function loadTables(ctx: RunContext): Tables {
   // A team list (a role column beside names and e-mails) is none of the three tables, though its
   // code and name columns look like a customer file's.
   const teamSheets = tops.filter((t) => teamFromSheet(t.top) !== null).map((t) => t.name);
+  // Orders in BigQuery (Settings: Orders source): the file needs no order sheet, and one it has is not read.
+  const ordersElsewhere = read.ordersSource.kind === 'bigquery';
   const mapping = asUserError(() =>
-    detectTables(tops.filter((t) => !teamSheets.includes(t.name)), { synonyms: read.synonyms, choices: read.mappingChoices, ignoreSheets: isOwnSheet }),
+    detectTables(tops.filter((t) => !teamSheets.includes(t.name)), { synonyms: read.synonyms, choices: read.mappingChoices, ignoreSheets: isOwnSheet, ordersElsewhere }),
   );
 
   const customerGrid = ctx.wb.read(mapping.customers.sheet);
   const customers = readCustomers(customerGrid.slice(mapping.customers.headerRow - 1), mapping.customers, ctx.clock, read.lunarBirthdays);
   const known = new Set(customers.records.map((c) => c.id));
-  const orders = readOrders(tableRows(ctx, mapping.orders), mapping.orders, ctx.clock, known);
+  const orders = ordersElsewhere ? { records: [], problems: [] } : readOrders(tableRows(ctx, mapping.orders), mapping.orders, ctx.clock, known);
   const unknown = orders.problems.filter((p) => p.problem === 'unknownCustomer').length;
   if (unknown >= KNOWN_ORDER_MIN_ROWS && unknown > (orders.records.length + unknown) * KNOWN_ORDER_SHARE) {
     throw new UserError((lang) => appText(lang, 'wrongCustomerTable', { unknown, orders: orders.records.length + unknown, sheet: mapping.customers.sheet, header: mapping.customers.headers.id ?? '' }));

@@ -216,6 +216,14 @@ const TEXTS = {
   dashChartPareto: { zh: '帕累托曲线：累计销售额占比', en: 'Pareto curve: cumulative share of revenue' },
   dashChartRisk: { zh: '流失风险金额最高的客户', en: 'Highest value at risk' },
   dashDone: { zh: '仪表盘已更新。', en: 'The dashboard is updated.' },
+  bigQueryFailed: {
+    zh: 'Kehu 无法从 BigQuery 表 {table} 读取订单（设置表“订单来源”）：{reason}',
+    en: "Kehu could not read the orders from the BigQuery table {table} (Settings: Orders source): {reason}",
+  },
+  bigQueryNoOrderSheet: {
+    zh: '订单来自 BigQuery（{table}），本文件不保存订单：客户卡片不显示逐月订单，仪表盘不显示近 12 个月的活跃客户数、销售额和流失风险金额。',
+    en: 'The orders are in BigQuery ({table}) and never in this file: the customer card shows no monthly orders, and the dashboard no 12-month active customers, revenue or value at risk.',
+  },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type TextKey = keyof typeof TEXTS;

@@ -71,6 +71,7 @@ const time = (slot: number | null): string => (slot === null ? '' : `${String(Ma
 /** The customer's orders read from the order log (before the first classification). */
 function ordersOf(ctx: RunContext, setup: CardSetup, id: string): { day: number; amount: number }[] {
   const m = setup.orders;
+  if (!m.sheet) return []; // the orders are in BigQuery: the card shows the last run's figures only
   const dateColumn = m.columns.date!;
   const amountColumn = m.columns.amount!;
   const rows = rowsWithId(ctx, m.sheet, m.headerRow, m.columns.customer!, id);

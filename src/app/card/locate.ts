@@ -43,7 +43,7 @@ export function detectCardTables(ctx: RunContext): CardTables {
     const grid = settingsSheet ? ctx.wb.read(settingsSheet) : [];
     const settings = grid.length > 0 ? readSettingsSheet(grid, ctx.clock) : defaultSettings();
     const tops = ctx.wb.sheetNames().filter((n) => !isOwnSheet(n)).map((name) => ({ name, top: ctx.wb.readTop(name, HEADER_SCAN_ROWS) }));
-    const mapping = detectTables(tops, { synonyms: settings.synonyms, choices: settings.mappingChoices, ignoreSheets: isOwnSheet });
+    const mapping = detectTables(tops, { synonyms: settings.synonyms, choices: settings.mappingChoices, ignoreSheets: isOwnSheet, ordersElsewhere: settings.ordersSource.kind === 'bigquery' });
     const headerOf = (sheet: string, row: number): CellValue[] => (tops.find((t) => t.name === sheet)!.top[row - 1] ?? []) as CellValue[];
     const { warnings: _warnings, ...plain } = mapping as WorkbookMapping & { warnings?: unknown };
     const out = { settings, mapping: plain as WorkbookMapping, customerHeader: headerOf(mapping.customers.sheet, mapping.customers.headerRow) };

@@ -125,7 +125,8 @@ export function makeSetup(ctx: RunContext, parts: SetupParts): CardSetup {
     timeZone: ctx.wb.timeZone(),
     zone: ctx.clock.learnt().slice(-100),
     customers: { ...mapping.customers, sheetId: ctx.wb.sheetId(mapping.customers.sheet) },
-    orders: { ...mapping.orders, sheetId: ctx.wb.sheetId(mapping.orders.sheet) },
+    // No order sheet when the orders are in BigQuery: -1 is no sheet's id.
+    orders: { ...mapping.orders, sheetId: mapping.orders.sheet ? ctx.wb.sheetId(mapping.orders.sheet) : -1 },
     contacts: mapping.contacts ? { ...mapping.contacts, sheetId: ctx.wb.sheetId(mapping.contacts.sheet) } : null,
     schedule: scheduleSetup,
     // The team's columns only: the add-on's own columns come after them (written by the first

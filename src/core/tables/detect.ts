@@ -28,6 +28,18 @@ export interface DetectOptions {
   choices?: Settings['mappingChoices'];
   /** Sheets never searched, besides the add-on's own (see isAddonSheet). */
   ignoreSheets?: (name: string) => boolean;
+  /**
+   * The orders live elsewhere (Settings: Orders source BigQuery): a file without an order sheet
+   * is mapped with NO_ORDER_SHEET instead of refused.
+   */
+  ordersElsewhere?: boolean;
+}
+
+/** The orders' mapping of a file that keeps no order sheet (its orders are in a warehouse). */
+export const NO_ORDER_SHEET: TableMapping<'orders'> = { table: 'orders', sheet: '', headerRow: 0, columns: {}, headers: {}, width: 0 };
+
+export function hasOrderSheet(mapping: Pick<WorkbookMapping, 'orders'>): boolean {
+  return mapping.orders.sheet !== '';
 }
 
 export type MappingWarning =
@@ -261,24 +273,25 @@ export function detectTables(sheets: readonly SheetTop[], options: DetectOptions
   const o = full.orders.slice(0, MAX_CANDIDATES);
   const t = full.contacts.slice(0, MAX_CANDIDATES);
   if (c.length === 0) throw missing('customers', new Set());
-  let best: { c: RowMatch; o: RowMatch; t: RowMatch | null; total: number } | null = null;
+  let best: { c: RowMatch; o: RowMatch | null; t: RowMatch | null; total: number } | null = null;
   for (const cm of c) {
-    for (const om of o) {
-      if (om.sheet === cm.sheet) continue;
+    // Without an order sheet (orders elsewhere) only when none is found: a found one scores more.
+    for (const om of options.ordersElsewhere ? [...o, null] : o) {
+      if (om && om.sheet === cm.sheet) continue;
       // Visiting "no contact log" first means a real one replaces it only by scoring more.
       for (const tm of [null, ...t]) {
-        if (tm && (tm.sheet === cm.sheet || tm.sheet === om.sheet)) continue;
-        const total = cm.count + om.count + (tm ? tm.count : 0);
+        if (tm && (tm.sheet === cm.sheet || tm.sheet === om?.sheet)) continue;
+        const total = cm.count + (om ? om.count : 0) + (tm ? tm.count : 0);
         if (!best || total > best.total) best = { c: cm, o: om, t: tm, total };
       }
     }
   }
   if (!best) throw missing('orders', new Set([c[0].sheet]));
 
-  const taken = new Set([best.c.sheet, best.o.sheet, ...(best.t ? [best.t.sheet] : [])]);
+  const taken = new Set([best.c.sheet, ...(best.o ? [best.o.sheet] : []), ...(best.t ? [best.t.sheet] : [])]);
   if (!best.t && indexes.contacts.chosen.size > 0) throw missing('contacts', taken);
 
-  const chosenMatches: [TableKey, RowMatch][] = [['customers', best.c], ['orders', best.o]];
+  const chosenMatches: [TableKey, RowMatch][] = [['customers', best.c], ...(best.o ? [['orders', best.o] as [TableKey, RowMatch]] : [])];
   if (best.t) chosenMatches.push(['contacts', best.t]);
   for (const [table, m] of chosenMatches) checkChoices(table, m, indexes[table]);
 
@@ -303,7 +316,7 @@ export function detectTables(sheets: readonly SheetTop[], options: DetectOptions
 
   const result: DetectedWorkbook = {
     customers: toMapping('customers', best.c),
-    orders: toMapping('orders', best.o),
+    orders: best.o ? toMapping('orders', best.o) : NO_ORDER_SHEET,
     warnings,
   };
   if (best.t) result.contacts = toMapping('contacts', best.t);

@@ -18,7 +18,7 @@ import { createHtmlService } from './html';
 import { createLockService, releaseLocksOf } from './lock';
 import { createLogging } from './logging';
 import { createPropertiesService } from './properties';
-import { Runtime, type RealmConstructors } from './runtime';
+import { counted, Runtime, type RealmConstructors } from './runtime';
 import { createScriptApp, type TriggerRecord } from './script';
 import { createSession } from './session';
 import { snapshotOf, type Snapshot, type SnapshotOptions } from './snapshot';
@@ -26,6 +26,7 @@ import { createSpreadsheetServices, type FakeSpreadsheet } from './spreadsheet';
 import { createGasState, type AuthorizationStatusName, type GasState, type GasStateOptions } from './state';
 import { parseA1 } from './a1';
 import { advancedServiceEnabled, type Manifest } from './manifest';
+import { createBigQueryFake, type BigQueryFakeOptions } from './bigquery';
 import { createUi, findMenuItem, type AlertRecord, type ButtonName, type DialogRecord, type MenuTree, type ScriptedAnswer, type ToastRecord } from './ui';
 import { createUtilities } from './utilities';
 import { wallClock } from './clock';
@@ -75,6 +76,13 @@ export interface GasFakesOptions extends GasStateOptions {
    * and calls outside its explicit oauthScopes throw (loadBundle's followManifest reads dist's).
    */
   manifest?: Manifest;
+  /**
+   * The BigQuery advanced service's answers (a fresh state only): the global BigQuery exists when
+   * these are given and, when a manifest is followed, only if it enables the advanced service.
+   */
+  bigquery?: BigQueryFakeOptions;
+  /** Scopes the owner declined at consent (a fresh state only): ScriptApp.requireScopes for them fails. */
+  declinedScopes?: string[];
 }
 
 /** Test controls over menus and dialogs (nothing here is counted). */
@@ -226,6 +234,24 @@ function buildServices(rt: Runtime, manifest: Manifest | null = null) {
   };
   // Without the advanced service enabled in the manifest, Apps Script defines no Calendar global.
   if (manifest && !advancedServiceEnabled(manifest, 'Calendar')) delete globals.Calendar;
+  // BigQuery likewise, and only for a test that gave it answers (tests/bundle/bigquery*.test.ts).
+  if (rt.state.bigquery && (!manifest || advancedServiceEnabled(manifest, 'BigQuery'))) {
+    const fake = createBigQueryFake(rt.state.bigquery);
+    const calls = (rt.state.bigqueryCalls ??= []);
+    const jobs = fake.BigQuery.Jobs as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const recorded: Record<string, (...args: unknown[]) => unknown> = {};
+    for (const method of Object.keys(jobs)) {
+      recorded[method] = (...args: unknown[]) => {
+        const before = fake.calls.length;
+        try {
+          return jobs[method](...args);
+        } finally {
+          calls.push(...fake.calls.slice(before));
+        }
+      };
+    }
+    globals.BigQuery = { Jobs: counted('BigQuery.Jobs', recorded, rt) };
+  }
   return { globals, spreadsheet, doc };
 }
 
@@ -239,6 +265,8 @@ export function createGasFakes(options: GasFakesOptions = {}): GasFakes {
   if (options.state && options.costs) state.costOverrides = options.costs;
   if (options.state && options.executionLimitMs !== undefined) state.executionLimitMs = options.executionLimitMs;
   if (state.modeledClock) requireMovableClock(state);
+  if (!options.state && options.bigquery) state.bigquery = options.bigquery;
+  if (!options.state && options.declinedScopes) state.declinedScopes = new Set(options.declinedScopes);
   const rt = new Runtime(state, true, options.execution);
   rt.manifest = options.manifest ?? null;
   const { globals, spreadsheet, doc } = buildServices(rt, rt.manifest);

@@ -38,10 +38,12 @@ function scopesFor(name: string): string[] | null {
   }
   if (service === 'Ui' && !['createMenu', 'createAddonMenu'].includes(method)) return ['script.container.ui'];
   if (['ScriptApp', 'TriggerBuilder', 'ClockTriggerBuilder', 'SpreadsheetTriggerBuilder', 'Trigger'].includes(service)) {
-    return ['getAuthorizationInfo', 'getScriptId'].includes(method) ? null : ['script.scriptapp'];
+    return ['getAuthorizationInfo', 'getScriptId', 'requireScopes'].includes(method) ? null : ['script.scriptapp'];
   }
   if ((service === 'Session' && ['getActiveUser', 'getEffectiveUser'].includes(method)) || service === 'User') return ['userinfo.email'];
   if (service === 'Calendar.Events') return ['get', 'list'].includes(method) ? CALENDAR_READ : CALENDAR_WRITE;
+  // jobs.query and getQueryResults (Google's reference): any of these; a query without a destination table is a read.
+  if (service === 'BigQuery.Jobs') return ['bigquery.readonly', 'bigquery', 'cloud-platform.read-only', 'cloud-platform'];
   return null;
 }
 

@@ -269,6 +269,14 @@ export function createScriptApp(rt: Runtime) {
         getAuthorizationUrl: () => (auth.status === 'REQUIRED' ? auth.url : null),
       }, rt);
     },
+    // Granular consent: a scope the user declined ends the execution (Apps Script then shows the
+    // consent screen when a person is there; a trigger just fails).
+    requireScopes(authMode: string, scopes: unknown) {
+      if (!Object.values(AuthMode).includes(authMode as never)) throw rt.error('Invalid argument: authMode');
+      if (!Array.isArray(scopes) || scopes.some((x) => typeof x !== 'string')) throw rt.error('Invalid argument: oAuthScopes');
+      const missing = scopes.filter((x) => state.declinedScopes?.has(x as string));
+      if (missing.length) throw rt.error(`Authorization is required to perform that action. Missing scopes: ${missing.join(', ')}`);
+    },
     getScriptId: () => `script-of-${state.spreadsheet.id}`,
     AuthMode,
     AuthorizationStatus,

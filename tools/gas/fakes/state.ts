@@ -7,6 +7,7 @@
  * that by passing one state to several loadBundle({ state }) calls: each load is a fresh
  * gas-local context over the same document.
  */
+import type { BigQueryCall, BigQueryFakeOptions } from './bigquery';
 import { Clock, wallClock } from './clock';
 import { LIMITS } from './limits';
 import { literalCell } from './cells';
@@ -99,6 +100,12 @@ export interface GasState {
   costOverrides?: CostOverrides;
   /** An execution running longer than this (by the clock) is stopped at its next call (Apps Script: 6 minutes). */
   executionLimitMs?: number | null;
+  /** The BigQuery service's answers (bigquery.ts), kept for every execution on this state; none: no BigQuery fake. */
+  bigquery?: BigQueryFakeOptions;
+  /** Every BigQuery.Jobs call of every execution, in order. */
+  bigqueryCalls?: BigQueryCall[];
+  /** Scopes the owner declined on the consent screen (granular consent): requireScopes for them fails. */
+  declinedScopes?: Set<string>;
 }
 
 export interface GasStateOptions {

@@ -1,0 +1,16 @@
+/**
+ * Granular consent: a user may decline one scope of several when authorizing the add-on. A step
+ * that needs a scope few teams use (BigQuery) asks for it only when it runs, so a team that never
+ * uses that step is never blocked by having declined it.
+ */
+
+/** The scope the daily run needs to query the team's BigQuery orders (jobs.query, getQueryResults). */
+export const BIGQUERY_SCOPE = 'https://www.googleapis.com/auth/bigquery.readonly';
+
+/**
+ * Ends the execution when the user has not granted `scopes` (Apps Script then shows the consent
+ * screen to a person; a trigger's run fails and is logged), otherwise returns.
+ */
+export function requireScopes(scopes: string[]): void {
+  ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, scopes);
+}
