@@ -4,8 +4,13 @@
  * uses that step is never blocked by having declined it.
  */
 
-/** The scope the daily run needs to query the team's BigQuery orders (jobs.query, getQueryResults). */
-export const BIGQUERY_SCOPE = 'https://www.googleapis.com/auth/bigquery.readonly';
+/**
+ * The scope the daily run needs to query the team's BigQuery orders. Google's discovery document
+ * lets jobs.query run under bigquery, cloud-platform or cloud-platform.read-only (not
+ * bigquery.readonly, which getQueryResults and jobs.get take); bigquery is the one of them
+ * limited to BigQuery, and the one Apps Script itself adds for the advanced service.
+ */
+export const BIGQUERY_SCOPE = 'https://www.googleapis.com/auth/bigquery';
 
 /**
  * Ends the execution when the user has not granted `scopes` (Apps Script then shows the consent

@@ -25,7 +25,7 @@ jest.setTimeout(180_000);
 
 const TABLE = ['kehu-demo', 'sales', 'orders'];
 const BILLING = 'kehu-billing';
-const BIGQUERY_SCOPE = 'https://www.googleapis.com/auth/bigquery.readonly';
+const BIGQUERY_SCOPE = 'https://www.googleapis.com/auth/bigquery';
 const TODAY = daysFromCivil(2026, 11, 20);
 const clock = () => new ManualClock('2026-11-20T09:00:00+08:00');
 /** The add-on's columns that follow from the orders (the quadrant needs margins, which the query does not sum). */
@@ -145,7 +145,7 @@ describe('the BigQuery scope', () => {
   it('a file whose orders are in BigQuery stops before the query when it was declined', async () => {
     const b = bigqueryFile(await answers(), { declinedScopes: [BIGQUERY_SCOPE] });
     const r = exec(b, 'flagStaleRecords');
-    expect(r.error?.message ?? lastAlert(b)).toMatch(/bigquery\.readonly/);
+    expect(r.error?.message ?? lastAlert(b)).toContain(`Missing scopes: ${BIGQUERY_SCOPE}`);
     expect(b.fakes.state.bigqueryCalls ?? []).toHaveLength(0);
   });
 

@@ -173,6 +173,9 @@ describe('readSettingsSheet: errors name the row, the setting and the value', ()
       ['Keep past rows (days)', 'x'], ['Daily run after', 24], ['Daily run after', '6:30'], ['Time budget (seconds)', 360],
       ['New calendar events per day', -5], ['Calendar ID', true], ['RFM within', 'city'], ['ABC by', 'weight'],
       ['Tier period', 'week'], ['Required fields', 'phone, shoe size'], ['Required fields', true],
+      ['Orders source', 'bigquery:sales.orders'], ['Orders source', 'bigquery:My-Project.sales.orders'], ['Orders source', 'mysql:a.b.c'],
+      ['Orders source', 'bigquery:p1.sales.orders`; DROP'], ['BigQuery columns (customer, date, amount)', 'customer_id, order_date'],
+      ['BigQuery columns (customer, date, amount)', "id, date, amount'--"], ['BigQuery billing project', 'My Project'], ['BigQuery billing project', 'p_1'],
     ];
     for (const [name, v] of bad) {
       const { grid, row } = withValue('en', name, v);
@@ -180,6 +183,19 @@ describe('readSettingsSheet: errors name the row, the setting and the value', ()
       expect([name, v, e.key, e.params.row]).toEqual([name, v, 'badValue', row]);
       expect(describeSettingsError(e, 'en')).toContain(`Settings row ${row}: the value of ${name} is `);
     }
+  });
+
+  it('reads the orders source, the BigQuery columns and the billing project in either language, and names a bad one', () => {
+    const read = (lang: 'zh' | 'en', name: string, v: CellValue) => readSettingsSheet(withValue(lang, name, v).grid, clock);
+    expect(read('zh', '订单来源', 'BigQuery：kehu-demo.sales.orders').ordersSource).toEqual({ kind: 'bigquery', table: ['kehu-demo', 'sales', 'orders'] });
+    expect(read('en', 'Orders source', '工作表').ordersSource).toEqual({ kind: 'sheet' });
+    expect(read('zh', 'BigQuery 列（客户, 日期, 金额）', '客户编号，下单日期，金额').bigQueryColumns).toEqual(['客户编号', '下单日期', '金额']);
+    expect(read('en', 'BigQuery billing project', "the table's project").bigQueryProject).toBe('');
+    expect(read('en', 'BigQuery billing project', 'kehu-billing').bigQueryProject).toBe('kehu-billing');
+    const { grid, row } = withValue('zh', '订单来源', 'bigquery:sales.orders');
+    const e = settingsError(() => readSettingsSheet(grid, clock));
+    expect(describeSettingsError(e, 'zh')).toBe(`“设置”表第 ${row} 行：订单来源的值是文本“bigquery:sales.orders”。允许：工作表（或留空：订单在本文件中），或 bigquery:项目.数据集.表，例如 bigquery:my-project.sales.orders。`);
+    expect(describeSettingsError(e, 'en')).toBe(`Settings row ${row}: the value of Orders source is the text 'bigquery:sales.orders'. Allowed: sheet (or blank: the orders are in this file), or bigquery:project.dataset.table, such as bigquery:my-project.sales.orders.`);
   });
 
   it('shows a typed time in the sentence as a time', () => {

@@ -397,8 +397,8 @@ const SPECS: Specs = {
   ordersSource: {
     names: { zh: '订单来源', en: 'Orders source' },
     about: {
-      zh: '每日运行从哪里读订单：工作表为本文件的订单表；bigquery:项目.数据集.表 则从 BigQuery 读取每位客户的汇总（订单不写入本文件），首次使用时会请求 BigQuery 只读权限。',
-      en: "Where the daily run reads the orders: sheet for this file's order sheet; bigquery:project.dataset.table reads per-customer sums from BigQuery (the orders never enter this file) and asks for read-only BigQuery access the first time.",
+      zh: '每日运行从哪里读订单：工作表为本文件的订单表；bigquery:项目.数据集.表 则从 BigQuery 读取每位客户的汇总（订单不写入本文件），首次使用时会请求 BigQuery 访问权限。',
+      en: "Where the daily run reads the orders: sheet for this file's order sheet; bigquery:project.dataset.table reads per-customer sums from BigQuery (the orders never enter this file) and asks for access to BigQuery the first time.",
     },
     kind: ordersSource,
   },

@@ -42,8 +42,9 @@ function scopesFor(name: string): string[] | null {
   }
   if ((service === 'Session' && ['getActiveUser', 'getEffectiveUser'].includes(method)) || service === 'User') return ['userinfo.email'];
   if (service === 'Calendar.Events') return ['get', 'list'].includes(method) ? CALENDAR_READ : CALENDAR_WRITE;
-  // jobs.query and getQueryResults (Google's reference): any of these; a query without a destination table is a read.
-  if (service === 'BigQuery.Jobs') return ['bigquery.readonly', 'bigquery', 'cloud-platform.read-only', 'cloud-platform'];
+  // Google's discovery document: jobs.query takes bigquery, cloud-platform or cloud-platform.read-only;
+  // getQueryResults (and jobs.get) bigquery.readonly too.
+  if (service === 'BigQuery.Jobs') return method === 'query' ? ['bigquery', 'cloud-platform', 'cloud-platform.read-only'] : ['bigquery', 'bigquery.readonly', 'cloud-platform', 'cloud-platform.read-only'];
   return null;
 }
 
