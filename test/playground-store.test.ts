@@ -199,7 +199,8 @@ describe('the add-on through this store', () => {
     memory.next().openFile('LIMITED');
     const steps = ['flagStaleRecords', 'buildVisitSchedule', 'sendVisitInvites', 'openSettings'];
     for (const fn of steps) {
-      const hf = pg.runMenu(fn);
+      // Yes to the invites' question, as the in-memory run's fakes answer by default.
+      const hf = pg.runMenu(fn, 'YES');
       const mem = memory.next().run(fn, { authMode: 'FULL', ui: true });
       expect([fn, hf.ok, hf.error]).toEqual([fn, true, undefined]);
       expect(mem.ok).toBe(true);

@@ -115,7 +115,12 @@ describe('the menu on the sample file', () => {
   });
 
   test('invites: the calendar holds an event per dated row, with the person invited by mail', async () => {
-    const r = await menu('sendVisitInvites');
+    // The page asks first: the first run answers No and sends nothing, and says what it would do.
+    const asked = await menu('sendVisitInvites');
+    expect(asked.ok).toBe(true);
+    expect(asked.alerts[0].buttons).toBe('YES_NO');
+    expect((await get('/api/calendar')).body.events).toBe(0);
+    const r = (await post('/api/menu', { fn: 'sendVisitInvites', answer: 'YES' })).body as MenuRun;
     expect(r.ok).toBe(true);
     // First the question (将发送日历邀请…确定现在发送吗？, answered Yes), then what was sent.
     const done = r.alerts.find((a: { prompt: string }) => /^日历邀请：新建 \d+/.test(a.prompt))!;

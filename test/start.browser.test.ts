@@ -261,6 +261,7 @@ describe('the add-on menu on the sample file', () => {
     expect(question).toMatch(/新建 \d+/);
     await page.locator('.dlg-no').click();
     await waitText(page.locator('#status'), /已完成/, 'status after No');
+    expect(await readAlert()).toMatch(/没有发送|未发送/);
     await page.getByRole('tab', { name: '日历（模拟）' }).click();
     await waitText(page.locator('#calendar .cal-summary'), /^0 个日程/, 'nothing sent after No');
     await showTab('拜访计划');

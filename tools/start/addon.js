@@ -112,7 +112,9 @@
         if (question) {
           const yes = await askYesNo(question.title, question.prompt);
           if (!yes) {
+            // No: what the item said after the question (nothing was sent), then done.
             grid.setNote(fill(T.ran, { item: caption, seconds: (run.ms / 1000).toFixed(1) }), false);
+            for (const a of run.alerts) if (a !== question) await showAlert(a.title, a.prompt, false);
             return;
           }
           run = await grid.api('/api/menu', Object.assign({ fn, answer: 'YES' }, where || {}));
