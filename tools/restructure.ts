@@ -701,9 +701,15 @@ function main(): void {
   if (dryRun) return;
 
   for (const [file, text] of texts) if (text !== read(file)) fs.writeFileSync(abs(file), text);
+  // An untracked file (only with --allow-dirty) cannot be git mv'd: it moves as a plain file.
+  const tracked = new Set(git('ls-files', '--', ...CODE_DIRS).split('\n'));
   for (const m of moves) {
     fs.mkdirSync(path.dirname(abs(m.to)), { recursive: true });
-    git('mv', m.from, m.to);
+    if (tracked.has(m.from)) git('mv', m.from, m.to);
+    else {
+      fs.renameSync(abs(m.from), abs(m.to));
+      say(`  ${m.from} is not in git: moved as a file to ${m.to}`);
+    }
   }
   fs.writeFileSync(abs(ROOMS_TEST), roomsTest());
   git('add', '--', ROOMS_TEST);
