@@ -122,6 +122,8 @@ export const COST_TABLE: readonly CostRow[] = [
   // Calendar API (advanced service): a REST call each
   { kind: 'calendar write', calls: ['Calendar.Events.insert', 'Calendar.Events.patch', 'Calendar.Events.update', 'Calendar.Events.remove'], ms: 300, source: 'assumed', note: 'a Calendar API write with guests (mails go out): a few hundred ms' },
   { kind: 'calendar read', calls: ['Calendar.Events.get', 'Calendar.Events.list'], ms: 150, source: 'assumed', note: 'a Calendar API read' },
+  // BigQuery API (advanced service): the orders' query when they live in a warehouse
+  { kind: 'bigquery', calls: ['BigQuery.Jobs.query', 'BigQuery.Jobs.getQueryResults'], ms: 2000, source: 'assumed', note: 'a query over millions of rows runs seconds on Google\'s side; a call waits for it (timeoutMs) or pages through the results' },
   // Script engine and small services
   { kind: 'sleep', calls: ['Utilities.sleep'], ms: 0, perUnitMs: 1, size: 'argMs', source: 'local', note: 'the time asked for' },
   { kind: 'utilities', calls: ['Utilities.*', 'Blob.*'], ms: 0.05, source: 'local', note: 'formatDate and friends run in the script engine' },
@@ -132,7 +134,7 @@ export const COST_TABLE: readonly CostRow[] = [
   { kind: 'menu add', calls: ['Menu.addToUi'], ms: 50, source: 'assumed', note: 'sends the menu to the editor' },
   { kind: 'triggers list', calls: ['ScriptApp.getProjectTriggers', 'ScriptApp.getUserTriggers'], ms: 100, source: 'assumed', note: 'a read round trip' },
   { kind: 'trigger change', calls: ['ClockTriggerBuilder.create', 'SpreadsheetTriggerBuilder.create', 'ScriptApp.deleteTrigger'], ms: 300, source: 'assumed', note: 'a write round trip' },
-  { kind: 'authorization', calls: ['ScriptApp.getAuthorizationInfo'], ms: 50, source: 'assumed', note: 'a round trip' },
+  { kind: 'authorization', calls: ['ScriptApp.getAuthorizationInfo', 'ScriptApp.requireScopes'], ms: 50, source: 'assumed', note: 'a round trip' },
   { kind: 'script', calls: ['ScriptApp.*', 'TriggerBuilder.*', 'ClockTriggerBuilder.*', 'SpreadsheetTriggerBuilder.*', 'Trigger.*', 'AuthorizationInfo.*'], ms: 0.1, source: 'local', note: 'builders and trigger objects already fetched' },
   { kind: 'session user', calls: ['User.getEmail'], ms: 20, source: 'assumed', note: 'a lookup of the account' },
   { kind: 'session', calls: ['Session.*'], ms: 1, source: 'assumed', note: 'facts of the execution' },
