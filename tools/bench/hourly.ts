@@ -102,7 +102,7 @@ export function cursorOf(b: LoadedBundle): Cursor | null {
 }
 
 /**
- * Fires the hourly trigger hour by hour (the clock moved an hour before each firing) until the
+ * Fires the hourly trigger hour by hour (the clock moved to its next due time) until the
  * day's run is done, at most `maxHours` firings. A firing that failed or was killed is kept
  * and the hours go on, as Apps Script's would.
  */
@@ -113,7 +113,9 @@ export function fireHourly(b: LoadedBundle, maxHours = 24): DayRuns {
   let firings = 0;
   let idleModeledMs = 0;
   for (let hour = 0; hour < maxHours; hour++) {
-    clock.advanceHours(1);
+    // To the trigger's next hourly time (Apps Script keeps the hour whatever the last run took).
+    const due = b.fakes.triggers.list().map((t) => t.nextRun).filter((x): x is number => typeof x === 'number');
+    clock.advance(due.length ? Math.max(0, Math.min(...due) - clock.now()) : 3_600_000);
     const run = b.next();
     const resumed = cursorOf(b);
     const steps = stepsOf(run, resumed && resumed.next !== 'done' ? resumed.next : 'classify');
@@ -243,4 +245,83 @@ function whereTextsDiffer(x: string, y: string): string {
   while (i < x.length && x[i] === y[i]) i++;
   const from = Math.max(0, i - 60);
   return `…${x.slice(from, i + 60)}… ≠ …${y.slice(from, i + 60)}…`;
+}
+
+/** A sheet's projected size, and how it was projected. */
+export interface ProjectedSheet {
+  name: string;
+  rows: number;
+  columns: number;
+  cells: number;
+  how: string;
+}
+
+/**
+ * The own sheets of a large file after `days` days, projected from its first day and from a
+ * smaller file's growth over the same days (a 30-day run at 50,000 customers takes minutes of
+ * Node's time): each sheet's rows on day one at the large size, plus the small file's growth in
+ * rows times `scale`, the ratio of reps (the schedule's new rows are the reps' filled days) and of
+ * customers (the bench file keeps one rep per 500). Two sheets have a bound the small file
+ * does not reach: the log keeps at most 20,000 lines, and the calendar registry gains at most
+ * the daily invite limit a day (a 50,000-customer file sends the limit every day, a 5,000 one
+ * soon sends fewer).
+ */
+export function projectFootprint(largeFirstDay: Footprint, smallFirstDay: Footprint, smallLastDay: Footprint, scale: number, days: number, dailyInviteLimit: number): ProjectedSheet[] {
+  const names = [...new Set([...largeFirstDay.own, ...smallLastDay.own].map((s) => s.name))];
+  return names.map((name) => {
+    const large = largeFirstDay.own.find((s) => s.name === name);
+    const first = smallFirstDay.own.find((s) => s.name === name);
+    const last = smallLastDay.own.find((s) => s.name === name);
+    const growth = (last?.rows ?? 0) - (first?.rows ?? 0);
+    let rows = (large?.rows ?? 0) + growth * scale;
+    let how = `${large?.rows ?? 0} on day 1 + ${growth} × ${scale}`;
+    if (LOG_NAMES.includes(name) && rows > LOG_ROW_LIMIT + 1) {
+      rows = LOG_ROW_LIMIT + 1;
+      how = `the log's limit, ${LOG_ROW_LIMIT} lines and the header`;
+    }
+    const inviteBound = (large?.rows ?? 1) + dailyInviteLimit * (days - 1);
+    if (REGISTRY_NAMES.includes(name) && rows > inviteBound) {
+      rows = inviteBound;
+      how = `${large?.rows ?? 1} on day 1 + ${dailyInviteLimit} invites a day for ${days - 1} days`;
+    }
+    const columns = Math.max(large?.columns ?? 0, last?.columns ?? 0);
+    return { name, rows, columns, cells: rows * columns, how };
+  });
+}
+
+const LOG_NAMES = ['Kehu · 日志', 'Kehu · Log'];
+const REGISTRY_NAMES = ['Kehu · 日历记录', 'Kehu · Calendar'];
+
+export interface DayFigures {
+  day: number;
+  runs: number;
+  killed: boolean;
+  done: boolean;
+  /** Modeled time of the runs that did work, each. */
+  modeledMs: number[];
+  /** Modeled time of the other firings since the day before (before the daily hour, done today). */
+  idleModeledMs: number;
+  footprint: Footprint;
+}
+
+/** `days` days of the hourly trigger, one after another: each ends when that day's run is done. */
+export function runDays(b: LoadedBundle, days: number, onDay?: (d: DayFigures) => void): DayFigures[] {
+  const out: DayFigures[] = [];
+  for (let d = 1; d <= days; d++) {
+    // A day's run ends within the day's 24 firings, plus the ones before its daily hour.
+    const day = fireHourly(b, 30);
+    const figures: DayFigures = {
+      day: d,
+      runs: day.runs.length,
+      killed: day.runs.some((r) => r.killed),
+      done: day.done,
+      modeledMs: day.runs.map((r) => r.modeledMs),
+      idleModeledMs: day.idleModeledMs,
+      footprint: footprintOf(b),
+    };
+    out.push(figures);
+    onDay?.(figures);
+    if (!day.done) break;
+  }
+  return out;
 }
