@@ -16,7 +16,7 @@ export interface FieldOptions {
   emptyText?: string;
 }
 
-const INPUT_MODE: Record<FieldKind, string> = { text: 'text', phone: 'tel', email: 'email', date: 'numeric', amount: 'decimal' };
+const INPUT_MODE: Record<FieldKind, string> = { text: 'text', phone: 'tel', email: 'email', date: 'numeric', birthday: 'text', amount: 'decimal' };
 
 /** Why a value is refused: the same sentence the server would say (src/shared/fields.ts), in the page's language. */
 export function problemText(problem: ContactProblem, w: Words): string {

@@ -75,7 +75,7 @@ export function decodeCustomerList(text: string): CustomerIndex {
     for (const line of text.split('\n')) {
       const [idText = '', name = '', phone = '', city = '', rowText = ''] = line.split('\t');
       const row = rowText === '' ? previousRow + 1 : Number(rowText) || 0;
-      const id = idText !== '' ? idText : previousId === null ? '' : nextId(previousId) ?? '';
+      const id: string = idText !== '' ? idText : previousId === null ? '' : nextId(previousId) ?? '';
       previousRow = row;
       previousId = id;
       if (id === '') continue;

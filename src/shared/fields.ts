@@ -10,11 +10,15 @@
  *   "(010) 8888-1234 转 12"); several numbers are separated by / , ; 、
  * - an amount is a number that is not negative (a credit limit, an outstanding balance): grouping
  *   commas, a leading ¥ or $ and a trailing 元 are allowed; at most 15 significant digits;
- * - a date is a real calendar day written year-month-day (2026-11-20, 2026/11/20, 2026年11月20日).
+ * - a date is a real calendar day written year-month-day (2026-11-20, 2026/11/20, 2026年11月20日);
+ * - a birthday is such a date, a month and day (11-26, 11月26日), or a lunar date written as the
+ *   team writes it: 农历 or 阴历, then an optional year, 闰 for a leap month, the month and the day
+ *   in digits or Chinese numerals (农历八月十五, 阴历2020年闰四月初八, 农历 8-15). The daily run
+ *   converts it to this year's solar day (src/core/workdays/lunar.ts).
  */
 import type { FieldKind, Lang } from './types';
 
-export type Problem = 'required' | 'phone' | 'email' | 'date' | 'amount' | 'negative' | 'text';
+export type Problem = 'required' | 'phone' | 'email' | 'date' | 'birthday' | 'amount' | 'negative' | 'text';
 export type Checked = { ok: true; value: string } | { ok: false; problem: Problem };
 
 /** Longest text the card writes to one cell (a cell holds 50,000; a longer note is a paste by mistake). */
@@ -29,6 +33,13 @@ function phoneOk(part: string): boolean {
   const digits = main.replace(/\D/g, '').length;
   return digits >= 5 && digits <= 20;
 }
+
+/** 11-26, 11/26, 11月26日: a birthday without its year (a real month and day are checked by the reader). */
+const MONTH_DAY = /^(?:1[0-2]|0?[1-9])\s*[-/月]\s*(?:3[01]|[12]\d|0?[1-9])\s*日?$/;
+const CN_MONTH = '(?:十一|十二|正|冬|腊|臘|[一二三四五六七八九十])';
+const CN_DAY = '(?:初[一二三四五六七八九十]|十[一二三四五六七八九]?|二十|廿[一二三四五六七八九]|三十|卅)';
+/** 农历八月十五, 阴历2020年闰四月初八, 农历 8-15 (the full reading is the lunar reader's). */
+const LUNAR = new RegExp(`^(?:农历|阴历|農曆|陰曆)\\s*(?:\\d{4}\\s*年?\\s*)?(?:闰|閏)?\\s*(?:${CN_MONTH}月\\s*(?:${CN_DAY}|\\d{1,2})\\s*日?|\\d{1,2}\\s*[-/月.]\\s*\\d{1,2}\\s*[日号]?)$`);
 
 const EMAIL = /^[^\s@,;<>()"']+@[^\s@,;<>()"'.]+(?:\.[^\s@,;<>()"'.]+)+$/;
 
@@ -79,6 +90,11 @@ export function checkValue(kind: FieldKind, typed: string, required = false): Ch
       const day = parseDay(text);
       return day ? { ok: true, value: day } : { ok: false, problem: 'date' };
     }
+    case 'birthday': {
+      const day = parseDay(text);
+      if (day) return { ok: true, value: day };
+      return MONTH_DAY.test(text) || LUNAR.test(text) ? { ok: true, value: text } : { ok: false, problem: 'birthday' };
+    }
     case 'amount': {
       const amount = parseAmount(text);
       return 'value' in amount ? { ok: true, value: amount.value } : { ok: false, problem: amount.problem };
@@ -122,6 +138,10 @@ const PROBLEM_TEXT: Record<ContactProblem, Record<Lang, string>> = {
   },
   email: { zh: '请输入一个电子邮箱，例如 name@example.com。', en: 'Enter one e-mail address, like name@example.com.' },
   date: { zh: '请输入有效日期（年-月-日），例如 2026-11-20。', en: 'Enter a real date as year-month-day, like 2026-11-20.' },
+  birthday: {
+    zh: '请输入生日：日期（1980-11-26）、月日（11-26）或农历（农历八月十五）。',
+    en: 'Enter a birthday as a date (1980-11-26), a month and day (11-26), or a lunar date (农历八月十五).',
+  },
   amount: { zh: '请输入数字，例如 12000 或 12,000.50（最多 15 位）。', en: 'Enter a number, like 12000 or 12,000.50 (at most 15 digits).' },
   negative: { zh: '金额不能为负数。', en: 'An amount cannot be negative.' },
   text: { zh: `文字太长（最多 ${MAX_TEXT} 个字符）。`, en: `This text is too long (at most ${MAX_TEXT} characters).` },

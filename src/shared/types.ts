@@ -13,7 +13,8 @@ export type CardSeverity = 'red' | 'amber';
 export type CardStatus = 'red' | 'amber' | 'green' | '';
 export type CardContactKind = 'visit' | 'call' | 'complaint';
 /** How a profile value is checked when edited. */
-export type FieldKind = 'text' | 'phone' | 'email' | 'date' | 'amount';
+/** How a profile field is checked and written; a birthday may be a date, a month-day, or lunar (农历八月十五). */
+export type FieldKind = 'text' | 'phone' | 'email' | 'date' | 'birthday' | 'amount';
 
 /**
  * Open the card of the selected row, or of a customer picked by id (a search result, with the

@@ -223,6 +223,23 @@ describe('writing from the card', () => {
     expect(changes[changes.length - 1].slice(2)).toEqual([id, '电话号码', before, '(010) 8888-1234 转 12']);
   });
 
+  it('takes a lunar birthday, and shows the solar day it falls on next (the flag reads the same day)', () => {
+    const id = String(customers[8][0]);
+    const col = customers[0].indexOf('生日') + 1;
+    const before = sheetOf(b, 'Customers').getRange(9, col).getValue();
+    const expected = before instanceof Date ? call(b, 'kehuOpenCard', { mode: 'id', id }).value.card.profile.find((p: { field: string }) => p.field === 'birthday').text : String(before);
+    const saved = call(b, 'kehuEditField', { id, field: 'birthday', expected, value: '农历八月十五' }).value;
+    expect(saved.ok).toBe(true);
+    expect(sheetOf(b, 'Customers').getRange(9, col).getValue()).toBe('农历八月十五');
+    // Today is 2026-11-20: the next 农历八月十五 is 中秋 2027, 2027-09-15.
+    const shown = saved.card.profile.find((p: { field: string }) => p.field === 'birthday').text;
+    expect(shown).toBe('农历八月十五（2027-09-15）');
+    // The card's text is what the next edit is compared with: it is accepted, not a conflict.
+    const again = call(b, 'kehuEditField', { id, field: 'birthday', expected: shown, value: '阴历2020年闰四月初八' }).value;
+    expect(again.ok).toBe(true);
+    expect(call(b, 'kehuEditField', { id, field: 'birthday', expected: '阴历2020年闰四月初八', value: '下个月' }).value).toEqual(expect.objectContaining({ ok: false, reason: 'invalid' }));
+  });
+
   it('refuses a negative or text amount and a date that is no date, saying why in the file\'s language, and writes nothing', () => {
     const id = String(customers[6][0]);
     const limitCol = customers[0].indexOf('销售限额') + 1;

@@ -72,6 +72,25 @@ describe('checkValue', () => {
   });
 });
 
+describe('a birthday', () => {
+  it.each([
+    ['1980-11-26', '1980-11-26'],
+    ['11-26', '11-26'],
+    ['11月26日', '11月26日'],
+    ['农历八月十五', '农历八月十五'],
+    ['阴历2020年闰四月初八', '阴历2020年闰四月初八'],
+    ['农历 8-15', '农历 8-15'],
+    ['农历腊月廿三', '农历腊月廿三'],
+  ])('accepts %s as the team writes it', (typed, sent) => {
+    expect(checkValue('birthday', typed)).toEqual({ ok: true, value: sent });
+  });
+
+  it.each(['农历', '农历八月', '13-01', '下个月', '1980-02-30', '农历十三月初一'])('refuses %s with the birthday sentence', (typed) => {
+    expect(checkValue('birthday', typed)).toEqual({ ok: false, problem: 'birthday' });
+    expect(problemText('birthday', 'zh')).toContain('农历八月十五');
+  });
+});
+
 describe('checkContact', () => {
   const today = '2026-11-20';
   it('accepts a visit today with or without a note', () => {
@@ -91,7 +110,7 @@ describe('checkContact', () => {
 });
 
 describe('problemText', () => {
-  const problems: ContactProblem[] = ['required', 'phone', 'email', 'date', 'amount', 'negative', 'text', 'future', 'deadline', 'deadlineNeeded', 'noteNeeded', 'kind'];
+  const problems: ContactProblem[] = ['required', 'phone', 'email', 'date', 'birthday', 'amount', 'negative', 'text', 'future', 'deadline', 'deadlineNeeded', 'noteNeeded', 'kind'];
   it('says every refusal in both languages, in the language asked', () => {
     for (const p of problems) {
       expect(problemText(p, 'zh')).toMatch(/[\u4e00-\u9fff]/);

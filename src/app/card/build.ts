@@ -22,6 +22,7 @@ import { readDay } from '../../core/tables/records';
 import { KIND_WORDS, parseWord, STATUS_WORDS, wordFor } from '../../core/vocabulary';
 import type { CardComplaint, CardContact, CardVisit, CustomerCard, FieldKind, ProfileField, WaitingFigure } from '../../shared/types';
 import type { RunContext } from '../frame';
+import { birthdayOf } from '../classified';
 import { cellOf, CUSTOMER_FIELDS_SHOWN, idOf, readRows, rowsWithId } from './locate';
 import type { CardSetup } from './setup';
 import type { StateLine } from './stateLine';
@@ -36,11 +37,23 @@ const WAITING: WaitingFigure[] = ['scores', 'tier', 'quadrant', 'pAlive', 'flags
 export const FIELD_KINDS: Partial<Record<CustomerField, FieldKind>> = {
   phone: 'phone',
   email: 'email',
-  birthday: 'date',
+  birthday: 'birthday',
   lastReviewed: 'date',
   creditLimit: 'amount',
   outstanding: 'amount',
 };
+
+/**
+ * What the card's profile shows for a field: the cell's text, and for a lunar birthday the solar
+ * day it falls on next (农历八月十五（2026-09-25）). An edit is compared against this text.
+ */
+export function profileText(field: CustomerField, v: CellValue | undefined, ctx: RunContext): string {
+  const text = shownText(v, ctx);
+  if (field !== 'birthday' || !/^(?:农历|阴历|農曆|陰曆)/.test(text)) return text;
+  const next = birthdayOf(text, ctx, false);
+  if (!next) return text;
+  return ctx.lang === 'zh' ? `${text}（${formatDay(next.next)}）` : `${text} (${formatDay(next.next)})`;
+}
 
 /** The text a card shows for a cell, and compares an edit against: dates as 2026-11-20, numbers as written. */
 export function shownText(v: CellValue | undefined, ctx: RunContext): string {
@@ -170,7 +183,7 @@ export function buildCard(ctx: RunContext, setup: CardSetup, row: number, cells:
   const profile: ProfileField[] = [];
   for (const field of CUSTOMER_FIELDS_SHOWN) {
     if (m.columns[field] === undefined) continue;
-    const text = shownText(cellOf(m, cells, field), ctx);
+    const text = profileText(field, cellOf(m, cells, field), ctx);
     const secret = field === 'bankAccount';
     profile.push({ field, label: label(field), text: secret ? masked(text) : text, kind: FIELD_KINDS[field] ?? 'text', editable: !secret, secret });
   }

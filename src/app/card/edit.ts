@@ -19,7 +19,7 @@ import { checkContact, checkValue, MAX_TEXT, problemText } from '../../shared/fi
 import type { EditFieldRequest, FieldKind, LogContactRequest } from '../../shared/types';
 import type { RunContext } from '../frame';
 import { newSheetName, ownSheetNames } from '../ownSheets';
-import { FIELD_KINDS, shownText } from './build';
+import { FIELD_KINDS, profileText, shownText } from './build';
 import { CUSTOMER_FIELDS_SHOWN, customerRow } from './locate';
 import type { CardSetup } from './setup';
 import { findLine, writeSummary } from './stateLine';
@@ -66,6 +66,9 @@ export function valueFor(kind: FieldKind, raw: string, ctx: RunContext): { value
       return { value: literalText(text), text };
     case 'date':
       return { value: new Date(ctx.clock.startOfDay(parseDateText(text)!)), text };
+    case 'birthday':
+      // A full date is written as a date; a month-day or a lunar date stays the text the person typed.
+      return parseDateText(text) !== null ? { value: new Date(ctx.clock.startOfDay(parseDateText(text)!)), text } : { value: literalText(text), text };
     case 'amount':
       return { value: Number(text), text };
     default:
@@ -118,11 +121,13 @@ export function editField(ctx: RunContext, setup: CardSetup, req: EditFieldReque
   const row = customerRow(ctx, m, req.id, req.row);
   if (row === null) return { reason: 'notFound', message: say('notFound', ctx.lang) };
   const column = m.columns[field]!;
-  const current = shownText(ctx.wb.readBlock(m.sheet, row, column, 1, 1)[0]?.[0], ctx);
-  if (current !== req.expected) return { reason: 'conflict', message: say('conflict', ctx.lang), current };
+  const cell = ctx.wb.readBlock(m.sheet, row, column, 1, 1)[0]?.[0];
+  const current = shownText(cell, ctx);
+  const shown = profileText(field, cell, ctx);
+  if (current !== req.expected && shown !== req.expected) return { reason: 'conflict', message: say('conflict', ctx.lang), current: shown };
   // The cell exists (it was just read): one write, no sheet listing.
   ctx.wb.writeBlock(m.sheet, row, column, [[next.value]]);
-  if (kind === 'date' && next.value !== '') ctx.wb.format(m.sheet, row, column, 1, 1, 'yyyy-mm-dd');
+  if ((kind === 'date' || kind === 'birthday') && next.value instanceof Date) ctx.wb.format(m.sheet, row, column, 1, 1, 'yyyy-mm-dd');
   appendChange(ctx, req.id, m.headers[field] ?? fieldLabel('customers', field, ctx.lang), current, next.text);
   return { row };
 }
