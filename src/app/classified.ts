@@ -17,6 +17,7 @@ import { lifetimeFromSummaries, lifetimeOf } from './lifetime';
 import { ownSheetNames } from './ownSheets';
 import { loadTables, mappedCustomerFields, problemText, type Tables } from './tables';
 import { warehouseFigures } from './warehouseOrders';
+import type { DailyFigures } from '../core/sql/dailyResults';
 
 export const PARETO_KEY = 'kehu.pareto';
 /** The day of the first classification of this file ({ day }): contact rhythms without a contact count from it. */
@@ -45,6 +46,8 @@ export interface Classified {
   firstRun: { day: number; kept: boolean };
   /** Customers with no visit or call on record (contact log or done schedule rows). */
   noContact: number;
+  /** The per-customer figures from BigQuery when the orders are there (Settings: Orders source); null for an order sheet. */
+  warehouse: DailyFigures | null;
 }
 
 /** Classification and flags of this run (computed once, shared by the schedule step and the card). */
@@ -109,7 +112,7 @@ export function classified(ctx: RunContext): Classified {
     status.set(record.id, statusOf(f));
     if (!lastContactDay.has(record.id)) noContact++;
   });
-  const out = { tables, result, flags, status, previous: state, stateSheet, firstRun, noContact };
+  const out = { tables, result, flags, status, previous: state, stateSheet, firstRun, noContact, warehouse };
   ctx.shared.set('classified', out);
   return out;
 }

@@ -11,7 +11,7 @@ import { value8Label } from '../core/labels';
 import type { Lang } from '../core/locale';
 import { classified } from './classified';
 import type { RunContext } from './frame';
-import { lifetimeOf } from './lifetime';
+import { lifetimeFromSummaries, lifetimeOf } from './lifetime';
 import { newSheetName, ownSheetNames } from './ownSheets';
 import { appText } from './texts';
 
@@ -33,10 +33,13 @@ export function runDashboardStep(ctx: RunContext): { summary: string; write: Das
   // itself, so the value at risk does not depend on a flag setting.
   let classes = result.classes;
   if (!classes.some((c) => c.pAlive !== undefined)) {
-    const pAlive = lifetimeOf(tables, classes, ctx.today);
+    const pAlive = c.warehouse ? lifetimeFromSummaries(c.warehouse.lifetime, tables.settings.lifetimeModel, classes) : lifetimeOf(tables, classes, ctx.today);
     if (pAlive) classes = classes.map((c, i) => (pAlive[i] === pAlive[i] ? { ...c, pAlive: pAlive[i] } : c));
   }
-  const data = dashboardData({ classes, names, orders: tables.orders, today: ctx.today, bins: tables.settings.rfmBins, noContact: c.noContact }, previousPeriod);
+  const data = dashboardData(
+    { classes, names, orders: tables.orders, ...(c.warehouse ? { perCustomer: c.warehouse.dashboard } : {}), today: ctx.today, bins: tables.settings.rfmBins, noContact: c.noContact },
+    previousPeriod,
+  );
   const layout = layoutDashboard(data, dashboardLabels(ctx.lang, previousPeriod, result.period), updatedText(ctx));
   const sheet = ctx.wb.findSheet(ownSheetNames('dashboard', ctx.lang)) ?? newSheetName('dashboard', ctx.lang);
   ctx.wb.ensureSheet(sheet);

@@ -221,8 +221,8 @@ const TEXTS = {
     en: "Kehu could not read the orders from the BigQuery table {table} (Settings: Orders source): {reason}",
   },
   bigQueryNoOrderSheet: {
-    zh: '订单来自 BigQuery（{table}），本文件不保存订单：客户卡片不显示逐月订单，仪表盘不显示近 12 个月的活跃客户数、销售额和流失风险金额。',
-    en: 'The orders are in BigQuery ({table}) and never in this file: the customer card shows no monthly orders, and the dashboard no 12-month active customers, revenue or value at risk.',
+    zh: '订单来自 BigQuery（{table}），本文件不保存订单：客户卡片不显示逐月订单图，客户象限（需要毛利）不计算。',
+    en: 'The orders are in BigQuery ({table}) and never in this file: the customer card shows no monthly orders, and the quadrant (which needs margins) is not computed.',
   },
 } satisfies Record<string, Record<Lang, string>>;
 

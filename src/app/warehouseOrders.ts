@@ -24,7 +24,12 @@ export function dailyQueryText(settings: Settings, today: number): string | null
   if (source.kind !== 'bigquery') return null;
   const [customerColumn, dateColumn, amountColumn] = settings.bigQueryColumns;
   return printQuery(
-    dailyQuery({ table: source.table, customerColumn, dateColumn, amountColumn, today, windowFirstDay: abcWindowFirstDay(today, settings.abcMonths) }),
+    dailyQuery({
+      table: source.table, customerColumn, dateColumn, amountColumn, today,
+      windowFirstDay: abcWindowFirstDay(today, settings.abcMonths),
+      // The dashboard's 12 months (blocks.ts: after today - 12 months, up to today).
+      yearFirstDay: abcWindowFirstDay(today, 12),
+    }),
     'bigquery',
   );
 }

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { parse } from 'sql-parser-cst';
 import { abcWindowFirstDay, classifyCustomers, type ClassifyInput } from '../../src/core/automation/classify';
 import { probabilityAliveByCustomer, probabilityAliveFromSummaries } from '../../src/core/clv/forAutomation';
+import { dashboardData } from '../../src/core/dashboard/blocks';
 import { daysFromCivil, formatDay } from '../../src/core/dates';
 import type { CustomerRecord, OrderRecord as SheetOrder } from '../../src/core/model';
 import { defaultSettings } from '../../src/core/settings/defaults';
@@ -74,8 +75,9 @@ async function runOnDuckdb(rows: DbOrder[], o: Omit<DailyQueryOptions, 'table'>)
   }
 }
 
-const queryOptions = (abcMonths: number) => ({
-  customerColumn: 'customer_id', dateColumn: 'order_date', amountColumn: 'amount', today: TODAY, windowFirstDay: abcWindowFirstDay(TODAY, abcMonths),
+const queryOptions = (abcMonths: number, today = TODAY) => ({
+  customerColumn: 'customer_id', dateColumn: 'order_date', amountColumn: 'amount', today,
+  windowFirstDay: abcWindowFirstDay(today, abcMonths), yearFirstDay: abcWindowFirstDay(today, 12),
 });
 
 describe.each([
@@ -109,6 +111,16 @@ describe.each([
     expect(read.unknownCustomers).toBe(1);
     expect(read.unknownOrders).toBe(1);
   });
+
+  it('the dashboard from the query\'s 12-month sums equals the dashboard from the orders', () => {
+    const classes = classifyCustomers({ ...base, orders: sheetOrders(rows) }).classes.map((c, i) => ({ ...c, pAlive: (i % 7) / 7 }));
+    const input = { classes, names: customers.map((c) => c.id), today: TODAY, bins: rfmBins };
+    const fromOrders = dashboardData({ ...input, orders: sheetOrders(rows) });
+    const fromQuery = dashboardData({ ...input, orders: [], perCustomer: readDailyRows(table, customers.map((c) => c.id), TODAY).dashboard });
+    expect(fromQuery).toEqual(fromOrders);
+    expect(fromQuery.kpi.revenue12).toBeGreaterThan(0);
+    expect(fromQuery.risk?.length).toBeGreaterThan(0);
+  });
 });
 
 /** The CDNOW sample (the BG/NBD paper's data): a log the purchase models fit, orders after 1997-09-30 too. */
@@ -134,7 +146,7 @@ describe.each(['mbgnbd', 'bgnbd'] as const)('P(alive) from the query\'s purchase
       analysisDay: CDNOW_END,
       model,
     });
-    const table = await runOnDuckdb(rows, { ...queryOptions(12), today: CDNOW_END, windowFirstDay: abcWindowFirstDay(CDNOW_END, 12) });
+    const table = await runOnDuckdb(rows, queryOptions(12, CDNOW_END));
     const fromQuery = probabilityAliveFromSummaries(readDailyRows(table, customers.map((c) => c.id), CDNOW_END).lifetime, model);
     expect([fromOrders.ok, fromQuery.ok]).toEqual([true, true]);
     if (!fromOrders.ok || !fromQuery.ok) return;
@@ -160,7 +172,7 @@ describe('the daily query text', () => {
   it('the reader refuses results without its columns, and a value that is not a number', () => {
     expect(() => readDailyRows({ fields: ['customer_id', 'orders'], rows: [] }, [], TODAY)).toThrow(/no column amount/);
     const fields = [...DAILY_SQL_COLUMNS];
-    const row = ['A', '2', 'x', '13000', '5', '2', '12990', '13000'];
+    const row = ['A', '2', 'x', '13000', '5', '2', '12990', '13000', '5', '1'];
     expect(() => readDailyRows({ fields, rows: [row] }, ['A'], TODAY)).toThrow(/amount is x for customer A/);
   });
 });

@@ -26,6 +26,11 @@ export interface DashboardInput {
   /** Display name per customer, in the order of `classes` ('' when the table has none). */
   names: readonly string[];
   orders: readonly { customer: string; day: number; amount: number }[];
+  /**
+   * The same per customer (in the order of `classes`) when the orders are summed elsewhere (a
+   * BigQuery query, src/core/sql/dailyQuery.ts): `orders` is then not read.
+   */
+  perCustomer?: { revenue12: Float64Array; active: Uint8Array; firstDay: Float64Array };
   today: number;
   bins: number;
   /** Customers with no visit or call on record (shown in the KPI line when given). */
@@ -119,9 +124,9 @@ export function dashboardData(input: DashboardInput, previousPeriod = ''): Dashb
   classes.forEach((c, i) => index.set(c.id, i));
   // The same window as the ABC tiers over 12 months: after today - 12 months, up to today.
   const start = today - 12 * DAYS_PER_MONTH;
-  const revenue12 = new Float64Array(n);
-  const active = new Uint8Array(n);
-  for (const o of input.orders) {
+  const revenue12 = input.perCustomer ? Float64Array.from(input.perCustomer.revenue12) : new Float64Array(n);
+  const active = input.perCustomer ? Uint8Array.from(input.perCustomer.active) : new Uint8Array(n);
+  for (const o of input.perCustomer ? [] : input.orders) {
     const i = index.get(o.customer);
     if (i === undefined || !(o.day > start && o.day <= today)) continue;
     revenue12[i] += o.amount;
@@ -238,8 +243,8 @@ function movementOf(input: DashboardInput, previousPeriod: string): Movement {
 function riskOf(input: DashboardInput, revenue12: Float64Array): RiskRow[] | null {
   const index = new Map<string, number>();
   input.classes.forEach((c, i) => index.set(c.id, i));
-  const firstDay = new Float64Array(input.classes.length).fill(Infinity);
-  for (const o of input.orders) {
+  const firstDay = input.perCustomer ? input.perCustomer.firstDay : new Float64Array(input.classes.length).fill(Infinity);
+  for (const o of input.perCustomer ? [] : input.orders) {
     const i = index.get(o.customer);
     if (i !== undefined && o.day <= input.today && o.day < firstDay[i]) firstDay[i] = o.day;
   }

@@ -13,7 +13,9 @@
  * - last_day: the latest order day, as a day number (days since 1970-01-01, as dates.ts);
  * - window_amount: the sum over days from `windowFirstDay` to `today` (ABC's window);
  * - purchase_days, first_day_alive, last_day_alive: distinct order days, first and last, up to
- *   `today` (what the lifetime model reads: orders after the analysis day are left out).
+ *   `today` (what the lifetime model reads: orders after the analysis day are left out);
+ * - amount_12m, orders_12m: sum and count from `yearFirstDay` to `today` (the dashboard's
+ *   12-month revenue and active customers).
  *
  * A row without a customer, date or amount is left out, as the sheet's order reader leaves such a
  * row out of the classification (the warehouse's rows get no per-customer data-problem flag).
@@ -31,10 +33,14 @@ export interface DailyQueryOptions {
   today: number;
   /** The first day of the ABC window (classify.ts abcWindowFirstDay). */
   windowFirstDay: number;
+  /** The first day of the dashboard's 12 months (abcWindowFirstDay(today, 12)). */
+  yearFirstDay: number;
 }
 
 /** Output columns, in order. */
-export const DAILY_SQL_COLUMNS = ['customer_id', 'orders', 'amount', 'last_day', 'window_amount', 'purchase_days', 'first_day_alive', 'last_day_alive'] as const;
+export const DAILY_SQL_COLUMNS = [
+  'customer_id', 'orders', 'amount', 'last_day', 'window_amount', 'purchase_days', 'first_day_alive', 'last_day_alive', 'amount_12m', 'orders_12m',
+] as const;
 
 const item = (expr: Expr, as?: string): SelectItem => ({ expr, as });
 const isNull = (expr: Expr): Expr => ({ kind: 'isNull', expr, negated: false });
@@ -59,7 +65,9 @@ export function dailyQuery(o: DailyQueryOptions): Query {
   };
 
   const orderDate = name('order_date');
-  const inWindow = and([binary('>=', orderDate, day(o.windowFirstDay)), binary('<=', orderDate, day(o.today))]);
+  const between = (first: number) => and([binary('>=', orderDate, day(first)), binary('<=', orderDate, day(o.today))]);
+  const inWindow = between(o.windowFirstDay);
+  const inYear = between(o.yearFirstDay);
   const upToToday = caseWhen([[binary('<=', orderDate, day(o.today)), orderDate]]);
   const final: Select = {
     items: [
@@ -71,6 +79,8 @@ export function dailyQuery(o: DailyQueryOptions): Query {
       item(call('countDistinct', upToToday), 'purchase_days'),
       item(dayNumber(call('min', upToToday)), 'first_day_alive'),
       item(dayNumber(call('max', upToToday)), 'last_day_alive'),
+      item(cast(call('coalesce', call('sum', caseWhen([[inYear, name('amount')]])), num(0)), 'float'), 'amount_12m'),
+      item(call('count', caseWhen([[inYear, num(1)]])), 'orders_12m'),
     ],
     from: { kind: 'parts', names: ['order_rows'] },
     groupBy: [name('customer_id')],

@@ -12,6 +12,8 @@ export interface DailyFigures {
   figures: OrderFigures;
   /** For the lifetime model: purchase days, first and last purchase day up to the run's day. */
   lifetime: CustomerSummaries;
+  /** For the dashboard: revenue and whether any order in the last 12 months, first order day up to today (Infinity: none). */
+  dashboard: { revenue12: Float64Array; active: Uint8Array; firstDay: Float64Array };
   /** Customers of the warehouse the customer table does not have, and their order rows. */
   unknownCustomers: number;
   unknownOrders: number;
@@ -42,6 +44,7 @@ export function readDailyRows(table: ResultTable, customerIds: readonly string[]
     meanRepeat: new Float64Array(n).fill(NaN),
     analysisDay: today,
   };
+  const dashboard = { revenue12: new Float64Array(n), active: new Uint8Array(n), firstDay: new Float64Array(n).fill(Infinity) };
   let unknownCustomers = 0;
   let unknownOrders = 0;
   for (const row of table.rows) {
@@ -68,7 +71,10 @@ export function readDailyRows(table: ResultTable, customerIds: readonly string[]
     if (days > 0) {
       lifetime.firstDay[c] = number('first_day_alive');
       lifetime.lastDay[c] = number('last_day_alive');
+      dashboard.firstDay[c] = lifetime.firstDay[c];
     }
+    dashboard.revenue12[c] = number('amount_12m');
+    dashboard.active[c] = number('orders_12m') > 0 ? 1 : 0;
   }
-  return { figures, lifetime, unknownCustomers, unknownOrders };
+  return { figures, lifetime, dashboard, unknownCustomers, unknownOrders };
 }
