@@ -5,10 +5,10 @@
  * unhurried run (no kill, a clock that stands still during a run) leaves a copy of the same file.
  * The figures are the cost model's (docs/cost-model.md), not Google's.
  */
-import { clockOf, differences, endState, EXECUTION_LIMIT_MS, fireHourly, teamFileWithTrigger, type DayRuns } from '../../tools/bench/hourly';
+import { differences, endState, EXECUTION_LIMIT_MS, fireHourly, teamFileWithTrigger, type DayRuns } from '../../tools/bench/hourly';
 
-// About 65 s of CPU for the file (two 50,000-customer files in the second test); the limit leaves
-// room for a busy machine.
+// The file takes about 76 s (56 s of CPU; three 50,000-customer files); the limit leaves room for
+// a busy machine.
 jest.setTimeout(300_000);
 
 const CUSTOMERS = 50_000;
@@ -59,10 +59,8 @@ describe('the daily trigger at 50,000 customers within six minutes', () => {
     // The first run classifies and plans; the invites go out over the next hours, as checkpoints.
     expect(day.runs[0].steps.map((s) => s.step)).toEqual(['classify', 'dashboard', 'schedule', 'invites (paused)', 'finish']);
     for (const run of day.runs.slice(1)) expect(run.steps.map((s) => s.step).filter((s) => !s.startsWith('invites'))).toEqual(['finish']);
-    // Hourly: each run starts on the trigger's next hour, not sooner.
-    const clock = clockOf(hurried);
-    expect(day.runs[day.runs.length - 1].at).toBeLessThanOrEqual(clock.now());
-    day.runs.slice(1).forEach((run, i) => expect(run.at - day.runs[i].at).toBeGreaterThanOrEqual(3_600_000));
+    // Hourly: each run continues on the trigger's next hour, the one after the run that paused.
+    day.runs.slice(1).forEach((run, i) => expect(run.at - day.runs[i].at).toBe(3_600_000));
 
     const unhurried = teamFileWithTrigger(CUSTOMERS, { modeled: false, settings });
     const calm = fireHourly(unhurried, 6);
