@@ -77,9 +77,10 @@ export function runClassifyStep(ctx: RunContext): string {
     noContact: c.noContact > 0 ? appText(ctx.lang, 'noContactNote', { count: c.noContact, since: formatDay(c.firstRun.day) }) : '',
     problems: problemCount > 0 ? appText(ctx.lang, 'problemsNote', { count: problemCount }) : '',
   });
-  // Orders in BigQuery: say once per run what the card and the dashboard cannot show without them.
+  // Orders in BigQuery: say once per run what the card (and, without margins, the quadrant) cannot show.
   const source = c.tables.settings.ordersSource;
-  const summaryWithSource = source.kind === 'bigquery' ? `${summary} ${appText(ctx.lang, 'bigQueryNoOrderSheet', { table: source.table.join('.') })}` : summary;
+  const noMargin = c.tables.settings.bigQueryColumns.length < 4 ? ` ${appText(ctx.lang, 'bigQueryNoMargin')}` : '';
+  const summaryWithSource = source.kind === 'bigquery' ? `${summary} ${appText(ctx.lang, 'bigQueryNoOrderSheet', { table: source.table.join('.') })}${noMargin}` : summary;
 
   const at = new Date(ctx.started);
   const lines = changes.map((x) => flagChangeRow(x, at, ctx.lang));

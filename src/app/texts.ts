@@ -221,8 +221,12 @@ const TEXTS = {
     en: "Kehu could not read the orders from the BigQuery table {table} (Settings: Orders source): {reason}",
   },
   bigQueryNoOrderSheet: {
-    zh: '订单来自 BigQuery（{table}），本文件不保存订单：客户卡片不显示逐月订单图，客户象限（需要毛利）不计算。',
-    en: 'The orders are in BigQuery ({table}) and never in this file: the customer card shows no monthly orders, and the quadrant (which needs margins) is not computed.',
+    zh: '订单来自 BigQuery（{table}），本文件不保存订单：客户卡片不显示逐月订单图。',
+    en: 'The orders are in BigQuery ({table}) and never in this file: the customer card shows no monthly orders chart.',
+  },
+  bigQueryNoMargin: {
+    zh: '设置表“BigQuery 列”没有毛利列，客户象限不计算。',
+    en: 'The Settings sheet names no margin among the BigQuery columns, so the quadrant is not computed.',
   },
 } satisfies Record<string, Record<Lang, string>>;
 

@@ -22,10 +22,11 @@ import { UserError } from './userError';
 export function dailyQueryText(settings: Settings, today: number): string | null {
   const source = settings.ordersSource;
   if (source.kind !== 'bigquery') return null;
-  const [customerColumn, dateColumn, amountColumn] = settings.bigQueryColumns;
+  const [customerColumn, dateColumn, amountColumn, marginColumn] = settings.bigQueryColumns;
   return printQuery(
     dailyQuery({
       table: source.table, customerColumn, dateColumn, amountColumn, today,
+      ...(marginColumn === undefined ? {} : { marginColumn }),
       windowFirstDay: abcWindowFirstDay(today, settings.abcMonths),
       // The dashboard's 12 months (blocks.ts: after today - 12 months, up to today).
       yearFirstDay: abcWindowFirstDay(today, 12),

@@ -208,8 +208,8 @@ export interface Settings {
   calendarId: string;
   // Orders source (issue 13): the order sheet, or a BigQuery table the daily run queries.
   ordersSource: OrdersSource;
-  /** The BigQuery table's customer, date and amount columns, in that order. */
-  bigQueryColumns: [string, string, string];
+  /** The BigQuery table's customer, date and amount columns, in that order, and optionally its margin column. */
+  bigQueryColumns: string[];
   /** The project BigQuery bills the queries to; '' = the table's own project. */
   bigQueryProject: string;
   // Mapping (extra headers a team adds; per-field choices made in the Settings sheet)

@@ -6,7 +6,7 @@
  * The orders never enter the file. The scope is asked for only when the source is BigQuery; the
  * daily run, the dashboard and the card run without an order sheet.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBDateValue, type DuckDBConnection } from '@duckdb/node-api';
 import { abcWindowFirstDay } from '../../src/core/automation/classify';
 import { daysFromCivil } from '../../src/core/dates';
 import type { Settings } from '../../src/core/model';
@@ -19,7 +19,7 @@ import { ManualClock } from '../../tools/gas/fakes';
 import { loadBundle, type LoadedBundle } from '../../tools/gas/loadBundle';
 import { generateSampleWorkbook } from '../../tools/sample/generate';
 import { exec, lastAlert, sheetNames, sheetValues, teamSheet, type Rows } from '../support/automation';
-import { loadOrders, openDuckdb } from '../support/duckdb';
+import { openDuckdb } from '../support/duckdb';
 
 jest.setTimeout(180_000);
 
@@ -28,13 +28,15 @@ const BILLING = 'kehu-billing';
 const BIGQUERY_SCOPE = 'https://www.googleapis.com/auth/bigquery';
 const TODAY = daysFromCivil(2026, 11, 20);
 const clock = () => new ManualClock('2026-11-20T09:00:00+08:00');
-/** The add-on's columns that follow from the orders (the quadrant needs margins, which the query does not sum). */
-const OWN = ['Kehu · RFM', 'Kehu · 类别', 'Kehu · ABC', 'Kehu · 变动', 'Kehu · 状态', 'Kehu · 提醒'];
+/** The add-on's columns that follow from the orders (the quadrant from the margin column). */
+const OWN = ['Kehu · RFM', 'Kehu · 类别', 'Kehu · ABC', 'Kehu · 象限', 'Kehu · 变动', 'Kehu · 状态', 'Kehu · 提醒'];
 
 const sample = generateSampleWorkbook({ customers: 120 });
 const ORDERS = sample.sheets.Orders as Rows;
 
-const bigquerySettings: Settings = { ...defaultSettings(), ordersSource: { kind: 'bigquery', table: TABLE }, bigQueryProject: BILLING };
+const bigquerySettings: Settings = {
+  ...defaultSettings(), ordersSource: { kind: 'bigquery', table: TABLE }, bigQueryColumns: ['customer_id', 'order_date', 'amount', 'margin'], bigQueryProject: BILLING,
+};
 
 /** The sample's sheets, a team list and a Settings sheet; the order sheet only when asked. */
 function sheets(settings: Settings, withOrders: boolean): Record<string, unknown[][]> {
@@ -46,12 +48,25 @@ function sheets(settings: Settings, withOrders: boolean): Record<string, unknown
 /** What BigQuery would answer: the daily query's DuckDB text on the sample's orders, under its BigQuery text. */
 async function answers(): Promise<Map<string, FakeAnswer>> {
   const o = {
-    customerColumn: 'customer_id', dateColumn: 'order_date', amountColumn: 'amount', today: TODAY,
+    customerColumn: 'customer_id', dateColumn: 'order_date', amountColumn: 'amount', marginColumn: 'margin', today: TODAY,
     windowFirstDay: abcWindowFirstDay(TODAY, defaultSettings().abcMonths), yearFirstDay: abcWindowFirstDay(TODAY, 12),
   };
   const conn: DuckDBConnection = await openDuckdb();
   try {
-    await loadOrders(conn, 'orders', ORDERS.slice(1).map((r) => ({ customer: String(r[0]), date: String(r[1]), amount: Number(r[2]) })));
+    // The sample's order sheet as a warehouse table: 客户代码, 订单日期, 金额, 毛利 (blank: NULL).
+    await conn.run('CREATE TABLE orders (customer_id VARCHAR, order_date DATE, amount DOUBLE, margin DOUBLE)');
+    const appender = await conn.createAppender('orders');
+    for (const r of ORDERS.slice(1)) {
+      const [y, m, d] = String(r[1]).split('-').map(Number);
+      appender.appendVarchar(String(r[0]));
+      appender.appendDate(new DuckDBDateValue(daysFromCivil(y, m, d)));
+      appender.appendDouble(Number(r[2]));
+      if (r[4] === '' || r[4] === null || r[4] === undefined) appender.appendNull();
+      else appender.appendDouble(Number(r[4]));
+      appender.endRow();
+    }
+    appender.flushSync();
+    appender.closeSync();
     const reader = await conn.runAndReadAll(printQuery(dailyQuery({ ...o, table: ['orders'] }), 'duckdb'));
     return new Map([[printQuery(dailyQuery({ ...o, table: TABLE }), 'bigquery'), { fields: reader.columnNames(), rows: reader.getRowsJS() }]]);
   } finally {
@@ -95,12 +110,12 @@ describe('the classification from BigQuery', () => {
     const got = ownColumns(fromBigQuery);
     expect(got.size).toBe(120);
     // The flags that come from the orders are there: lapsed (days without an order) and P(alive).
-    const flags = [...got.values()].map((c) => String(c[5]));
+    const flags = [...got.values()].map((c) => String(c[6]));
     expect(flags.filter((f) => /已 \d+ 天没有下单/.test(f)).length).toBeGreaterThan(0);
     expect(flags.filter((f) => /可能正在流失（存活概率/.test(f)).length).toBeGreaterThan(0);
     for (const [id, cells] of expected) expect([id, got.get(id)]).toEqual([id, cells]);
     // Not vacuous: the tiers, classes and statuses vary across the customers.
-    for (const k of [1, 2, 4]) expect(new Set([...got.values()].map((c) => c[k])).size).toBeGreaterThan(2);
+    for (const k of [1, 2, 3, 5]) expect(new Set([...got.values()].map((c) => c[k])).size).toBeGreaterThan(2);
   });
 
   it('writes the same dashboard: KPI line, segments\' 12-month revenue, R x F grid, value at risk', () => {
@@ -133,8 +148,10 @@ describe('the classification from BigQuery', () => {
     }
     expect(sheetValues(fromBigQuery, 'Kehu · 客户状态')!.length).toBe(121);
     // The run says what the card and the dashboard cannot show without the orders.
-    expect(lastAlert(fromBigQuery)).toContain('订单来自 BigQuery（kehu-demo.sales.orders），本文件不保存订单：客户卡片不显示逐月订单图，客户象限（需要毛利）不计算。');
+    expect(lastAlert(fromBigQuery)).toContain('订单来自 BigQuery（kehu-demo.sales.orders），本文件不保存订单：客户卡片不显示逐月订单图。');
     expect(lastAlert(fromSheet)).not.toContain('BigQuery');
+    // The margin column is named, so the quadrant is computed (and not said to be missing).
+    expect(lastAlert(fromBigQuery)).not.toContain('客户象限不计算');
   });
 
   it('the daily run, the dashboard and the card run without an order sheet', () => {

@@ -151,7 +151,8 @@ const settings: fc.Arbitrary<Settings> = fc
       fc.tuple(fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z0-9]$/), fc.stringMatching(/^[A-Za-z0-9_]{1,8}$/), fc.constantFrom('orders', '订单', 'sales 2024', 'a-b'))
         .map(([p, d, t]): Settings['ordersSource'] => ({ kind: 'bigquery', table: [p, d, t] })),
     ),
-    bigQueryColumns: fc.tuple(fc.constantFrom('customer_id', '客户'), fc.constantFrom('order_date', 'Order Date'), fc.constantFrom('amount', '金额', 'net_2')),
+    bigQueryColumns: fc.tuple(fc.constantFrom('customer_id', '客户'), fc.constantFrom('order_date', 'Order Date'), fc.constantFrom('amount', '金额', 'net_2'), fc.constantFrom([], ['margin'], ['毛利']))
+      .map(([c, d, a, m]) => [c, d, a, ...m]),
     bigQueryProject: fc.oneof(fc.constant(''), fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z0-9]$/)),
     synonyms,
     mappingChoices: choices,

@@ -176,15 +176,15 @@ const ordersSource: Kind<OrdersSource> = {
     : 'sheet (or blank: the orders are in this file), or bigquery:project.dataset.table, such as bigquery:my-project.sales.orders'),
 };
 
-const bigQueryColumns: Kind<[string, string, string]> = {
+const bigQueryColumns: Kind<string[]> = {
   read(v) {
     const parts = textOf(v).normalize('NFKC').split(/[,;、]/).map((p) => p.trim());
-    return parts.length === 3 && parts.every(isColumnName) ? (parts as [string, string, string]) : undefined;
+    return (parts.length === 3 || parts.length === 4) && parts.every(isColumnName) ? parts : undefined;
   },
   write: (columns) => keepText(columns.join(', ')),
   allowed: (lang) => (lang === 'zh'
-    ? '三个列名：客户、日期、金额（用逗号分隔），例如 customer_id, order_date, amount'
-    : 'three column names, customer, date and amount, separated by commas, such as customer_id, order_date, amount'),
+    ? '客户、日期、金额三个列名（用逗号分隔），可再加毛利列，例如 customer_id, order_date, amount, margin'
+    : 'the customer, date and amount column names separated by commas, and optionally a margin column, such as customer_id, order_date, amount, margin'),
 };
 
 /** The words for "the table's own project" (also what a blank cell means). */
@@ -404,7 +404,10 @@ const SPECS: Specs = {
   },
   bigQueryColumns: {
     names: { zh: 'BigQuery 列（客户, 日期, 金额）', en: 'BigQuery columns (customer, date, amount)', also: ['BigQuery columns'] },
-    about: { zh: 'BigQuery 订单表中客户、日期、金额三列的列名。', en: "The BigQuery order table's customer, date and amount columns." },
+    about: {
+      zh: 'BigQuery 订单表中客户、日期、金额三列的列名；再写上毛利列即可计算客户象限。',
+      en: "The BigQuery order table's customer, date and amount columns; add its margin column for the quadrant.",
+    },
     kind: bigQueryColumns,
   },
   bigQueryProject: {

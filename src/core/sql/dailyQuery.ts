@@ -15,7 +15,9 @@
  * - purchase_days, first_day_alive, last_day_alive: distinct order days, first and last, up to
  *   `today` (what the lifetime model reads: orders after the analysis day are left out);
  * - amount_12m, orders_12m: sum and count from `yearFirstDay` to `today` (the dashboard's
- *   12-month revenue and active customers).
+ *   12-month revenue and active customers);
+ * - window_margin, with a margin column only: the margins' sum in the ABC window, NULL when no
+ *   order there has one (classify.ts: the quadrant needs a margin seen in the window).
  *
  * A row without a customer, date or amount is left out, as the sheet's order reader leaves such a
  * row out of the classification (the warehouse's rows get no per-customer data-problem flag).
@@ -29,6 +31,8 @@ export interface DailyQueryOptions {
   customerColumn: string;
   dateColumn: string;
   amountColumn: string;
+  /** The margin column, when the team has one: the quadrant's margin rate. */
+  marginColumn?: string;
   /** The run's day (day number, the spreadsheet's calendar). */
   today: number;
   /** The first day of the ABC window (classify.ts abcWindowFirstDay). */
@@ -59,6 +63,8 @@ export function dailyQuery(o: DailyQueryOptions): Query {
       item(cast(date, 'date'), 'order_date'),
       // Exact decimals: a customer's sum does not depend on the order of the rows.
       item(cast(amount, 'decimal'), 'amount'),
+      // A blank margin stays NULL (an order without a margin), as the sheet reads a blank cell.
+      ...(o.marginColumn === undefined ? [] : [item(cast(userColumn(o.marginColumn), 'decimal'), 'margin')]),
     ],
     from: { kind: 'userTable', path: o.table },
     where: { kind: 'not', expr: binary('OR', binary('OR', blankId, isNull(date)), isNull(amount)) },
@@ -81,6 +87,7 @@ export function dailyQuery(o: DailyQueryOptions): Query {
       item(dayNumber(call('max', upToToday)), 'last_day_alive'),
       item(cast(call('coalesce', call('sum', caseWhen([[inYear, name('amount')]])), num(0)), 'float'), 'amount_12m'),
       item(call('count', caseWhen([[inYear, num(1)]])), 'orders_12m'),
+      ...(o.marginColumn === undefined ? [] : [item(cast(call('sum', caseWhen([[inWindow, name('margin')]])), 'float'), 'window_margin')]),
     ],
     from: { kind: 'parts', names: ['order_rows'] },
     groupBy: [name('customer_id')],

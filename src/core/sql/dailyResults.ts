@@ -25,6 +25,8 @@ export function readDailyRows(table: ResultTable, customerIds: readonly string[]
   // A different query's results would be read wrongly: say so instead.
   if (missing.length) throw new Error(`the query's results have no column ${missing.join(', ')}`);
   const col = (field: string) => at.get(field)!;
+  /** Only with a margin column (dailyQuery's marginColumn). */
+  const margin = at.get('window_margin');
   const n = customerIds.length;
   const index = new Map<string, number>();
   customerIds.forEach((id, i) => index.set(id, i));
@@ -66,6 +68,10 @@ export function readDailyRows(table: ResultTable, customerIds: readonly string[]
     figures.total[c] = number('amount');
     figures.lastDay[c] = number('last_day');
     figures.windowSales[c] = number('window_amount');
+    if (margin !== undefined && row[margin] !== null) {
+      figures.windowMargin[c] = number('window_margin');
+      figures.marginSeen = true;
+    }
     const days = number('purchase_days');
     lifetime.purchaseDays[c] = days;
     if (days > 0) {
