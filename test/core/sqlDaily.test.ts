@@ -18,6 +18,7 @@ import { daysFromCivil, formatDay } from '../../src/core/dates';
 import type { CustomerRecord, OrderRecord as SheetOrder } from '../../src/core/model';
 import { defaultSettings } from '../../src/core/settings/defaults';
 import { dailyQuery, DAILY_SQL_COLUMNS, type DailyQueryOptions } from '../../src/core/sql/dailyQuery';
+import { detectTables, hasOrderSheet, NO_ORDER_SHEET } from '../../src/core/tables/detect';
 import { readDailyRows } from '../../src/core/sql/dailyResults';
 import { printQuery } from '../../src/core/sql/print';
 import type { ResultTable } from '../../src/core/sql/results';
@@ -185,5 +186,23 @@ describe('the daily query text', () => {
     const fields = [...DAILY_SQL_COLUMNS];
     const row = ['A', '2', 'x', '13000', '5', '2', '12990', '13000', '5', '1'];
     expect(() => readDailyRows({ fields, rows: [row] }, ['A'], TODAY)).toThrow(/amount is x for customer A/);
+  });
+});
+
+describe('a file without an order sheet (orders in BigQuery)', () => {
+  const customers = { name: '客户', top: [['客户代码', '名称', '电话', '地址', '对口销售员']] };
+  const orders = { name: '订单', top: [['客户代码', '订单日期', '金额']] };
+
+  it('is mapped with no order sheet when the orders are elsewhere, and refused otherwise', () => {
+    const mapping = detectTables([customers], { ordersElsewhere: true });
+    expect(mapping.orders).toEqual(NO_ORDER_SHEET);
+    expect(hasOrderSheet(mapping)).toBe(false);
+    expect(() => detectTables([customers])).toThrow();
+  });
+
+  it('still maps an order sheet the file has', () => {
+    const mapping = detectTables([customers, orders], { ordersElsewhere: true });
+    expect(mapping.orders.sheet).toBe('订单');
+    expect(hasOrderSheet(mapping)).toBe(true);
   });
 });
