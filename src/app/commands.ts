@@ -11,7 +11,7 @@ import { runExportStep } from './exportStep';
 import { failureText, runLocked, type Outcome, type RunContext } from './frame';
 import { runInviteStep, type InvitePreview } from './inviteStep';
 import { askYesNo } from '../adapters/ui';
-import { newSheetName, ownSheetNames } from './ownSheets';
+import { newSheetName, ownSheetNames, trimOwnSheet } from './ownSheets';
 import { runScheduleStep } from './scheduleStep';
 import { loadSettings, loadTables } from './tables';
 import { appText } from './texts';
@@ -76,6 +76,7 @@ export function openSettings(): Outcome {
         const name = newSheetName('settings', ctx.lang);
         ctx.wb.ensureSheet(name);
         ctx.wb.replace(name, renderSettingsSheet(defaultSettings(), null, ctx.lang));
+        trimOwnSheet(ctx, name);
       }
     }
     const name = ctx.wb.findSheet(ownSheetNames('settings', ctx.lang));

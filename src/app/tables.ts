@@ -16,7 +16,7 @@ import { defaultSettings, teamFromReps } from '../core/settings/defaults';
 import { describeSettingsError, isSettingsError, readSettingsSheet } from '../core/settings/read';
 import { renderSettingsSheet, updateSettingsSheet } from '../core/settings/render';
 import type { RunContext } from './frame';
-import { isOwnSheet, newSheetName, ownSheetNames } from './ownSheets';
+import { isOwnSheet, newSheetName, ownSheetNames, trimOwnSheet } from './ownSheets';
 import { scheduleSheetName } from './scheduleRead';
 import { appText } from './texts';
 import { UserError } from './userError';
@@ -124,12 +124,14 @@ export function loadTables(ctx: RunContext): Tables {
     const name = emptySettings ?? newSheetName('settings', ctx.lang);
     ctx.wb.ensureSheet(name);
     ctx.wb.replace(name, renderSettingsSheet(settings, mapping, ctx.lang));
+    trimOwnSheet(ctx, name);
   } else {
     const hasMembers = read.team.some((m) => m.name || m.code || m.email);
     const team = hasMembers ? undefined : teamNow();
     const updated = updateSettingsSheet(ctx.wb.read(settingsSheet), mapping, ctx.lang, { ...(team ? { team } : {}), chinaYears });
     if (updated) {
       ctx.wb.replace(settingsSheet, updated);
+      trimOwnSheet(ctx, settingsSheet);
       if (team) settings = { ...read, team };
     }
   }

@@ -8,8 +8,7 @@
 import { desiredEvent, eventIdFor, type CalendarEventLike, type EventContext } from '../../src/core/calendar/events';
 import { readRegistry, renderRegistry, type Registry } from '../../src/core/calendar/registry';
 import {
-  applyResult, classifyCalendarError, planSync, pruneRegistry, recordPlanned, releaseUnsent, type CallOutcome, type SyncAction,
-} from '../../src/core/calendar/sync';
+  applyResult, classifyCalendarError, planSync, pruneRegistry, recordPlanned, releaseUnsent, type CallOutcome, type SyncAction, REGISTRY_KEEP_DAYS } from '../../src/core/calendar/sync';
 import type { CellValue } from '../../src/core/cells';
 import { DayClock, daysFromCivil } from '../../src/core/dates';
 import type { ScheduleRow } from '../../src/core/model';
@@ -376,13 +375,14 @@ describe('applyResult: answers other than ok', () => {
 });
 
 describe('pruneRegistry', () => {
-  it('drops entries more than 60 days past and entries another file made (a copy of the spreadsheet)', () => {
+  it('drops entries more than two weeks past and entries another file made (a copy of the spreadsheet)', () => {
+    expect(REGISTRY_KEEP_DAYS).toBe(14);
     const registry: Registry = new Map();
     const put = (rowId: string, day: number, file = FILE): void => {
       registry.set(id(rowId, file), { eventId: id(rowId, file), rowId, day, status: 'confirmed', signature: '' });
     };
-    put('old', TODAY - 61);
-    put('kept', TODAY - 60);
+    put('old', TODAY - 15);
+    put('kept', TODAY - 14);
     put('future', TODAY + 3);
     put('copied', TODAY + 3, 'original-file');
     expect(pruneRegistry(registry, TODAY, FILE)).toBe(2);

@@ -258,11 +258,17 @@ export function applyResult(registry: Registry, action: SyncAction, outcome: Cal
 }
 
 /**
+ * Past events are never changed again (planSync skips them), so two weeks of them are enough to
+ * see what was sent; the registry is one of the add-on's sheets and every cell counts.
+ */
+export const REGISTRY_KEEP_DAYS = 14;
+
+/**
  * Drops entries for events more than `keepDays` past (nothing will be done with them) and
  * entries another file made (a copy of the spreadsheet carries the original's registry: its
  * events are not this file's to cancel). Returns how many were dropped.
  */
-export function pruneRegistry(registry: Registry, today: number, spreadsheetId: string, keepDays = 60): number {
+export function pruneRegistry(registry: Registry, today: number, spreadsheetId: string, keepDays = REGISTRY_KEEP_DAYS): number {
   let dropped = 0;
   for (const [id, e] of [...registry]) {
     if (e.day < today - keepDays || id !== eventIdFor(spreadsheetId, e.rowId)) {

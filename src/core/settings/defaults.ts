@@ -63,7 +63,8 @@ export function defaultSettings(): Settings {
     daysOff: [],
     visitMinutes: 60,
     callMinutes: 15,
-    keepDays: 28,
+    // A week of past rows to mark done: the schedule is most of the add-on's cells (docs/cost-model.md).
+    keepDays: 7,
     policy: DEFAULT_POLICY.map((p) => ({ ...p })),
     // The Team table is made from the customer table's reps when the sheet is created (teamFromReps).
     team: [],
