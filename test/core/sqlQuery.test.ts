@@ -123,7 +123,7 @@ describe('names that could change the query are refused', () => {
     const call = (ctx: FunctionContext) => () => sql(ctx, 'bigquery', 'p-1.d.t', { customer: 'id`--' });
     expect(sentence(en, call(en))).toBe("RFMSQL: customer_column is the text 'id`--', not a column name. Use letters, digits and underscores (spaces and hyphens only inside); a name that could change the query is refused.");
     const inChinese = sentence(zh, call(zh));
-    expect(inChinese.startsWith('RFMSQL：customer_column是')).toBe(true);
+    expect(inChinese.startsWith('RFMSQL：customer_column 是')).toBe(true);
     expect(inChinese).toContain('id`--');
     expect(inChinese).toContain('不是列名');
   });
