@@ -18,7 +18,7 @@ import { KIND_WORDS, wordFor } from '../../core/vocabulary';
 import { checkContact, checkValue, MAX_TEXT, problemText } from '../../shared/fields';
 import type { EditFieldRequest, FieldKind, LogContactRequest } from '../../shared/types';
 import type { RunContext } from '../frame';
-import { newSheetName, ownSheetNames } from '../ownSheets';
+import { newSheetName, ownSheetNames, trimOwnSheet } from '../ownSheets';
 import { FIELD_KINDS, profileText, shownText } from './build';
 import { CUSTOMER_FIELDS_SHOWN, customerRow } from './locate';
 import type { CardSetup } from './setup';
@@ -105,7 +105,9 @@ function appendChange(ctx: RunContext, id: string, field: string, before: string
   if (!name) {
     name = newSheetName('changes', ctx.lang);
     ctx.wb.ensureSheet(name, { header: CHANGE_HEADERS[ctx.lang], frozenRows: 1 });
-    ctx.wb.format(name, 2, 1, 1000, 1, 'yyyy-mm-dd hh:mm');
+    ctx.wb.format(name, 2, 1, 1, 1, 'yyyy-mm-dd hh:mm');
+    // Its header and the first line: rows are added as changes come (every cell counts toward the file's limit).
+    trimOwnSheet(ctx, name, 2, CHANGE_HEADERS[ctx.lang].length);
   }
   ctx.wb.append(name, [[new Date(ctx.started), cellText(userOf(ctx)), literalText(id), cellText(field), cellText(before), cellText(after)]]);
 }
