@@ -4,7 +4,7 @@
  * visible to Sheets or to the sidebar. Keep each body a one-line hand-off.
  */
 import type { Arg, Output } from './core/cells';
-import { runFormula } from './app/runFormula';
+import { runFormula } from './app/run/runFormula';
 import { abcSummaryTable, abcTierColumn } from './core/functions/abc';
 import { quadrantColumn } from './core/functions/quadrant';
 import { rfmCutsTable, rfmTable } from './core/functions/rfm';
@@ -204,9 +204,9 @@ export function RFMSQL(table: Arg, customer_column: Arg, date_column: Arg, amoun
 // ---------------------------------------------------------------------------------------------
 // The add-on: its menu, the menu items (each also runnable from the script editor), and the
 // daily trigger's handler. None of these is a custom function.
-import { buildMenu } from './app/menu';
-import { buildSchedule, exportSchedule, openSettings as openSettingsSheet, refreshClassification, sendInvites } from './app/commands';
-import { installAutomation as installDailyTrigger, removeAutomation as removeDailyTrigger, runDaily } from './app/daily';
+import { buildMenu } from './app/run/menu';
+import { buildSchedule, exportSchedule, openSettings as openSettingsSheet, refreshClassificationAndFlags, sendInvites } from './app/run/commands';
+import { installAutomation as installDailyTrigger, removeAutomation as removeDailyTrigger, runDaily } from './app/run/daily';
 
 /**
  * Builds the add-on menu when the spreadsheet opens (every authorization mode).
@@ -226,7 +226,7 @@ export function onInstall(e?: { authMode?: unknown }): void {
 
 /** Refreshes the classification (RFM, ABC, quadrant, movement) and the flags of every customer. */
 export function flagStaleRecords(): unknown {
-  return refreshClassification();
+  return refreshClassificationAndFlags();
 }
 
 /** Builds or updates the visit schedule sheet for the coming weeks. */
@@ -260,7 +260,7 @@ export function removeAutomation(): unknown {
 }
 
 // Check this file: a few real calls timed and the file's cells counted, beside the cost model (docs/cost-model.md).
-import { checkFile } from './app/checkFile';
+import { checkFile } from './app/run/checkFile';
 
 /** Times a read and a write of Kehu's log, a property and a cache round trip, counts the file's cells and Kehu's share, and shows and logs the figures. */
 export function checkThisFile(): unknown {

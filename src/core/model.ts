@@ -7,8 +7,8 @@
  * times of day are minutes after local midnight. Rows are 1-based sheet rows, as users see them.
  */
 import type { CellValue } from './cells';
-import type { Tier } from './abc';
-import type { Value8Key } from './segments';
+import type { Tier } from './analytics/abc';
+import type { Value8Key } from './analytics/segments';
 
 export type { Tier };
 

@@ -5,7 +5,7 @@
  * team's data and leaving no key behind. Under the modeled clock its timings are the cost
  * model's, which proves each figure times the call it names.
  */
-import { isOwnSheet } from '../../src/app/ownSheets';
+import { isOwnSheet } from '../../src/app/sheets/ownSheets';
 import { costRowOf } from '../../tools/gas/fakes';
 import type { LoadedBundle } from '../../tools/gas/loadBundle';
 import { exec, lastAlert, sampleFile, secondFile, sheetValues } from '../support/automation';

@@ -68,7 +68,7 @@ describe('CLVPARAMS on the CDNOW sample (orders up to 1997-09-30)', () => {
   });
 
   // lifetimes' test suite (tests/test_estimation.py): ModifiedBetaGeoFitter and ParetoNBDFitter on
-  // cdnow_customers_summary; see test/core/clvModels.test.ts for the sources.
+  // cdnow_customers_summary; see test/core/clv/models.test.ts for the sources.
   it.each([
     ['mbgnbd', { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }],
     ['paretonbd', { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }],

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import ICAL from 'ical.js';
 import { chromium, type Browser } from 'playwright-core';
-import { downloadDialogHtml } from '../../src/app/exportStep';
+import { downloadDialogHtml } from '../../src/app/steps/export';
 import type { CustomerDetails } from '../../src/core/calendar/events';
 import { scheduleToIcs } from '../../src/core/calendar/ics';
 import { DayClock, daysFromCivil } from '../../src/core/dates';

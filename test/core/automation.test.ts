@@ -1,6 +1,6 @@
 /** The daily classification, flags, own columns, state and log lines, on plain records. */
 import fc from 'fast-check';
-import { abcTiers } from '../../src/core/abc';
+import { abcTiers } from '../../src/core/analytics/abc';
 import { classifyCustomers, movementOf, periodOf, type ClassifyInput } from '../../src/core/automation/classify';
 import { computeFlags, daysToBirthday, isClosedStatus, rhythmDays, statusOf, type FlagInput } from '../../src/core/automation/flags';
 import { flagChanges, flagChangeRow } from '../../src/core/automation/log';
@@ -9,7 +9,7 @@ import { flagsCell, flagText, formatAmount } from '../../src/core/automation/rea
 import { readState, renderState, type CustomerState } from '../../src/core/automation/state';
 import { DayClock, daysFromCivil, formatDay } from '../../src/core/dates';
 import type { CustomerClass, CustomerRecord, OrderRecord, PolicyRow } from '../../src/core/model';
-import { analyseOrders } from '../../src/core/rfm';
+import { analyseOrders } from '../../src/core/analytics/rfm';
 
 const day = (y: number, m: number, d: number) => daysFromCivil(y, m, d);
 const TODAY = day(2026, 11, 20);

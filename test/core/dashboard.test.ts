@@ -4,11 +4,11 @@
  * grid that add up to the customers, movement from the previous tier, value at risk ordered by
  * value x (1 - P(alive)), and a layout whose size does not depend on the customers.
  */
-import type { Tier } from '../../src/core/abc';
+import type { Tier } from '../../src/core/analytics/abc';
 import { dashboardData, PARETO_POINTS, RISK_LENGTH, VALUE8_ORDER, type DashboardInput } from '../../src/core/dashboard/blocks';
 import { layoutDashboard } from '../../src/core/dashboard/layout';
 import type { CustomerClass, Movement } from '../../src/core/model';
-import { dashboardLabels } from '../../src/app/dashboardStep';
+import { dashboardLabels } from '../../src/app/steps/dashboard';
 
 const TODAY = 20_000;
 

@@ -2,8 +2,8 @@
  * Error sentences: "RFM: amounts row 7 is the text '¥1,200', not a number." in English, the same
  * in Chinese after "RFM：". Checked with a plain Render and with the entry layer's real one.
  */
-import { errorText } from '../../src/app/errorText';
-import { appText, TEXT_KEYS, type TextKey } from '../../src/app/texts';
+import { errorText } from '../../src/app/run/errorText';
+import { appText, TEXT_KEYS, type TextKey } from '../../src/app/run/texts';
 import type { CellValue } from '../../src/core/cells';
 import { DayClock, formatDay } from '../../src/core/dates';
 import { ErrorParams, InputError } from '../../src/core/errors';

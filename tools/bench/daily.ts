@@ -15,7 +15,7 @@
  *   npx tsx tools/bench/daily.ts 50000      one size, in this process (prints JSON)
  */
 import { execFileSync } from 'node:child_process';
-import { isOwnSheet } from '../../src/app/ownSheets';
+import { isOwnSheet } from '../../src/app/sheets/ownSheets';
 import { ManualClock, SCRIPT_RUN_MS, totalCalls, type CallCounts } from '../gas/fakes';
 import { loadBundle, type LoadedBundle } from '../gas/loadBundle';
 import { zonedInstant } from '../gas/zone';
@@ -25,7 +25,7 @@ const TIME_ZONE = 'Asia/Shanghai';
 export const DAILY_SIZES = [5_000, 10_000, 20_000, 50_000];
 /** Customers per rep: 100 reps at 50,000 customers. */
 const CUSTOMERS_PER_REP = 500;
-/** The cursor the daily run writes after each step (src/app/daily.ts): where the bench splits the run's modeled time. */
+/** The cursor the daily run writes after each step (src/app/run/daily.ts): where the bench splits the run's modeled time. */
 const DAILY_CURSOR_KEY = 'kehu.daily';
 /** Google Sheets' limit for one file. */
 const CELL_LIMIT = 10_000_000;

@@ -7,7 +7,7 @@
  * (tools/bench/sixMinutes.ts), so the figures printed are those the tests assert.
  */
 import { createHash } from 'node:crypto';
-import { isOwnSheet } from '../../src/app/ownSheets';
+import { isOwnSheet } from '../../src/app/sheets/ownSheets';
 import { ManualClock, type Snapshot } from '../gas/fakes';
 import { loadBundle, type LoadedBundle } from '../gas/loadBundle';
 import { zonedInstant } from '../gas/zone';

@@ -5,10 +5,10 @@
  */
 import { keptContacts, type CardComplaintLine, type CardContactLine, type CardSummary } from '../../core/automation/cardSummary';
 import { KIND_WORDS, wordFor } from '../../core/vocabulary';
-import type { Classified } from '../classified';
-import { lastContacts } from '../contactsOf';
-import type { RunContext } from '../frame';
-import { readSchedule } from '../scheduleRead';
+import type { Classified } from '../reads/classified';
+import { lastContacts } from '../reads/contactsOf';
+import type { RunContext } from '../run/frame';
+import { readSchedule } from '../reads/scheduleRead';
 import { nextVisits } from './afterSchedule';
 import { makeSetup, keepSetup } from './setup';
 import { fencesOf } from './stateLine';

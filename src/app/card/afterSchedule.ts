@@ -11,7 +11,7 @@ import type { CellValue } from '../../core/cells';
 import type { ScheduleRow } from '../../core/model';
 import { literalText } from '../../core/text';
 import { STATUS_WORDS, wordFor } from '../../core/vocabulary';
-import type { RunContext } from '../frame';
+import type { RunContext } from '../run/frame';
 import { idOf } from './locate';
 import { keptSetup, VISITS_KEY } from './setup';
 

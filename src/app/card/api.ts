@@ -17,11 +17,11 @@ import { encodeCustomerList, MAX_QUERY_LENGTH, decodeCustomerList, searchList, t
 import { FIRST_CARD_ELEMENT, type ServerHandlers } from '../../shared/api';
 import type { CardRequest, ClassifyResult, CustomerListResult, EditFieldRequest, LogContactRequest, OpenCardResult, RevealRequest, RevealResult, SaveResult, SearchResponse } from '../../shared/types';
 import { SCHEDULE_COLUMNS } from '../../core/schedule/types';
-import { refreshClassification } from '../commands';
-import { SCHEDULE_INDEX_KEY, type ScheduleIndex } from '../scheduleRead';
-import { failureText, type RunContext } from '../frame';
-import { appText } from '../texts';
-import { UserError } from '../userError';
+import { refreshClassificationAndFlags } from '../run/commands';
+import { SCHEDULE_INDEX_KEY, type ScheduleIndex } from '../reads/scheduleRead';
+import { failureText, type RunContext } from '../run/frame';
+import { appText } from '../run/texts';
+import { UserError } from '../run/userError';
 import { buildCard, shownText } from './build';
 import { cardCall, type CardCall } from './cardContext';
 import { editField, logContact, personOf, say, type Refusal } from './edit';
@@ -270,7 +270,7 @@ export function revealField(request: unknown): RevealResult {
 /** The card's "classify now": the menu's refresh (no dialog: the card says the outcome), then the card again. */
 export function classifyNow(request: unknown): ClassifyResult {
   if (!isCardRequest(request)) throw badRequest(cardCall().ctx.lang);
-  const outcome = refreshClassification(false);
+  const outcome = refreshClassificationAndFlags(false);
   const message = outcome.kind === 'done' ? outcome.summary : outcome.message;
   return { ok: outcome.kind === 'done', message, result: outcome.kind === 'done' ? openCard(request) : null };
 }

@@ -8,8 +8,8 @@ import { readAllDocumentProperties } from '../../adapters/properties';
 import { zoneOffsetAt } from '../../adapters/timeZone';
 import { Workbook } from '../../adapters/workbook';
 import { DayClock } from '../../core/dates';
-import { createContext, type RunContext } from '../frame';
-import { appText } from '../texts';
+import { createContext, type RunContext } from '../run/frame';
+import { appText } from '../run/texts';
 import { findSetup, keptSetup, type CardSetup } from './setup';
 import { DOCUMENT_PROPERTIES } from './stateLine';
 

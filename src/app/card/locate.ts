@@ -10,9 +10,9 @@ import { describeMappingError } from '../../core/tables/mappingText';
 import { readSettingsSheet } from '../../core/settings/read';
 import { defaultSettings } from '../../core/settings/defaults';
 import { describeSettingsError, isSettingsError } from '../../core/settings/read';
-import type { RunContext } from '../frame';
-import { isOwnSheet, ownSheetNames } from '../ownSheets';
-import { UserError } from '../userError';
+import type { RunContext } from '../run/frame';
+import { isOwnSheet, ownSheetNames } from '../sheets/ownSheets';
+import { UserError } from '../run/userError';
 
 export interface CardTables {
   settings: Settings;

@@ -14,9 +14,9 @@ import type { LearntRun } from '../../core/dates';
 import type { Lang } from '../../core/locale';
 import type { CustomerField, TableMapping, TeamMember } from '../../core/model';
 import { findLayout, HEADER_SEARCH_ROWS } from '../../core/schedule/headers';
-import type { RunContext } from '../frame';
-import { ownSheetNames } from '../ownSheets';
-import { scheduleSheetName } from '../scheduleRead';
+import type { RunContext } from '../run/frame';
+import { ownSheetNames } from '../sheets/ownSheets';
+import { scheduleSheetName } from '../reads/scheduleRead';
 import { detectCardTables } from './locate';
 
 export const SETUP_VERSION = 2;

@@ -8,7 +8,7 @@
 import { decodeCardSummary, encodeCardSummary, type CardSummary } from '../../core/automation/cardSummary';
 import { readState, renderState, STATE_CARD_COLUMN, STATE_VISITS_COLUMN, type CustomerState } from '../../core/automation/state';
 import type { CellValue } from '../../core/cells';
-import type { RunContext } from '../frame';
+import type { RunContext } from '../run/frame';
 import { FENCE_EVERY, VISITS_KEY, type CardSetup } from './setup';
 import { idOf } from './locate';
 

@@ -6,12 +6,12 @@
  * Works on typed records (the tables module has already left out and reported unusable rows),
  * reusing the scoring core of the custom functions so a formula and the daily run agree.
  */
-import { abcTiers, type Tier } from '../abc';
+import { abcTiers, type Tier } from '../analytics/abc';
 import type { CellValue } from '../cells';
 import { civilFromDays } from '../dates';
 import type { CustomerClass, CustomerRecord, Movement, OrderRecord, Settings } from '../model';
-import { DEFAULT_QUADRANT_LABELS, quadrants } from '../quadrant';
-import { scoreGathered } from '../rfm';
+import { DEFAULT_QUADRANT_LABELS, quadrants } from '../analytics/quadrant';
+import { scoreGathered } from '../analytics/rfm';
 import type { CustomerState } from './state';
 
 /** Days in a month on average (365.25 / 12), for windows given in months. */

@@ -4,7 +4,7 @@
  * period, the tier at the end of the previous one (for promoted / demoted), and the flags open
  * after the last run (so the log can say which were raised and which cleared).
  */
-import type { Tier } from '../abc';
+import type { Tier } from '../analytics/abc';
 import type { CellValue } from '../cells';
 import type { Lang } from '../locale';
 import type { FlagKey } from '../model';

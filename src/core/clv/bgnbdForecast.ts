@@ -57,7 +57,7 @@ export function bySeries(p: BgNbdParams, x: number, T: number, t: number): numbe
   return s * integratedHyp2f1(s + 1, p.b + x, p.a + p.b + x, s, z);
 }
 
-// Step 1/12 with the cuts of inPieces: against 25-digit values (test/core/clvForecast.test.ts)
+// Step 1/12 with the cuts of inPieces: against 25-digit values (test/core/clv/bgnbdForecast.test.ts)
 // within 1e-12; against the series, within 1e-10 for parameters from 1e-3 to 1e3 and 3e-9 from
 // 1e-6 to 1e6 (the fit's bounds). Finer steps buy nothing measurable.
 const FINITE = tanhSinhRule(1 / 12, 3.2);

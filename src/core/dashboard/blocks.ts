@@ -6,10 +6,10 @@
  * Every block is bounded (101 curve points, bins x bins grids, top-N lists), so the dashboard's
  * cells do not grow with the number of customers.
  */
-import type { Tier } from '../abc';
+import type { Tier } from '../analytics/abc';
 import { DAYS_PER_MONTH } from '../automation/classify';
 import type { CustomerClass } from '../model';
-import type { Value8Key } from '../segments';
+import type { Value8Key } from '../analytics/segments';
 
 export const VALUE8_ORDER: readonly Value8Key[] = [
   'keyValue', 'keyRetain', 'keyDevelop', 'keyWinBack', 'generalValue', 'generalRetain', 'generalDevelop', 'generalWinBack',

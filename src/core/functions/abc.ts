@@ -1,9 +1,9 @@
 /** ABCTIER and ABCSUMMARY. */
 import type { Arg, CellValue } from '../cells';
 import { readColumn } from '../columns';
-import { ABC_DEFAULTS, abcSummary, abcTiers, AbcBy, readValues } from '../abc';
+import { ABC_DEFAULTS, abcSummary, abcTiers, AbcBy, readValues } from '../analytics/abc';
 import { InputError } from '../errors';
-import { word } from '../labels';
+import { word } from '../analytics/labels';
 import { readChoice, readShare } from '../options';
 import type { FunctionContext } from './context';
 

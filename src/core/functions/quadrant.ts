@@ -2,7 +2,7 @@
 import type { Arg, CellValue } from '../cells';
 import { readColumn, requireSameLength } from '../columns';
 import { readNames, readOptionalNumber } from '../options';
-import { DEFAULT_QUADRANT_LABELS, quadrants } from '../quadrant';
+import { DEFAULT_QUADRANT_LABELS, quadrants } from '../analytics/quadrant';
 import type { FunctionContext } from './context';
 
 export function quadrantColumn(_ctx: FunctionContext, x: Arg, y: Arg, xSplit: Arg, ySplit: Arg, labels: Arg): CellValue[][] {

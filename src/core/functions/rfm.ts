@@ -1,9 +1,9 @@
 /** RFM and RFMCUTS: the order-log functions, as result tables. */
 import type { Arg, CellValue } from '../cells';
 import { isOmitted } from '../cells';
-import { word, value8Label } from '../labels';
+import { word, value8Label } from '../analytics/labels';
 import { readBins, readDay } from '../options';
-import { analyseOrders, RfmAnalysis } from '../rfm';
+import { analyseOrders, RfmAnalysis } from '../analytics/rfm';
 import { dayToDate, FunctionContext } from './context';
 
 function analyse(ctx: FunctionContext, ids: Arg, dates: Arg, amounts: Arg, analysisDate: Arg, bins: Arg, groups: Arg): RfmAnalysis {

@@ -3,7 +3,7 @@ import { Arg, CellValue, isBlank, isDate } from '../cells';
 import { cellAt, Column, dayAt, numberAt, readColumn, requireSameLength } from '../columns';
 import { InputError } from '../errors';
 import { readBins, readDay } from '../options';
-import { cutPoints, scoreHigherBetter, scoreLowerBetter } from '../quantiles';
+import { cutPoints, scoreHigherBetter, scoreLowerBetter } from '../analytics/quantiles';
 import type { FunctionContext } from './context';
 
 /** Recency is either days (numbers) or last-purchase dates; the first filled row decides. */

@@ -1,9 +1,9 @@
 /** RFMSEGMENT: a segment name per row from R, F, M scores or codes. */
 import { Arg, CellValue, isBlank, toRows, widthOf } from '../cells';
 import { InputError } from '../errors';
-import { namedLabel, value8Label } from '../labels';
+import { namedLabel, value8Label } from '../analytics/labels';
 import { readChoice } from '../options';
-import { matchRule, NAMED_RULES, readRulesTable, scoreMeans, value8 } from '../segments';
+import { matchRule, NAMED_RULES, readRulesTable, scoreMeans, value8 } from '../analytics/segments';
 import type { FunctionContext } from './context';
 
 type Scores = [number, number, number];

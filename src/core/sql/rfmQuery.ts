@@ -12,11 +12,11 @@
  *   smallest amount of the shortest top list reaching 80% of the positive total, equal amounts
  *   sharing the higher tier, zero and negative amounts C.
  */
-import { ABC_DEFAULTS, SLACK } from '../abc';
+import { ABC_DEFAULTS, SLACK } from '../analytics/abc';
 import { formatDay } from '../dates';
-import { value8Label } from '../labels';
+import { value8Label } from '../analytics/labels';
 import type { Lang } from '../locale';
-import { value8 } from '../segments';
+import { value8 } from '../analytics/segments';
 import { sqlText, SqlText } from './texts';
 import {
   and, binary, call, cast, caseWhen, Expr, name, num, over, Query, required, Select, SelectItem, sum, text, userColumn,
