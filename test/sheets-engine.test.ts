@@ -183,6 +183,11 @@ describe('results', () => {
     expect(e.getValue('S', 'B1')).toBeNull();
   });
 
+  test("a blocked spill is said in the file's language", () => {
+    const e = createSheetsEngine({ sheets: { S: [['=GRID()'], [null, '挡住了']] }, functions: { GRID: () => [[1, 2], [3, 4]] }, ...dates, lang: 'zh' });
+    expect(e.getValue('S', 'A1')).toEqual({ error: '#REF!', message: '数组结果无法展开，因为这会覆盖 B2 中的数据。' });
+  });
+
   test('a formula typed in later spills, blocks, and re-spills like one loaded with the sheet', () => {
     const e = engine({ S: [[null, null], [null, 'in the way']] }, { GRID: () => [[1, 2], [3, 4]] });
     e.setCell('S', 'A1', '=GRID()');

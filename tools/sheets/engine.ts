@@ -24,6 +24,8 @@ export interface SheetsEngineOptions extends DateBridge {
    * Sheets hands them to scripts. Default false: HyperFormula rounds to 10 significant digits.
    */
   exactValues?: boolean;
+  /** The spreadsheet's language, for the engine's own messages (a blocked spill): Sheets says them in the file's locale. */
+  lang?: 'zh' | 'en';
 }
 
 /** An error as getValue reports it: the code users see and the message behind it. */
@@ -116,6 +118,7 @@ export function createSheetsEngine(o: SheetsEngineOptions): SheetsEngine {
     functions,
     dates: { toDate: o.toDate, fromDate: o.fromDate, isDate: o.isDate },
     onCompute: o.onCompute,
+    lang: o.lang ?? 'en',
     sizes: new Map(),
     anchors: new Map(),
     dirty: new Map(),

@@ -49,6 +49,7 @@ export function createKehuSheets(o: KehuSheetsOptions): KehuSheets {
     // Sheets lets a custom function read its own cell's formula; the add-on uses it to name rows in errors.
     onCompute: (formula) => bundle.fakes.setActiveFormula(formula),
     exactValues: o.exactValues,
+    lang: (o.state ? o.state.spreadsheet.locale : o.locale ?? 'zh_CN').toLowerCase().startsWith('zh') ? 'zh' : 'en',
   });
   return { engine, bundle };
 }

@@ -46,6 +46,8 @@ export interface EngineContext {
   dates: DateBridge;
   /** Told the formula text of the cell about to be computed, as SpreadsheetApp.getActiveRange() knows it in Sheets. */
   onCompute?: (formula: string) => void;
+  /** The file's language for the engine's own messages. */
+  lang: 'zh' | 'en';
   /** Last produced size per call site: `anchorKey|callKey`. */
   sizes: Map<string, Size>;
   /** Top-level custom calls by anchorKey, for re-spilling when cells in their way change. */
@@ -161,7 +163,8 @@ class SheetsCustomFunctions extends FunctionPlugin {
     }
     // Sheets' own words; only the anchor shows the error, so a larger reservation must shrink.
     if (placed.rows !== 1 || placed.cols !== 1) ctx.dirty.set(key, address);
-    return new CellError(ErrorType.REF, `Array result was not expanded because it would overwrite data in ${a1Of(blocker.col, blocker.row)}.`);
+    const at = a1Of(blocker.col, blocker.row);
+    return new CellError(ErrorType.REF, ctx.lang === 'zh' ? `数组结果无法展开，因为这会覆盖 ${at} 中的数据。` : `Array result was not expanded because it would overwrite data in ${at}.`);
   }
 
   /** The first non-empty cell (in reading order) that a spill of `size` from `anchor` would cover. */
