@@ -65,8 +65,15 @@ describe('automation on and off, and the daily run', () => {
     const later = daily(b);
     expect(later.callCount).toBeLessThan(10);
     expect(totalCalls(later.calls, 'Range.setValues')).toBe(0);
-    // The next day it runs again.
-    clock.advanceDays(1);
+    // The next day, a firing before the daily hour returns at once: no lock, no Settings read.
+    clock.set('2026-11-21T03:20:00+08:00');
+    const before = daily(b);
+    expect(before.ok).toBe(true);
+    expect(totalCalls(before.calls, 'LockService')).toBe(0);
+    expect(totalCalls(before.calls, 'Range.getValues')).toBe(0);
+    expect(before.callCount).toBeLessThan(12);
+    // After the hour it runs again.
+    clock.set('2026-11-21T06:20:00+08:00');
     expect(totalCalls(daily(b).calls, 'Range.setValues')).toBeGreaterThan(0);
   });
 
