@@ -9,8 +9,9 @@ import type { Settings } from '../../core/model';
 import { areaOf } from '../../core/schedule/area';
 import type { Festival, ScheduleContact, ScheduleCustomer } from '../../core/schedule/plan';
 import {
-  chinaPublicDaysBetween, chinaYears, createWorkCalendar, festivalCareBetween, usesChinaHolidays, type WorkCalendar,
+  chinaPublicDaysBetween, chinaYears, createWorkCalendar, festivalCareBetween, type WorkCalendar,
 } from '../../core/workdays';
+import { festivalCareOn, usesChinaDays } from '../../core/settings/chinaDays';
 import { birthdayOf, type Classified } from './classified';
 import type { RunContext } from '../run/frame';
 
@@ -33,14 +34,9 @@ export function horizonEnd(today: number, settings: Pick<Settings, 'horizonWeeks
   return today + Math.max(0, Math.floor(7 * settings.horizonWeeks)) - 1;
 }
 
-/** Whether the file keeps China's public holidays: the setting, or (auto) a zh_CN file. */
-export function keepsChinaHolidays(settings: Pick<Settings, 'publicHolidays'>, locale: string): boolean {
-  return settings.publicHolidays === 'china' || (settings.publicHolidays === 'auto' && usesChinaHolidays(locale));
-}
-
 export function workCalendar(settings: Settings, today: number, locale: string): { calendar: WorkCalendar; china: boolean } {
   const end = horizonEnd(today, settings);
-  const china = keepsChinaHolidays(settings, locale);
+  const china = usesChinaDays(settings, locale);
   const calendar = createWorkCalendar({
     workWeekdays: settings.workingDays,
     // A margin on both sides: a birthday's greeting looks back up to a week, a festival's ten days.
@@ -77,8 +73,7 @@ export function scheduleInputs(ctx: RunContext, c: Classified): ScheduleInputs {
   for (const k of c.tables.contacts) {
     if (k.kind === 'visit' || k.kind === 'call') contacts.push({ customer: k.customer, day: k.day, kind: k.kind, person: k.person });
   }
-  const careOn = settings.festivalCare === 'on' || (settings.festivalCare === 'auto' && ctx.lang === 'zh');
-  const festivals: Festival[] = careOn
+  const festivals: Festival[] = festivalCareOn(settings, ctx.lang)
     ? festivalCareBetween(ctx.today, end + FESTIVAL_LOOKAHEAD, calendar).map((f) => ({ day: f.day, purpose: f.key === 'springFestival' ? 'spring' : 'midautumn' }))
     : [];
   return { customers, contacts, calendar, festivals, uncoveredYears: china ? calendar.uncoveredYears(ctx.today, end) : [], chinaHolidays: china };
