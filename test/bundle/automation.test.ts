@@ -180,7 +180,7 @@ describe('the whole day on the second file', () => {
     // The customer without a rep gets no row: the summary says nobody holds the role.
     expect(rows.slice(1).filter((row) => row[C.customerId] === 'C-1006')).toEqual([]);
     const summary = sheetValues(b, 'Kehu · Not placed')!;
-    expect(summary.some((row) => row[4] === 'nobody holds the role in the Team table')).toBe(true);
+    expect(summary.some((row) => row[4] === 'the customer has no sales rep on its row')).toBe(true);
     expect(b.fakes.calendar.events().every((e) => (e.start as { timeZone?: string }).timeZone === 'America/New_York')).toBe(true);
   });
 });

@@ -20,12 +20,12 @@ import type { Lang } from '../locale';
 import type { CellValue } from '../cells';
 import type { ContactMode, Role, Settings, Tier } from '../model';
 import { anchoredOccurrences, flexOf, latticeOccurrences, ROLE_RANK, streamsByTier, type Stream } from './demand';
-import { encodeCheck, KEHU_ID, occurrenceKey, occurrenceRowId, personRowId } from './identity';
+import { encodeCheck, occurrenceKey, occurrenceRowId, personRowId } from './identity';
 import { Person, Team } from './people';
 import { rowOrder } from './order';
 import { keysOfRow, signatureOfRow } from './rows';
 import { DEFAULT_CAPACITY, Timeline, type Booker, type RoleCapacity } from './timeline';
-import { SCHEDULE_COLUMNS, type ContactInfo, type Occurrence, type ParsedRow, type PlannedRow, type Purpose, type ScheduleColumn } from './types';
+import { SCHEDULE_COLUMNS, type ContactInfo, type Occurrence, type ParsedRow, type PlannedRow, type ScheduleColumn } from './types';
 import { birthdayWords, cadenceWords, festivalWords, noEmailWords, unreadableWords, withWords } from './words';
 import { DAYS_PER_MONTH } from './demand';
 
@@ -120,7 +120,8 @@ export interface UnplacedGroup {
   tier: Tier;
   /** Occurrences not placed. */
   count: number;
-  why: 'capacity' | 'noPerson';
+  /** No capacity in the horizon, nobody in the Team table holds the role, or the customer's row names no rep. */
+  why: 'capacity' | 'noPerson' | 'noRep';
   /** The most valuable customers among them (at most 3), with the reason in words. */
   top: { customerId: string; name: string; reason: string }[];
 }
@@ -242,7 +243,8 @@ export function planSchedule(input: PlanInput): PlanResult {
 
   const streams = streamsByTier(settings.policy);
   const contacts: Contact[] = [];
-  const unplacedMembers: { member: Member; contact: Contact; why: 'capacity' | 'noPerson' }[] = [];
+  const unplacedMembers: { member: Member; contact: Contact; why: UnplacedGroup['why'] }[] = [];
+  const nobody = (m: Member): UnplacedGroup['why'] => (m.missing === 'noRep' ? 'noRep' : 'noPerson');
   const seen = new Set<string>();
   const festivals = input.festivals ?? [];
 
@@ -359,10 +361,10 @@ export function planSchedule(input: PlanInput): PlanResult {
       }
       finishContact(c, bookerOf, lastAny.get(id) ?? null, today, streams.get(customer.tier) ?? [], hasRows ? (o) => existing.leads.has(occurrenceKey(id, o)) : NO_ROW);
       if (c.bookers.length === 0) {
-        for (const m of c.members) unplacedMembers.push({ member: m, contact: c, why: 'noPerson' });
+        for (const m of c.members) unplacedMembers.push({ member: m, contact: c, why: nobody(m) });
         continue;
       }
-      for (const m of c.members) if (!m.person) unplacedMembers.push({ member: m, contact: c, why: 'noPerson' });
+      for (const m of c.members) if (!m.person) unplacedMembers.push({ member: m, contact: c, why: nobody(m) });
       contacts.push(c);
     }
   }
@@ -540,7 +542,7 @@ export function planSchedule(input: PlanInput): PlanResult {
   for (const r of existing.personRows) rows.push(personRow(r, existing.personIds, team, knownNames, lang));
   stats.personRows = existing.personRows.length;
   stats.unplaced = unplacedMembers.length;
-  stats.noPerson = unplacedMembers.filter((u) => u.why === 'noPerson').length;
+  stats.noPerson = unplacedMembers.filter((u) => u.why !== 'capacity').length;
   return {
     rows: rowOrder(rows, input.customers, today),
     removed,
@@ -687,7 +689,7 @@ const COL = Object.fromEntries(SCHEDULE_COLUMNS.map((c, i) => [c, i])) as Record
 
 /** The summary of what did not fit: per person (or missing role) and tier, the most valuable first. */
 function summarize(
-  list: readonly { member: Member; contact: Contact; why: 'capacity' | 'noPerson' }[],
+  list: readonly { member: Member; contact: Contact; why: UnplacedGroup['why'] }[],
   lang: Lang, today: number, streams: ReadonlyMap<string, Stream[]>, lastAny: ReadonlyMap<string, number>,
 ): UnplacedGroup[] {
   const groups = new Map<string, { group: UnplacedGroup; contacts: Map<Contact, Member> }>();
@@ -819,5 +821,3 @@ function cellWords(v: CellValue): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
-export { KEHU_ID };
-export type { Purpose };

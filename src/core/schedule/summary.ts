@@ -32,7 +32,9 @@ export function renderSummary(groups: readonly UnplacedGroup[], lang: Lang, from
   const rows: string[][] = [[summaryTitle(lang, from, to, total), '', '', '', '', ''], HEADERS[lang]];
   const sep = lang === 'zh' ? '；' : '; ';
   for (const g of groups) {
-    const why = g.why === 'capacity' ? (lang === 'zh' ? '容量不足' : 'no capacity') : lang === 'zh' ? '团队表中无人担任此角色' : 'nobody holds the role in the Team table';
+    const why = g.why === 'capacity' ? (lang === 'zh' ? '容量不足' : 'no capacity')
+      : g.why === 'noRep' ? (lang === 'zh' ? '客户资料中没有对口销售员' : 'the customer has no sales rep on its row')
+      : lang === 'zh' ? '团队表中无人担任此角色' : 'nobody holds the role in the Team table';
     const top = g.top.map((t) => (lang === 'zh' ? `${t.name}（${t.customerId}，${t.reason}）` : `${t.name} (${t.customerId}, ${t.reason})`)).join(sep);
     rows.push([g.person === '' ? '—' : g.person, wordFor(ROLE_WORDS, g.role, lang), g.tier, String(g.count), why, top]);
   }

@@ -4,7 +4,7 @@
  */
 import type { CellValue } from '../cells';
 import { isDate } from '../cells';
-import { civilFromDays, formatDay } from '../dates';
+import { civilFromDays } from '../dates';
 import type { Lang } from '../locale';
 import type { Role } from '../model';
 import { ROLE_WORDS, wordFor } from '../vocabulary';
