@@ -4,7 +4,7 @@
  * sheets/ (the sheets the add-on writes and owns), card/ (the customer card). Nothing lies loose:
  * a new file goes into the room it belongs to, or a new room is named here. src/core/ keeps the
  * customer analytics in analytics/, beside clv/, and tests mirror src/ paths.
- * Written by tools/restructure.ts when it made the move.
+ * Written by the one-time script that made the move (in the history at 36235d4's parent).
  */
 import fs from 'node:fs';
 import path from 'node:path';
